@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppDependencies, AppModule } from './app.module';
+
+/** Builds the API without listening, so tests drive it with supertest. */
+export async function createApp(deps: AppDependencies): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: false, // Fastify's request log would carry client addresses.
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    trustProxy: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(deps), adapter, {
+    logger: ['error', 'warn'],
+    bufferLogs: false,
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

@@ -1,0 +1,124 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ResourceList } from '@steady/content';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ArticlesResolver, SectionsResolver } from './articles/articles.resolver';
+import { ArticlesService } from './articles/articles.service';
+import { AuthorCrypto } from './authors/author-crypto';
+import { Caller } from './authors/caller';
+import type { Logger } from './common/logger';
+import { CONFIG, LOGGER } from './common/tokens';
+import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './common/rate-limit';
+import type { Config } from './config/config';
+import { Db } from './database/db';
+import { Loaders, RequestContext } from './graphql/context';
+import { createFormatError } from './graphql/format-error';
+import { PassThroughFilter } from './graphql/pass-through.filter';
+import { HealthController } from './health/health.controller';
+import { ModeratorsModule } from './moderators/moderators.module';
+import { AuthorResolver, PostsResolver } from './posts/posts.resolver';
+import { PostsRepository } from './posts/posts.repository';
+import { PostsService } from './posts/posts.service';
+import { ModerationRepository } from './moderation/moderation.repository';
+import { ModerationResolver, PostReviewResolver } from './moderation/moderation.resolver';
+import { ModerationService } from './moderation/moderation.service';
+import { AuditLogService } from './moderation/audit-log.service';
+import { RESOURCES, SafetyResolver } from './safety/safety.resolver';
+
+
+export interface AppDependencies {
+  config: Config;
+  db: Db;
+  crypto: AuthorCrypto;
+  logger: Logger;
+  resources: ResourceList;
+  /** Shared across instances when set (Redis); in memory otherwise. */
+  rateLimitStore?: RateLimitStore;
+}
+
+/** The whole API as one module, built from ready dependencies (database, secret, content) so tests build it the same way. */
+@Module({})
+export class AppModule {
+  static forRoot(deps: AppDependencies): DynamicModule {
+    const armor = new ApolloArmor({
+      maxDepth: { n: 10 },
+      costLimit: { maxCost: 20000 },
+      maxAliases: { n: 15 },
+      maxDirectives: { n: 20 },
+      maxTokens: { n: 2000 },
+    }).protect();
+
+    const shared = {
+      module: class SharedModule {},
+      global: true,
+      providers: [
+        { provide: CONFIG, useValue: deps.config },
+        { provide: LOGGER, useValue: deps.logger },
+        { provide: Db, useValue: deps.db },
+        { provide: AuthorCrypto, useValue: deps.crypto },
+        { provide: RESOURCES, useValue: deps.resources },
+        { provide: RateLimiter, useValue: new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore()) },
+        ArticlesService,
+        PostsRepository,
+      ],
+      exports: [CONFIG, LOGGER, Db, AuthorCrypto, RESOURCES, RateLimiter, ArticlesService, PostsRepository],
+    } satisfies DynamicModule;
+
+    return {
+      module: AppModule,
+      imports: [
+        shared,
+        ModeratorsModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [ArticlesService, PostsRepository],
+          useFactory: (articles: ArticlesService, posts: PostsRepository) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            csrfPrevention: true,
+            plugins: [...armor.plugins],
+            validationRules: [...armor.validationRules],
+            allowBatchedHttpRequests: false,
+            formatError: createFormatError(deps.logger),
+            context: (req: FastifyRequest, reply: FastifyReply): RequestContext => {
+              const caller = new Caller(deps.crypto, headerOf(req, 'x-author-key'), clientAddress(req));
+              return { req, reply, caller, loaders: new Loaders(articles, posts, caller) };
+            },
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: PassThroughFilter },
+        ArticlesResolver,
+        SectionsResolver,
+        PostsResolver,
+        AuthorResolver,
+        PostsService,
+        ModerationRepository,
+        ModerationService,
+        AuditLogService,
+        ModerationResolver,
+        PostReviewResolver,
+        SafetyResolver,
+      ],
+    };
+  }
+}
+
+function headerOf(req: FastifyRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The first X-Forwarded-For hop (set by the web server) or the socket address; memory only. */
+function clientAddress(req: FastifyRequest): string {
+  return headerOf(req, 'x-forwarded-for')?.split(',')[0]?.trim() || req.socket.remoteAddress || 'unknown';
+}

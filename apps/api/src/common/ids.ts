@@ -1,0 +1,6 @@
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const POST_ID = /^[1-9]\d{0,17}$/;
+
+/** Ids are checked before they reach SQL, so a mistyped id is "not found", never a database error. */
+export const isSectionId = (id: string) => UUID.test(id);
+export const isPostId = (id: string) => POST_ID.test(id);

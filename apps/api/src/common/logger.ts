@@ -1,0 +1,18 @@
+import pino from 'pino';
+
+/**
+ * The one logger. Steady never logs post bodies, author keys, passwords or addresses:
+ * nothing here serializes requests, and `redact` is a second line of defence.
+ */
+export function createLogger(level: string) {
+  return pino({
+    level,
+    base: undefined,
+    redact: {
+      paths: ['body', 'authorKey', 'password', 'token', 'ip', '*.body', '*.authorKey', '*.password', '*.token', '*.ip'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export type Logger = ReturnType<typeof createLogger>;

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Repository root, the same from `src/` (tests) and `dist/` (built). */
+export const repoRoot = path.resolve(__dirname, '../../../..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  API_PORT: port.default(4000),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
+  CONTENT_DIR: z.string().min(1).default(path.join(repoRoot, 'content')),
+  STEADY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: positiveInt.default(10),
+  /** Writes per author key (or per address for keyless calls) per window. */
+  RATE_LIMIT_WRITES: positiveInt.default(30),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  /** Request body limit for /graphql, in bytes. */
+  BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
+  /** How long a moderator session lasts, in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Moderator sign-in attempts per e-mail, and per client address, in 15 minutes. */
+  LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(5),
+  LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: positiveInt.default(30),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; an invalid value stops the start with a readable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Steady's API cannot start: some settings are not valid.\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

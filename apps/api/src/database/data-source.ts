@@ -1,0 +1,48 @@
+import { DataSource } from 'typeorm';
+import { ArticleEntity } from '../articles/article.entity';
+import { SectionEntity } from '../articles/section.entity';
+import { PostEntity, ReactionEntity, SectionAuthorEntity } from '../posts/post.entity';
+import { ModeratorEntity, ModeratorSessionEntity } from '../moderators/moderator.entity';
+import { Articles1764100000000 } from '../migrations/1764100000000-Articles';
+import { Posts1764100000001 } from '../migrations/1764100000001-Posts';
+import { Moderators1764100000002 } from '../migrations/1764100000002-Moderators';
+import { Moderation1764100000003 } from '../migrations/1764100000003-Moderation';
+
+export const entities = [ArticleEntity, SectionEntity, PostEntity, ReactionEntity, SectionAuthorEntity, ModeratorEntity, ModeratorSessionEntity];
+/** In order. A landed migration is never edited: add a new one. */
+export const migrations = [Articles1764100000000, Posts1764100000001, Moderators1764100000002, Moderation1764100000003];
+
+/** Serializes schema changes and content imports across API instances. */
+export const MIGRATION_LOCK = 7_151_800;
+
+export function createDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: false,
+    extra: { max: poolSize, application_name: 'steady-api' },
+  });
+}
+
+/** Initializes the pool and brings the schema up to date (an advisory lock keeps two instances from racing). */
+export async function openDatabase(url: string, poolSize?: number): Promise<DataSource> {
+  const dataSource = createDataSource(url, poolSize);
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  } finally {
+    await lock.release();
+  }
+  return dataSource;
+}

@@ -1,0 +1,66 @@
+import DataLoader from 'dataloader';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ArticleModel, SectionModel } from '../articles/article.model';
+import { ArticlesService } from '../articles/articles.service';
+import { Caller } from '../authors/caller';
+import type { SignedInModerator } from '../moderators/moderator.model';
+import { PostRecord, ReactionKind } from '../posts/post.model';
+import { PostsRepository } from '../posts/posts.repository';
+
+/**
+ * Per-request state: who calls, and the batch loaders that keep a page of posts at a
+ * constant number of SQL statements however many posts, replies and reactions it shows.
+ */
+export interface RequestContext {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  caller: Caller;
+  loaders: Loaders;
+  /** Set by the `@ModeratorOnly()` guard before a moderator-only resolver runs (null: checked, none). */
+  moderator?: SignedInModerator | null;
+}
+
+export class Loaders {
+  readonly article: DataLoader<string, ArticleModel | null>;
+  readonly section: DataLoader<string, SectionModel | null>;
+  readonly post: DataLoader<string, PostRecord | null>;
+  readonly reactedByMe: DataLoader<PostRecord, ReadonlySet<ReactionKind>>;
+  private readonly replyPages = new Map<string, DataLoader<string, PostRecord[]>>();
+
+  constructor(
+    articles: ArticlesService,
+    private readonly posts: PostsRepository,
+    private readonly caller: Caller,
+  ) {
+    this.article = new DataLoader(async (ids) => byId(ids, await articles.byIds(ids)));
+    this.section = new DataLoader(async (ids) => byId(ids, await articles.sectionsByIds(ids)));
+    this.post = new DataLoader(async (ids) => byId(ids, await posts.byIds(ids)));
+    this.reactedByMe = new DataLoader(
+      async (batch) => {
+        const mine = await posts.reactionsBy(batch.map((p) => ({ postId: p.id, token: caller.tokenFor(p.sectionId)! })));
+        return batch.map((p) => mine.get(p.id) ?? new Set());
+      },
+      { cacheKeyFn: (p) => p.id },
+    );
+  }
+
+  /**
+   * One loader per page shape and section, so that every post's `replies(first, after)` on a
+   * page batches into one statement (the section decides which of the caller's pending replies show).
+   */
+  replies(sectionId: string, first: number, afterId: string | null): DataLoader<string, PostRecord[]> {
+    const key = `${sectionId}:${first}:${afterId ?? ''}`;
+    let loader = this.replyPages.get(key);
+    if (!loader) {
+      const token = this.caller.tokenFor(sectionId);
+      loader = new DataLoader((parentIds) => this.posts.replyPages(parentIds, afterId, first, token));
+      this.replyPages.set(key, loader);
+    }
+    return loader;
+  }
+}
+
+function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id) ?? null);
+}

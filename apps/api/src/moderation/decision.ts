@@ -1,0 +1,89 @@
+import { moderate, type RuleHit, type Verdict } from '@steady/moderation';
+import { PostStatus } from '../posts/post.entity';
+import type { StoredHit } from '../posts/post.model';
+
+export enum PostOutcome {
+  PUBLISHED = 'PUBLISHED',
+  NUDGED = 'NUDGED',
+  HELD = 'HELD',
+  CRISIS = 'CRISIS',
+}
+
+/** Queue order: higher first, then oldest first. Crisis outranks every held or flagged item. */
+export const PRIORITY = {
+  CRISIS: 100,
+  FLAGGED_DANGER: 90,
+  HELD: 30,
+  /** Hidden by three flags. */
+  FLAGGED: 20,
+  POSTED_ANYWAY: 10,
+  /** Flagged once or twice: still visible, but a moderator should look. */
+  FLAGGED_VISIBLE: 5,
+} as const;
+
+export const DECISION_MESSAGES = {
+  published: 'Thank you for sharing. Your words are part of the conversation now.',
+  held: 'A moderator will read this soon. Thank you for your patience.',
+  postedAnyway: 'Thank you. A moderator will read this soon, and it will appear once they have. Thank you for your patience.',
+  crisis:
+    'Thank you for telling us. You matter, and you don’t have to carry this alone. If you might be in danger, please reach out to one of these services now.',
+} as const;
+
+/** What the write path does with a post, decided before anything is stored. */
+export interface Decision {
+  outcome: PostOutcome;
+  /** Null for a nudge: a nudged post is not stored. */
+  status: PostStatus | null;
+  crisis: boolean;
+  /** Queue priority, or null when nothing waits for a moderator. */
+  priority: number | null;
+  reasons: string[];
+  hits: RuleHit[];
+  message: string;
+  rulesVersion: string;
+}
+
+export function decide(text: string, context: { section: string; kind: 'post' | 'reply'; acknowledgeNudge: boolean }): Decision {
+  return fromVerdict(moderate({ text, section: context.section, kind: context.kind }), context.acknowledgeNudge);
+}
+
+export function fromVerdict(verdict: Verdict, acknowledgeNudge: boolean): Decision {
+  const base = { hits: verdict.hits, rulesVersion: verdict.rulesVersion, reasons: ruleIds(verdict.hits) };
+  switch (verdict.action) {
+    case 'crisis':
+      return {
+        ...base,
+        outcome: PostOutcome.CRISIS,
+        status: PostStatus.PENDING,
+        crisis: true,
+        priority: PRIORITY.CRISIS,
+        message: verdict.message ?? DECISION_MESSAGES.crisis,
+      };
+    case 'hold':
+      return { ...base, outcome: PostOutcome.HELD, status: PostStatus.PENDING, crisis: false, priority: PRIORITY.HELD, message: DECISION_MESSAGES.held };
+    case 'nudge':
+      if (acknowledgeNudge) {
+        return {
+          ...base,
+          reasons: ['posted-anyway', ...base.reasons],
+          outcome: PostOutcome.HELD,
+          status: PostStatus.PENDING,
+          crisis: false,
+          priority: PRIORITY.POSTED_ANYWAY,
+          message: DECISION_MESSAGES.postedAnyway,
+        };
+      }
+      return { ...base, outcome: PostOutcome.NUDGED, status: null, crisis: false, priority: null, message: verdict.message ?? DECISION_MESSAGES.held };
+    default:
+      return { ...base, outcome: PostOutcome.PUBLISHED, status: PostStatus.PUBLISHED, crisis: false, priority: null, message: DECISION_MESSAGES.published };
+  }
+}
+
+function ruleIds(hits: RuleHit[]): string[] {
+  return [...new Set(hits.map((h) => h.ruleId))];
+}
+
+/** Hits as stored with a post: offsets and the rule's words, never the excerpt of the text. */
+export function toStoredHits(hits: RuleHit[]): StoredHit[] {
+  return hits.map(({ ruleId, principle, start, end, quote, message }) => ({ ruleId, principle, start, end, quote, message }));
+}

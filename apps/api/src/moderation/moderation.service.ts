@@ -1,0 +1,210 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { guidelines, moderate, rejectReasons, rules, rulesVersion, type RuleHit } from '@steady/moderation';
+import { ArticlesService } from '../articles/articles.service';
+import { AuthorCrypto } from '../authors/author-crypto';
+import { Caller } from '../authors/caller';
+import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
+import { isPostId, isSectionId } from '../common/ids';
+import { RateLimiter } from '../common/rate-limit';
+import { CONFIG } from '../common/tokens';
+import type { Config } from '../config/config';
+import { Db } from '../database/db';
+import { PostStatus } from '../posts/post.entity';
+import type { PostRecord, StoredHit } from '../posts/post.model';
+import { PostsRepository } from '../posts/posts.repository';
+import { PostRow, toRecord } from '../posts/post.sql';
+import { BODY_MAX } from '../posts/posts.service';
+import { PRIORITY } from './decision';
+import { MODERATION_MESSAGES as M } from './messages';
+import {
+  FlagReason,
+  GuidelineModel,
+  ModerationAction,
+  ModerationStatsModel,
+  RejectReasonModel,
+  ReviewDecision,
+  ReviewState,
+  ToneCheckModel,
+} from './moderation.models';
+import { ModerationRepository, type AuditActor } from './moderation.repository';
+import { MODERATION_SQL } from './moderation.sql';
+
+const NOTE_MAX = 500;
+/** Author-facing words of each rule: the guidelines page shows the same sentences the nudges use. */
+const RULE_MESSAGES = new Map(rules.map((r) => [r.id, r.message]));
+const FLAGS_TO_HIDE = 3;
+
+export interface QueueEntry {
+  id: string;
+  post: PostRecord;
+  priority: number;
+  reasons: string[];
+  hits: StoredHit[];
+  flags: number;
+  enqueuedAt: Date;
+}
+
+/** The moderation workflow around the tone engine: checks, flags, the queue, reviews, bans, stats. */
+@Injectable()
+export class ModerationService {
+  private readonly reasons = new Map(rejectReasons().map((r) => [r.id, r]));
+
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(ModerationRepository) private readonly repo: ModerationRepository,
+    @Inject(PostsRepository) private readonly posts: PostsRepository,
+    @Inject(ArticlesService) private readonly articles: ArticlesService,
+    @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  guidelines(): GuidelineModel[] {
+    return guidelines().map((g) => ({ ...g, message: RULE_MESSAGES.get(g.id) ?? '' }));
+  }
+
+  rejectReasons(): RejectReasonModel[] {
+    return [...this.reasons.values()].map(({ id, principle, title, text }) => ({ id, principle, title, text }));
+  }
+
+  /** The live preview's answer, from the server: the same engine, nothing stored. */
+  async checkTone(body: string, sectionId: string | null | undefined): Promise<ToneCheckModel> {
+    if (body.length > BODY_MAX * 2) throw badInput('body', M.checkTooLong);
+    let section: string | null = null;
+    if (sectionId) {
+      const [found] = isSectionId(sectionId) ? await this.articles.sectionsByIds([sectionId]) : [];
+      section = found?.slug ?? null;
+    }
+    const verdict = moderate({ text: body, section });
+    return {
+      action: verdict.action.toUpperCase() as ModerationAction,
+      hits: verdict.hits.map(publicHit),
+      message: verdict.message,
+      rulesVersion: verdict.rulesVersion,
+    };
+  }
+
+  async flag(caller: Caller, postId: string, reason: FlagReason, rawNote: string | null | undefined) {
+    if (!caller.keyHash) throw new AppError(ErrorCode.UNAUTHENTICATED, M.flagNeedsKey);
+    const note = rawNote?.trim() || null;
+    if (note && note.length > NOTE_MAX) throw badInput('note', M.noteTooLong(NOTE_MAX));
+    const who = caller.keyHash.toString('base64url');
+    await this.limiter.consume(`write:key:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, M.slowDown);
+    const post = isPostId(postId) ? await this.posts.byId(postId) : null;
+    if (!post || post.status === PostStatus.DELETED) throw notFound(M.postNotFound);
+    // Whatever happens next, the reader hears the same thank-you: never the fate of another's post.
+    if (post.status !== PostStatus.PUBLISHED) return { ok: true, message: M.flagThanks };
+
+    await this.db.transaction(async (tx) => {
+      if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note))) return;
+      const { flag_count } = await this.repo.bumpFlags(tx, post.id);
+      const danger = reason === FlagReason.DANGER;
+      const hide = danger || flag_count >= FLAGS_TO_HIDE;
+      const priority = danger ? PRIORITY.FLAGGED_DANGER : hide ? PRIORITY.FLAGGED : PRIORITY.FLAGGED_VISIBLE;
+      await this.repo.enqueue(tx, post.id, priority, [`flag:${reason}`]);
+      await this.repo.audit(tx, { actor: 'system', action: 'flag', postId: post.id, reason });
+      if (hide) {
+        const hidden = await tx.query(MODERATION_SQL.hideForReview, [post.id]);
+        if (hidden.length) {
+          await this.posts.adjustCounts(tx, post, -1);
+          await this.repo.audit(tx, { actor: 'system', action: 'flag:hidden', postId: post.id, reason: danger ? 'DANGER flag' : `${flag_count} flags` });
+        }
+      }
+    });
+    return { ok: true, message: M.flagThanks };
+  }
+
+  async queue(afterCursor: string | null, first: number): Promise<{ items: QueueEntry[]; hasNextPage: boolean; total: number }> {
+    const after = decodeQueueCursor(afterCursor);
+    const rows = await this.db.query<QueueRowWithPost>(MODERATION_SQL.queuePage, [after.priority, after.id, first + 1]);
+    const [{ n }] = await this.db.query<{ n: number }>(MODERATION_SQL.queueCount);
+    const items = rows.slice(0, first).map((row) => ({
+      id: row.queue_id,
+      post: toRecord(row),
+      priority: row.priority,
+      reasons: row.reasons,
+      hits: row.hits,
+      flags: row.flag_count,
+      enqueuedAt: row.enqueued_at,
+    }));
+    return { items, hasNextPage: rows.length > first, total: n };
+  }
+
+  async review(moderatorId: string, postId: string, decision: ReviewDecision, reasonId: string | null | undefined): Promise<PostRecord> {
+    const post = isPostId(postId) ? await this.posts.byId(postId) : null;
+    if (!post) throw notFound(M.postNotFound);
+    if (post.status === PostStatus.DELETED) throw badInput('postId', M.removedByAuthor);
+    const actor: AuditActor = `moderator:${moderatorId}`;
+    if (decision === ReviewDecision.REJECT && (!reasonId || !this.reasons.has(reasonId))) {
+      throw badInput('reason', M.pickReason);
+    }
+    return this.db.transaction(async (tx) => {
+      const target = decision === ReviewDecision.APPROVE ? PostStatus.PUBLISHED : PostStatus.REJECTED;
+      const [row] = await tx.query<PostRow>(MODERATION_SQL.setReviewed, [
+        post.id,
+        target,
+        decision === ReviewDecision.REJECT ? reasonId : null,
+      ]);
+      const updated = toRecord(row);
+      if (post.status !== PostStatus.PUBLISHED && target === PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, 1);
+      if (post.status === PostStatus.PUBLISHED && target !== PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, -1);
+      await this.repo.resolve(tx, post.id, decision);
+      const action = decision === ReviewDecision.APPROVE ? (post.status === PostStatus.REJECTED ? 'review:restore' : 'review:approve') : 'review:reject';
+      await this.repo.audit(tx, { actor, action, postId: post.id, rulesVersion: post.rulesVersion ?? rulesVersion, reason: reasonId ?? null });
+      return updated;
+    });
+  }
+
+  /** Bans the key behind a post without anyone seeing it: the sealed reference opens only here. */
+  async ban(moderatorId: string, postId: string, reason: string): Promise<boolean> {
+    const text = reason?.trim();
+    if (!text) throw badInput('reason', M.banReason);
+    const sealed = isPostId(postId) ? await this.db.query<{ author_ref: Buffer }>(MODERATION_SQL.authorRef, [postId]) : [];
+    if (!sealed.length) throw notFound(M.postNotFound);
+    const hash = this.crypto.banHash(this.crypto.open(sealed[0].author_ref));
+    await this.db.transaction(async (tx) => {
+      await this.repo.ban(tx, hash, text.slice(0, 500));
+      await this.repo.audit(tx, { actor: `moderator:${moderatorId}`, action: 'ban', postId, reason: text.slice(0, 500) });
+    });
+    return true;
+  }
+
+  async stats(): Promise<ModerationStatsModel> {
+    const [row] = await this.db.query<ModerationStatsModel>(MODERATION_SQL.stats);
+    return row;
+  }
+
+  /** Where a post stands for its author; null for everyone else. */
+  reviewStateFor(caller: Caller, post: PostRecord): { state: ReviewState; message: string } | null {
+    if (!caller.owns(post)) return null;
+    if (post.status === PostStatus.PENDING) return { state: ReviewState.WAITING, message: M.waiting };
+    if (post.status === PostStatus.REJECTED) {
+      return { state: ReviewState.NOT_PUBLISHED, message: this.reasons.get(post.reviewReason ?? '')?.text ?? M.notPublished };
+    }
+    if (post.status === PostStatus.PUBLISHED && post.reviewedAt) return { state: ReviewState.PUBLISHED, message: M.publishedAfterReview };
+    return null;
+  }
+}
+
+type QueueRowWithPost = PostRow & {
+  queue_id: string;
+  priority: number;
+  reasons: string[];
+  enqueued_at: Date;
+};
+
+export function encodeQueueCursor(priority: number, id: string): string {
+  return Buffer.from(`q:${priority}:${id}`).toString('base64url');
+}
+
+function decodeQueueCursor(cursor: string | null): { priority: number; id: string } {
+  if (!cursor) return { priority: 2147483647, id: '0' };
+  const match = /^q:(\d{1,9}):(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('after', 'That page link is not one we recognise. Please start from the first page.');
+  return { priority: Number(match[1]), id: match[2] };
+}
+
+export function publicHit({ ruleId, principle, message, quote, start, end }: RuleHit | StoredHit) {
+  return { ruleId, principle, message, quote, start, end };
+}
+

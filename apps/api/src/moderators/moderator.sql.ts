@@ -1,0 +1,78 @@
+import type { Statement } from '../database/db';
+import type { ModeratorRole } from './moderator.entity';
+
+export interface ModeratorRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: ModeratorRole;
+  disabled_at: Date | null;
+}
+
+export interface SessionRow {
+  id: string;
+  email: string;
+  role: ModeratorRole;
+  session_id: string;
+}
+
+/** Every statement of moderator accounts and sessions. */
+export const SQL = {
+  /** $1 e-mail (normalized), $2 argon2id hash, $3 role. Nothing returned when the e-mail exists. */
+  create: {
+    name: 'moderator_create',
+    text: `insert into moderator (email, password_hash, role) values ($1, $2, $3)
+      on conflict (email) do nothing
+      returning id::text as id, email, password_hash, role, disabled_at`,
+  },
+  byEmail: {
+    name: 'moderator_by_email',
+    text: `select id::text as id, email, password_hash, role, disabled_at from moderator where email = $1`,
+  },
+  list: {
+    name: 'moderator_list',
+    text: `select id::text as id, email, password_hash, role, disabled_at from moderator
+      where disabled_at is null order by created_at, email`,
+  },
+  /** $1 id, $2 new hash: when argon2's parameters change, a successful login upgrades the hash. */
+  rehash: {
+    name: 'moderator_rehash',
+    text: `update moderator set password_hash = $2 where id = $1`,
+  },
+  /** $1 e-mail. Returns the account whether or not it was already disabled. */
+  disable: {
+    name: 'moderator_disable',
+    text: `update moderator set disabled_at = coalesce(disabled_at, now()) where email = $1 returning id::text as id`,
+  },
+  /** $1 moderator id, $2 token hash, $3 lifetime in seconds. */
+  createSession: {
+    name: 'moderator_session_create',
+    text: `insert into moderator_session (moderator_id, token_hash, expires_at)
+      values ($1, $2, now() + make_interval(secs => $3))
+      returning id::text as id, expires_at`,
+  },
+  /** $1 token hash: a live session of an account that is not disabled. */
+  session: {
+    name: 'moderator_session_lookup',
+    text: `select m.id::text as id, m.email, m.role, s.id::text as session_id
+      from moderator_session s join moderator m on m.id = s.moderator_id
+      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and m.disabled_at is null`,
+  },
+  /** $1 token hash. */
+  revokeSession: {
+    name: 'moderator_session_revoke',
+    text: `update moderator_session set revoked_at = now() where token_hash = $1 and revoked_at is null`,
+  },
+  /** $1 moderator id. Returns one row per session revoked. */
+  revokeAll: {
+    name: 'moderator_session_revoke_all',
+    text: `update moderator_session set revoked_at = now()
+      where moderator_id = $1 and revoked_at is null and expires_at > now() returning id`,
+  },
+  /** $1 moderator id: sessions ended more than 30 days ago serve no one; keep the table small. */
+  pruneSessions: {
+    name: 'moderator_session_prune',
+    text: `delete from moderator_session
+      where moderator_id = $1 and least(expires_at, coalesce(revoked_at, expires_at)) < now() - interval '30 days'`,
+  },
+} satisfies Record<string, Statement>;

@@ -1,0 +1,193 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError, ErrorCode, badInput } from '../common/errors';
+import type { Logger } from '../common/logger';
+import { RateLimiter } from '../common/rate-limit';
+import { CONFIG, LOGGER } from '../common/tokens';
+import type { Config } from '../config/config';
+import { Db } from '../database/db';
+import type { RequestContext } from '../graphql/context';
+import {
+  emailThrottleKey,
+  generatePassword,
+  hashPassword,
+  isWellFormedToken,
+  needsRehash,
+  newSessionToken,
+  tokenHash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './credentials';
+import { MESSAGES } from './messages';
+import { ModeratorRole } from './moderator.entity';
+import type { ModeratorModel, SignedInModerator } from './moderator.model';
+import { ModeratorRow, SQL, SessionRow } from './moderator.sql';
+import { isValidEmail, normalizeEmail, PASSWORD_MAX, validEmail, validNewPassword, validRole } from './validation';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-transport';
+
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+
+export const ROLE_RANK: Record<ModeratorRole, number> = { [ModeratorRole.MODERATOR]: 1, [ModeratorRole.ADMIN]: 2 };
+
+/** True when `role` may do what `required` allows (ADMIN may do everything a MODERATOR may). */
+export function hasRole(role: ModeratorRole, required: ModeratorRole): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[required];
+}
+
+export interface CreatedAccount {
+  moderator: ModeratorModel;
+  /** The generated one-time password, or null when the caller supplied one. */
+  generatedPassword: string | null;
+}
+
+export interface Session {
+  token: string;
+  moderator: ModeratorModel;
+  expiresAt: Date;
+}
+
+/** The settings this service reads (the CLI passes the same `Config`). */
+export type ModeratorSettings = Pick<
+  Config,
+  'SESSION_TTL_HOURS' | 'LOGIN_ATTEMPTS_PER_15_MIN' | 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN'
+>;
+
+/**
+ * Moderator accounts and sessions: argon2id passwords, random session tokens stored as
+ * SHA-256 hashes, login throttled per e-mail (hashed key) and per address. Never logs an
+ * e-mail, a password or a token.
+ */
+@Injectable()
+export class ModeratorsService {
+  /** One session lookup per request, however many guarded fields it asks for. */
+  private readonly perRequest = new WeakMap<object, Promise<SignedInModerator | null>>();
+
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(CONFIG) private readonly config: ModeratorSettings,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  // ── Accounts ─────────────────────────────────────────────────────────────
+
+  /** Creates an account; with no password given, generates a one-time one and returns it. */
+  async createAccount(input: { email: string; role: string; password?: string | null }): Promise<CreatedAccount> {
+    const email = validEmail(input.email);
+    const role = validRole(input.role);
+    const generatedPassword = input.password == null ? generatePassword() : null;
+    const password = validNewPassword(input.password ?? generatedPassword!);
+    const rows = await this.db.query<ModeratorRow>(SQL.create, [email, await hashPassword(password), role]);
+    if (rows.length === 0) throw badInput('email', MESSAGES.emailTaken);
+    return { moderator: toModel(rows[0]), generatedPassword };
+  }
+
+  async findByEmail(email: string): Promise<ModeratorRow | null> {
+    return (await this.db.query<ModeratorRow>(SQL.byEmail, [normalizeEmail(email)]))[0] ?? null;
+  }
+
+  /** Signs the account out everywhere and keeps it from signing in again. Null when there is no such account. */
+  async disable(email: string): Promise<{ id: string; revokedSessions: number } | null> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(SQL.disable, [normalizeEmail(email)]);
+      if (!row) return null;
+      const revoked = await tx.query(SQL.revokeAll, [row.id]);
+      return { id: row.id, revokedSessions: revoked.length };
+    });
+  }
+
+  // ── Sessions ─────────────────────────────────────────────────────────────
+
+  /**
+   * Checks an e-mail and password and opens a session. An unknown e-mail, a wrong password and
+   * a disabled account get the same error after the same work (one argon2 verification).
+   */
+  async login(email: string, password: string, address: string): Promise<Session> {
+    const normalized = normalizeEmail(String(email ?? ''));
+    const emailKey = `login:email:${emailThrottleKey(normalized)}`;
+    await this.limiter.consume(
+      `login:addr:${address}`,
+      this.config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN,
+      LOGIN_WINDOW_SECONDS,
+      MESSAGES.tooManyAttempts,
+    );
+    await this.limiter.consume(emailKey, this.config.LOGIN_ATTEMPTS_PER_15_MIN, LOGIN_WINDOW_SECONDS, MESSAGES.tooManyAttempts);
+
+    const plausible = isValidEmail(normalized) && typeof password === 'string' && password.length <= PASSWORD_MAX;
+    const account = plausible ? (await this.db.query<ModeratorRow>(SQL.byEmail, [normalized]))[0] : undefined;
+    const matches =
+      account && !account.disabled_at ? await verifyPassword(account.password_hash, password) : await verifyAgainstDummy(String(password ?? '').slice(0, PASSWORD_MAX));
+    if (!account || !matches) {
+      this.logger.info('a moderator sign-in was refused');
+      throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.noMatch);
+    }
+
+    if (needsRehash(account.password_hash)) await this.db.query(SQL.rehash, [account.id, await hashPassword(password)]);
+    await this.limiter.reset(emailKey);
+    const session = await this.openSession(account.id);
+    this.logger.info({ moderatorId: account.id }, 'a moderator signed in');
+    return { ...session, moderator: toModel(account) };
+  }
+
+  /** Opens a session for an account (after its password was checked). */
+  async openSession(moderatorId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = newSessionToken();
+    await this.db.query(SQL.pruneSessions, [moderatorId]);
+    const [row] = await this.db.query<{ id: string; expires_at: Date }>(SQL.createSession, [
+      moderatorId,
+      tokenHash(token),
+      this.sessionSeconds,
+    ]);
+    return { token, expiresAt: row.expires_at };
+  }
+
+  get sessionSeconds(): number {
+    return Math.round(this.config.SESSION_TTL_HOURS * 3600);
+  }
+
+  /** The moderator behind a token: a live session (not expired, not revoked) of an account that is not disabled. */
+  async authenticate(token: string | null | undefined): Promise<SignedInModerator | null> {
+    if (!isWellFormedToken(token)) return null;
+    const [row] = await this.db.query<SessionRow>(SQL.session, [tokenHash(token)]);
+    return row ? { id: row.id, email: row.email, role: row.role, sessionId: row.session_id } : null;
+  }
+
+  /** The signed-in moderator of this request (Bearer token or `steady_session` cookie), looked up once per request. */
+  signedIn(ctx: Pick<RequestContext, 'req'>): Promise<SignedInModerator | null> {
+    let found = this.perRequest.get(ctx.req);
+    if (!found) {
+      found = this.authenticate(readSessionToken(ctx.req));
+      this.perRequest.set(ctx.req, found);
+    }
+    return found;
+  }
+
+  /** Starts a session for the request: the token goes back in the payload and in the httpOnly cookie. */
+  async loginRequest(ctx: RequestContext, email: string, password: string): Promise<Session> {
+    const session = await this.login(email, password, ctx.caller.address);
+    setSessionCookie(ctx.req, ctx.reply, session.token, this.sessionSeconds);
+    return session;
+  }
+
+  /** Ends the request's session (if any) and clears the cookie. */
+  async logoutRequest(ctx: RequestContext): Promise<void> {
+    const token = readSessionToken(ctx.req);
+    if (isWellFormedToken(token)) await this.db.query(SQL.revokeSession, [tokenHash(token)]);
+    this.perRequest.delete(ctx.req);
+    ctx.moderator = null;
+    clearSessionCookie(ctx.req, ctx.reply);
+  }
+
+  /** Revokes every live session of a moderator; returns how many. */
+  async revokeAllSessions(moderatorId: string): Promise<number> {
+    return (await this.db.query(SQL.revokeAll, [moderatorId])).length;
+  }
+
+  /** Every account that may sign in, oldest first. */
+  async list(): Promise<ModeratorModel[]> {
+    return (await this.db.query<ModeratorRow>(SQL.list)).map(toModel);
+  }
+}
+
+function toModel(row: Pick<ModeratorRow, 'id' | 'email' | 'role'>): ModeratorModel {
+  return { id: row.id, email: row.email, role: row.role };
+}

@@ -1,0 +1,59 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PostModel } from '../post.model';
+import { PostOutcome } from '../../moderation/decision';
+import type { PostRecord } from '../post.model';
+
+registerEnumType(PostOutcome, { name: 'PostOutcome' });
+
+@InputType()
+export class CreatePostInput {
+  @Field(() => ID) sectionId: string;
+  @Field(() => ID, { nullable: true, description: 'A reply when set.' }) parentId?: string | null;
+  @Field() body: string;
+  @Field(() => Boolean, { nullable: true, description: '"Post anyway" after a nudge: the post is then held for review.' })
+  acknowledgeNudge?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'The same key twice (from the same author) creates one post.' })
+  idempotencyKey?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The nudgeId of an earlier NUDGED answer, so its outcome is counted (no text is kept).' })
+  nudgeId?: string | null;
+}
+
+@InputType()
+export class EditPostInput {
+  @Field(() => ID) postId: string;
+  @Field() body: string;
+  @Field(() => Boolean, { nullable: true }) acknowledgeNudge?: boolean | null;
+}
+
+@ObjectType('RuleHit')
+export class RuleHitModel {
+  @Field() ruleId: string;
+  @Field() principle: string;
+  @Field() message: string;
+  @Field(() => String, { nullable: true }) quote: string | null;
+  @Field(() => Int) start: number;
+  @Field(() => Int) end: number;
+}
+
+@ObjectType('SafetyResource')
+export class SafetyResourceModel {
+  @Field() name: string;
+  @Field() contact: string;
+  @Field() region: string;
+  @Field() description: string;
+}
+
+@ObjectType('CreatePostPayload')
+export class CreatePostPayload {
+  @Field(() => PostOutcome) outcome: PostOutcome;
+  @Field(() => PostModel, { nullable: true, description: 'Absent when outcome is NUDGED: a nudged post is not stored.' })
+  post: PostRecord | null;
+  @Field(() => String, { nullable: true, description: 'Set only when this call created a new author key.' })
+  authorKey: string | null;
+  @Field(() => [RuleHitModel]) hits: RuleHitModel[];
+  @Field({ description: "A calm sentence for the author, in the article's voice." }) message: string;
+  @Field(() => [SafetyResourceModel], { nullable: true, description: 'Set when outcome is CRISIS.' })
+  resources: SafetyResourceModel[] | null;
+  @Field(() => ID, { nullable: true, description: 'Set when outcome is NUDGED: send it back with the next attempt.' })
+  nudgeId: string | null;
+}

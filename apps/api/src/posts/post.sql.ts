@@ -1,0 +1,189 @@
+import type { Statement } from '../database/db';
+import { PostStatus } from './post.entity';
+import { PostRecord, ReactionKind, StoredHit } from './post.model';
+
+/** Columns every post read selects: counts ride along, so a page is one statement. */
+export const POST_COLUMNS = `p.id::text as id, p.section_id, p.parent_id::text as parent_id, p.depth, p.pseudonym, p.body, p.html,
+  p.status, p.reply_count, p.support_count, p.hug_count, p.relate_count, p.helpful_count,
+  p.created_at, p.edited_at, p.author_token, p.crisis, p.hits, p.rules_version, p.flag_count, p.review_reason, p.reviewed_at`;
+
+/**
+ * Shown in lists: published posts, removed ones that still hold replies in place, and the
+ * caller's own posts waiting for a moderator (`$4`: the caller's token in this section, or null).
+ */
+const VISIBLE = `p.status in ('PUBLISHED', 'DELETED', 'PENDING')
+  and (p.status = 'PUBLISHED' or (p.status = 'DELETED' and p.reply_count > 0) or (p.status = 'PENDING' and p.author_token = $4))`;
+
+export interface PostRow {
+  id: string;
+  section_id: string;
+  parent_id: string | null;
+  depth: number;
+  pseudonym: string;
+  body: string;
+  html: string;
+  status: PostStatus;
+  reply_count: number;
+  support_count: number;
+  hug_count: number;
+  relate_count: number;
+  helpful_count: number;
+  created_at: Date;
+  edited_at: Date | null;
+  author_token: Buffer;
+  crisis: boolean;
+  hits: StoredHit[];
+  rules_version: string | null;
+  flag_count: number;
+  review_reason: string | null;
+  reviewed_at: Date | null;
+}
+
+export function toRecord(row: PostRow): PostRecord {
+  return {
+    id: row.id,
+    sectionId: row.section_id,
+    parentId: row.parent_id,
+    depth: row.depth,
+    pseudonym: row.pseudonym,
+    body: row.body,
+    html: row.html,
+    status: row.status,
+    replyCount: row.reply_count,
+    counts: {
+      [ReactionKind.SUPPORT]: row.support_count,
+      [ReactionKind.HUG]: row.hug_count,
+      [ReactionKind.RELATE]: row.relate_count,
+      [ReactionKind.HELPFUL]: row.helpful_count,
+    },
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    authorToken: row.author_token,
+    crisis: row.crisis,
+    hits: row.hits,
+    rulesVersion: row.rules_version,
+    flagCount: row.flag_count,
+    reviewReason: row.review_reason,
+    reviewedAt: row.reviewed_at,
+  };
+}
+
+export const SQL = {
+  byIds: {
+    name: 'post_by_ids',
+    text: `select ${POST_COLUMNS} from post p where p.id = any($1::bigint[])`,
+  },
+  /** $1 section, $2 after id (0 for the first page), $3 limit, $4 the caller's token or null. */
+  threadPage: {
+    name: 'post_thread_page',
+    text: `select ${POST_COLUMNS} from post p
+      where p.section_id = $1 and p.parent_id is null and ${VISIBLE} and p.id > $2
+      order by p.id limit $3`,
+  },
+  /** Replies of many parents (one section) in one statement: $1 parent ids, $2 after id, $3 limit per parent, $4 caller's token. */
+  replyPages: {
+    name: 'post_reply_pages',
+    text: `select r.* from unnest($1::bigint[]) as parent(id)
+      cross join lateral (
+        select ${POST_COLUMNS} from post p
+        where p.parent_id = parent.id and ${VISIBLE} and p.id > $2
+        order by p.id limit $3
+      ) r`,
+  },
+  /** $1 post ids, $2 the caller's token for each post's section (same order). */
+  reactionsByMe: {
+    name: 'reactions_by_me',
+    text: `select r.post_id::text as post_id, r.kind from reaction r
+      join unnest($1::bigint[], $2::bytea[]) as mine(post_id, token)
+        on r.post_id = mine.post_id and r.author_token = mine.token`,
+  },
+  pseudonymOf: {
+    name: 'section_author_get',
+    text: `select pseudonym from section_author where section_id = $1 and author_token = $2`,
+  },
+  claimPseudonym: {
+    name: 'section_author_claim',
+    text: `insert into section_author (section_id, author_token, pseudonym) values ($1, $2, $3)
+      on conflict do nothing returning pseudonym`,
+  },
+  /** Returns nothing when the same author already used this idempotency key. */
+  insert: {
+    name: 'post_insert',
+    text: `insert into post (section_id, parent_id, depth, author_token, author_ref, pseudonym, body, html, status, idempotency_key,
+        crisis, hits, rules_version)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      on conflict (author_token, idempotency_key) where idempotency_key is not null do nothing
+      returning ${POST_COLUMNS.replace(/p\./g, '')}`,
+  },
+  byIdempotencyKey: {
+    name: 'post_by_idempotency',
+    text: `select ${POST_COLUMNS} from post p where p.author_token = $1 and p.idempotency_key = $2`,
+  },
+  /** Keeps the maintained counts in step: $1 section, $2 parent (or null), $3 +1/-1. */
+  adjustCounts: {
+    name: 'post_adjust_counts',
+    text: `with s as (
+        update section set post_count = post_count + $3,
+          thread_count = thread_count + case when $2::bigint is null then $3 else 0 end
+        where id = $1
+      )
+      update post set reply_count = reply_count + $3 where id = $2::bigint`,
+  },
+  /** $4 the new status, $5 crisis, $6 hits, $7 rules version. */
+  edit: {
+    name: 'post_edit',
+    text: `update post set body = $2, html = $3, edited_at = now(), status = $4, crisis = $5, hits = $6, rules_version = $7
+      where id = $1 and status <> 'DELETED'
+      returning ${POST_COLUMNS.replace(/p\./g, '')}`,
+  },
+  softDelete: {
+    name: 'post_delete',
+    text: `update post set status = 'DELETED', body = '', html = '', hits = '[]' where id = $1 and status <> 'DELETED'
+      returning ${POST_COLUMNS.replace(/p\./g, '')}`,
+  },
+  /** Toggles one reaction atomically and returns the post: $1 post, $2 token, $3 kind. */
+  toggleReaction: {
+    name: 'reaction_toggle',
+    text: `with removed as (
+        delete from reaction where post_id = $1 and author_token = $2 and kind = $3 returning 1
+      ), added as (
+        insert into reaction (post_id, author_token, kind)
+        select $1, $2, $3 where not exists (select 1 from removed)
+        on conflict do nothing returning 1
+      )
+      update post p set
+        support_count = support_count + case when $3 = 'SUPPORT' then (select count(*) from added) - (select count(*) from removed) else 0 end,
+        hug_count = hug_count + case when $3 = 'HUG' then (select count(*) from added) - (select count(*) from removed) else 0 end,
+        relate_count = relate_count + case when $3 = 'RELATE' then (select count(*) from added) - (select count(*) from removed) else 0 end,
+        helpful_count = helpful_count + case when $3 = 'HELPFUL' then (select count(*) from added) - (select count(*) from removed) else 0 end
+      where p.id = $1
+      returning ${POST_COLUMNS}`,
+  },
+  anyByAuthor: {
+    name: 'post_any_by_author',
+    text: `select exists (select 1 from post where author_token = any($1::bytea[])) as found`,
+  },
+  /** The caller's own posts, every status but removed, newest first: $1 tokens, $2 before id, $3 limit. */
+  byAuthor: {
+    name: 'post_by_author',
+    text: `select ${POST_COLUMNS} from post p where p.author_token = any($1::bytea[]) and p.status <> 'DELETED' and p.id < $2
+      order by p.id desc limit $3`,
+  },
+  countByAuthor: {
+    name: 'post_count_by_author',
+    text: `select count(*)::int as n from post where author_token = any($1::bytea[]) and status <> 'DELETED'`,
+  },
+  /** Published replies by others to the caller's posts, newest first. */
+  repliesToAuthor: {
+    name: 'post_replies_to_author',
+    text: `select ${POST_COLUMNS} from post p join post mine on mine.id = p.parent_id
+      where mine.author_token = any($1::bytea[]) and p.status = 'PUBLISHED' and not (p.author_token = any($1::bytea[]))
+        and p.id < $2
+      order by p.id desc limit $3`,
+  },
+  countRepliesToAuthor: {
+    name: 'post_count_replies_to_author',
+    text: `select count(*)::int as n from post p join post mine on mine.id = p.parent_id
+      where mine.author_token = any($1::bytea[]) and p.status = 'PUBLISHED' and not (p.author_token = any($1::bytea[]))`,
+  },
+} satisfies Record<string, Statement>;

@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Db, Tx } from '../database/db';
+import { isPostId } from '../common/ids';
+import { PostStatus } from './post.entity';
+import { PostRecord, ReactionKind, StoredHit } from './post.model';
+import { PostRow, SQL, toRecord } from './post.sql';
+
+export interface NewPost {
+  sectionId: string;
+  parentId: string | null;
+  depth: number;
+  authorToken: Buffer;
+  authorRef: Buffer;
+  pseudonym: string;
+  body: string;
+  html: string;
+  status: PostStatus;
+  idempotencyKey: string | null;
+  crisis: boolean;
+  hits: StoredHit[];
+  rulesVersion: string;
+}
+
+/** Posts' SQL, in one place. Every read of a list is one statement. */
+@Injectable()
+export class PostsRepository {
+  constructor(@Inject(Db) private readonly db: Db) {}
+
+  async byIds(ids: readonly string[]): Promise<PostRecord[]> {
+    const valid = ids.filter(isPostId);
+    if (valid.length === 0) return [];
+    return (await this.db.query<PostRow>(SQL.byIds, [valid])).map(toRecord);
+  }
+
+  async byId(id: string): Promise<PostRecord | null> {
+    return (await this.byIds([id]))[0] ?? null;
+  }
+
+  /** Fetches one more than asked, to know whether a next page exists. */
+  async threadPage(sectionId: string, afterId: string | null, first: number, callerToken: Buffer | null): Promise<PostRecord[]> {
+    return (await this.db.query<PostRow>(SQL.threadPage, [sectionId, afterId ?? '0', first + 1, callerToken])).map(toRecord);
+  }
+
+  /** Pages of replies for many parents at once (one more than asked per parent). */
+  async replyPages(
+    parentIds: readonly string[],
+    afterId: string | null,
+    first: number,
+    callerToken: Buffer | null,
+  ): Promise<PostRecord[][]> {
+    const rows = await this.db.query<PostRow>(SQL.replyPages, [parentIds, afterId ?? '0', first + 1, callerToken]);
+    const byParent = new Map<string, PostRecord[]>(parentIds.map((id) => [id, []]));
+    for (const row of rows) byParent.get(row.parent_id!)!.push(toRecord(row));
+    return parentIds.map((id) => byParent.get(id)!);
+  }
+
+  async reactionsBy(pairs: { postId: string; token: Buffer }[]): Promise<Map<string, Set<ReactionKind>>> {
+    const rows = await this.db.query<{ post_id: string; kind: ReactionKind }>(SQL.reactionsByMe, [
+      pairs.map((p) => p.postId),
+      pairs.map((p) => p.token),
+    ]);
+    const result = new Map<string, Set<ReactionKind>>();
+    for (const row of rows) {
+      const set = result.get(row.post_id) ?? new Set();
+      set.add(row.kind);
+      result.set(row.post_id, set);
+    }
+    return result;
+  }
+
+  async existingPseudonym(tx: Tx, sectionId: string, token: Buffer): Promise<string | null> {
+    const [row] = await tx.query<{ pseudonym: string }>(SQL.pseudonymOf, [sectionId, token]);
+    return row?.pseudonym ?? null;
+  }
+
+  /** Returns false when another author already holds that name in the section. */
+  async claimPseudonym(tx: Tx, sectionId: string, token: Buffer, pseudonym: string): Promise<boolean> {
+    return (await tx.query(SQL.claimPseudonym, [sectionId, token, pseudonym])).length === 1;
+  }
+
+  /** Null when this author already used the idempotency key. */
+  async insert(tx: Tx, post: NewPost): Promise<PostRecord | null> {
+    const [row] = await tx.query<PostRow>(SQL.insert, [
+      post.sectionId,
+      post.parentId,
+      post.depth,
+      post.authorToken,
+      post.authorRef,
+      post.pseudonym,
+      post.body,
+      post.html,
+      post.status,
+      post.idempotencyKey,
+      post.crisis,
+      JSON.stringify(post.hits),
+      post.rulesVersion,
+    ]);
+    return row ? toRecord(row) : null;
+  }
+
+  async byIdempotencyKey(tx: Tx, token: Buffer, key: string): Promise<PostRecord | null> {
+    const [row] = await tx.query<PostRow>(SQL.byIdempotencyKey, [token, key]);
+    return row ? toRecord(row) : null;
+  }
+
+  /** A published post appears (+1) or leaves (-1): the section's and parent's counts follow. */
+  async adjustCounts(tx: Tx, post: Pick<PostRecord, 'sectionId' | 'parentId'>, delta: 1 | -1): Promise<void> {
+    await tx.query(SQL.adjustCounts, [post.sectionId, post.parentId, delta]);
+  }
+
+  async edit(
+    tx: Tx,
+    id: string,
+    change: { body: string; html: string; status: PostStatus; crisis: boolean; hits: StoredHit[]; rulesVersion: string },
+  ): Promise<PostRecord | null> {
+    const [row] = await tx.query<PostRow>(SQL.edit, [
+      id,
+      change.body,
+      change.html,
+      change.status,
+      change.crisis,
+      JSON.stringify(change.hits),
+      change.rulesVersion,
+    ]);
+    return row ? toRecord(row) : null;
+  }
+
+  async softDelete(tx: Tx, id: string): Promise<PostRecord | null> {
+    const [row] = await tx.query<PostRow>(SQL.softDelete, [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async toggleReaction(postId: string, token: Buffer, kind: ReactionKind): Promise<PostRecord> {
+    const [row] = await this.db.query<PostRow>(SQL.toggleReaction, [postId, token, kind]);
+    return toRecord(row);
+  }
+
+  async anyByAuthor(tokens: Buffer[]): Promise<boolean> {
+    const [row] = await this.db.query<{ found: boolean }>(SQL.anyByAuthor, [tokens]);
+    return row.found;
+  }
+
+  async byAuthor(tokens: Buffer[], beforeId: string | null, first: number): Promise<PostRecord[]> {
+    return (await this.db.query<PostRow>(SQL.byAuthor, [tokens, beforeId ?? MAX_ID, first + 1])).map(toRecord);
+  }
+
+  async countByAuthor(tokens: Buffer[]): Promise<number> {
+    return (await this.db.query<{ n: number }>(SQL.countByAuthor, [tokens]))[0].n;
+  }
+
+  async repliesToAuthor(tokens: Buffer[], beforeId: string | null, first: number): Promise<PostRecord[]> {
+    return (await this.db.query<PostRow>(SQL.repliesToAuthor, [tokens, beforeId ?? MAX_ID, first + 1])).map(toRecord);
+  }
+
+  async countRepliesToAuthor(tokens: Buffer[]): Promise<number> {
+    return (await this.db.query<{ n: number }>(SQL.countRepliesToAuthor, [tokens]))[0].n;
+  }
+}
+
+const MAX_ID = '9223372036854775807';

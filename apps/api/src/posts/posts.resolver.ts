@@ -1,0 +1,151 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { SectionModel } from '../articles/article.model';
+import { ArticlesService } from '../articles/articles.service';
+import { decodeCursor, pageSize } from '../common/pagination';
+import type { RequestContext } from '../graphql/context';
+import { toConnection } from './connection';
+import { CreatePostInput, CreatePostPayload, EditPostInput } from './dto/post.inputs';
+import { PostStatus } from './post.entity';
+import { PostConnection, PostModel, REACTION_KINDS, ReactionCountModel, ReactionKind } from './post.model';
+import type { PostRecord } from './post.model';
+import { PostsRepository } from './posts.repository';
+import { PostsService, WriteResult } from './posts.service';
+import { PostOutcome } from '../moderation/decision';
+import { RESOURCES } from '../safety/safety.resolver';
+import type { ResourceList } from '@steady/content';
+
+@Resolver(() => PostModel)
+export class PostsResolver {
+  constructor(
+    @Inject(PostsService) private readonly service: PostsService,
+    @Inject(RESOURCES) private readonly resources: ResourceList,
+  ) {}
+
+  @Query(() => PostModel, { nullable: true, description: 'A published post, or a pending one of the caller.' })
+  async post(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<PostRecord | null> {
+    const post = await ctx.loaders.post.load(id);
+    if (!post) return null;
+    const visible = post.status === PostStatus.PUBLISHED || post.status === PostStatus.DELETED || ctx.caller.owns(post);
+    return visible ? post : null;
+  }
+
+  @ResolveField(() => SectionModel)
+  async section(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<SectionModel> {
+    return (await ctx.loaders.section.load(post.sectionId))!;
+  }
+
+  @ResolveField(() => PostModel, { nullable: true })
+  parent(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<PostRecord | null> | null {
+    return post.parentId ? ctx.loaders.post.load(post.parentId) : null;
+  }
+
+  @ResolveField(() => PostConnection, { description: 'Published replies, oldest first.' })
+  async replies(
+    @Parent() post: PostRecord,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PostConnection> {
+    const size = pageSize(first);
+    const rows = await ctx.loaders.replies(post.sectionId, size, decodeCursor(after)).load(post.id);
+    return toConnection(rows, size, post.replyCount);
+  }
+
+  @ResolveField(() => [ReactionCountModel], { description: 'Every kind, with count 0 where none.' })
+  async reactions(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<ReactionCountModel[]> {
+    const mine = ctx.caller.keyHash ? await ctx.loaders.reactedByMe.load(post) : new Set<ReactionKind>();
+    return REACTION_KINDS.map((kind) => ({ kind, count: post.counts[kind], reactedByMe: mine.has(kind) }));
+  }
+
+  @ResolveField(() => Boolean, { description: "True when the caller's X-Author-Key wrote it." })
+  mine(@Parent() post: PostRecord, @Context() ctx: RequestContext): boolean {
+    return ctx.caller.owns(post);
+  }
+
+  @Mutation(() => CreatePostPayload)
+  async createPost(@Args('input') input: CreatePostInput, @Context() ctx: RequestContext): Promise<CreatePostPayload> {
+    return this.payload(await this.service.create(ctx.caller, input));
+  }
+
+  @Mutation(() => CreatePostPayload)
+  async editPost(@Args('input') input: EditPostInput, @Context() ctx: RequestContext): Promise<CreatePostPayload> {
+    return this.payload(await this.service.edit(ctx.caller, input));
+  }
+
+  private payload(result: WriteResult): CreatePostPayload {
+    return {
+      ...result,
+      hits: result.hits.map(({ ruleId, principle, message, quote, start, end }) => ({ ruleId, principle, message, quote, start, end })),
+      resources: result.outcome === PostOutcome.CRISIS ? this.resources.resources : null,
+    };
+  }
+
+  @Mutation(() => PostModel)
+  deletePost(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<PostRecord> {
+    return this.service.remove(ctx.caller, id);
+  }
+
+  @Mutation(() => PostModel, { description: 'Toggles one supportive reaction of the caller.' })
+  react(
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('kind', { type: () => ReactionKind }) kind: ReactionKind,
+    @Context() ctx: RequestContext,
+  ): Promise<PostRecord> {
+    return this.service.react(ctx.caller, postId, kind);
+  }
+}
+
+
+/** The caller as an author: their posts and the replies to them. */
+@ObjectType('Author')
+export class AuthorModel {
+  tokens: Buffer[];
+}
+
+@Resolver(() => AuthorModel)
+export class AuthorResolver {
+  constructor(
+    @Inject(PostsRepository) private readonly repository: PostsRepository,
+    @Inject(ArticlesService) private readonly articles: ArticlesService,
+  ) {}
+
+  @Query(() => AuthorModel, {
+    nullable: true,
+    description: "Posts of the caller's author key, with replies to them. Null without a valid X-Author-Key.",
+  })
+  async me(@Context() ctx: RequestContext): Promise<AuthorModel | null> {
+    if (!ctx.caller.keyHash) return null;
+    const tokens = (await this.articles.allSectionIds()).map((id) => ctx.caller.tokenFor(id)!);
+    if (tokens.length === 0 || !(await this.repository.anyByAuthor(tokens))) return null;
+    return { tokens };
+  }
+
+  @ResolveField(() => PostConnection, { description: 'Newest first; pending posts included (only their author sees them).' })
+  async posts(
+    @Parent() author: AuthorModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PostConnection> {
+    const size = pageSize(first);
+    const [rows, total] = await Promise.all([
+      this.repository.byAuthor(author.tokens, decodeCursor(after), size),
+      this.repository.countByAuthor(author.tokens),
+    ]);
+    return toConnection(rows, size, total);
+  }
+
+  @ResolveField(() => PostConnection, { description: "Others' published replies to the caller's posts, newest first." })
+  async repliesToMe(
+    @Parent() author: AuthorModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PostConnection> {
+    const size = pageSize(first);
+    const [rows, total] = await Promise.all([
+      this.repository.repliesToAuthor(author.tokens, decodeCursor(after), size),
+      this.repository.countRepliesToAuthor(author.tokens),
+    ]);
+    return toConnection(rows, size, total);
+  }
+}

@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { renderPostBody } from '@steady/content';
+import type { RuleHit } from '@steady/moderation';
+import { SectionModel } from '../articles/article.model';
+import { ArticlesService } from '../articles/articles.service';
+import { AuthorCrypto } from '../authors/author-crypto';
+import { Caller } from '../authors/caller';
+import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
+import { isPostId, isSectionId } from '../common/ids';
+import { RateLimiter } from '../common/rate-limit';
+import { CONFIG } from '../common/tokens';
+import type { Config } from '../config/config';
+import { Db, Tx } from '../database/db';
+import { Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
+import { ModerationRepository } from '../moderation/moderation.repository';
+import { MESSAGES } from './messages';
+import { PostStatus } from './post.entity';
+import { PostRecord, ReactionKind } from './post.model';
+import { PostsRepository } from './posts.repository';
+
+export const BODY_MAX = 5000;
+export const EDIT_WINDOW_MS = 30 * 60 * 1000;
+const PSEUDONYM_ATTEMPTS = 32;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CreatePostCommand {
+  sectionId: string;
+  parentId?: string | null;
+  body: string;
+  acknowledgeNudge?: boolean | null;
+  idempotencyKey?: string | null;
+  nudgeId?: string | null;
+}
+
+export interface EditPostCommand {
+  postId: string;
+  body: string;
+  acknowledgeNudge?: boolean | null;
+}
+
+export interface WriteResult {
+  outcome: PostOutcome;
+  post: PostRecord | null;
+  authorKey: string | null;
+  message: string;
+  hits: RuleHit[];
+  /** Set when NUDGED: sent back with the next attempt so the nudge's outcome is counted. */
+  nudgeId: string | null;
+}
+
+/**
+ * The write path: validate, decide with the tone engine (before anything is stored), then
+ * write the post, its counts, its queue item and its audit entry in one transaction.
+ */
+@Injectable()
+export class PostsService {
+  constructor(
+    @Inject(Db) private readonly db: Db,
+    @Inject(PostsRepository) private readonly posts: PostsRepository,
+    @Inject(ModerationRepository) private readonly moderation: ModerationRepository,
+    @Inject(ArticlesService) private readonly articles: ArticlesService,
+    @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async create(caller: Caller, input: CreatePostCommand): Promise<WriteResult> {
+    if (caller.hasMalformedKey) throw badInput('authorKey', MESSAGES.malformedKey);
+    await this.limitWrites(caller);
+    const body = validBody(input.body);
+    const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
+    const section = await this.visibleSection(input.sectionId);
+    const parent = input.parentId ? await this.repliableParent(input.parentId, section.id) : null;
+    await this.refuseBanned(caller.keyHash);
+
+    const decision = decide(body, { section: section.slug, kind: parent ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
+    if (decision.outcome === PostOutcome.NUDGED) return this.nudged(section.id, decision);
+
+    const newKey = caller.keyHash ? null : AuthorCrypto.newKey();
+    const keyHash = caller.keyHash ?? AuthorCrypto.keyHash(newKey!);
+    const token = this.crypto.sectionToken(keyHash, section.id);
+    const html = renderPostBody(body);
+
+    const written = await this.db.transaction(async (tx) => {
+      const pseudonym = await this.pseudonymIn(tx, section.id, keyHash, token);
+      const inserted = await this.posts.insert(tx, {
+        sectionId: section.id,
+        parentId: parent?.id ?? null,
+        depth: parent ? parent.depth + 1 : 0,
+        authorToken: token,
+        authorRef: this.crypto.seal(keyHash),
+        pseudonym,
+        body,
+        html,
+        status: decision.status!,
+        idempotencyKey,
+        crisis: decision.crisis,
+        hits: toStoredHits(decision.hits),
+        rulesVersion: decision.rulesVersion,
+      });
+      if (!inserted) return { post: (await this.posts.byIdempotencyKey(tx, token, idempotencyKey!))!, isNew: false };
+      await this.afterWrite(tx, inserted, decision, 'create');
+      if (input.nudgeId && UUID.test(input.nudgeId)) {
+        await this.moderation.nudgeResolved(tx, input.nudgeId, input.acknowledgeNudge ? 'POSTED_ANYWAY' : 'REPHRASED');
+      }
+      return { post: inserted, isNew: true };
+    });
+
+    if (!written.isNew) {
+      // The same request again (a double click): the first post, nothing new.
+      return { ...this.result(decision, written.post), outcome: outcomeOf(written.post), authorKey: null };
+    }
+    return { ...this.result(decision, written.post), authorKey: newKey };
+  }
+
+  async edit(caller: Caller, input: EditPostCommand, now = Date.now()): Promise<WriteResult> {
+    const body = validBody(input.body);
+    const post = await this.ownPost(caller, input.postId);
+    if (now - post.createdAt.getTime() > EDIT_WINDOW_MS) {
+      throw new AppError(ErrorCode.EDIT_WINDOW_CLOSED, MESSAGES.editWindowClosed);
+    }
+    await this.limitWrites(caller);
+    await this.refuseBanned(caller.keyHash);
+    const [section] = await this.articles.sectionsByIds([post.sectionId]);
+    const decision = decide(body, { section: section.slug, kind: post.parentId ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
+    if (decision.outcome === PostOutcome.NUDGED) return this.nudged(post.sectionId, decision);
+
+    // A post that waits for a moderator keeps waiting; a published one stays published only if the new words allow it.
+    const status = post.status === PostStatus.PUBLISHED ? decision.status! : post.status;
+    const edited = await this.db.transaction(async (tx) => {
+      const row = await this.posts.edit(tx, post.id, {
+        body,
+        html: renderPostBody(body),
+        status,
+        crisis: post.crisis || decision.crisis,
+        hits: toStoredHits(decision.hits),
+        rulesVersion: decision.rulesVersion,
+      });
+      if (!row) throw notFound(MESSAGES.postNotFound);
+      if (post.status === PostStatus.PUBLISHED && status !== PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, row, -1);
+      await this.afterWrite(tx, row, decision, 'edit');
+      return row;
+    });
+    const result = { ...this.result(decision, edited), authorKey: null };
+    return decision.outcome === PostOutcome.PUBLISHED ? { ...result, message: MESSAGES.edited } : result;
+  }
+
+  async remove(caller: Caller, postId: string): Promise<PostRecord> {
+    const post = await this.ownPost(caller, postId);
+    await this.limitWrites(caller);
+    return this.db.transaction(async (tx) => {
+      const removed = await this.posts.softDelete(tx, post.id);
+      if (!removed) throw badInput('id', MESSAGES.alreadyRemoved);
+      if (post.status === PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, -1);
+      return removed;
+    });
+  }
+
+  async react(caller: Caller, postId: string, kind: ReactionKind): Promise<PostRecord> {
+    if (caller.hasMalformedKey) throw badInput('authorKey', MESSAGES.malformedKey);
+    if (!caller.keyHash) throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.keyNeeded);
+    await this.limitWrites(caller);
+    const post = await this.existingPost(postId);
+    if (post.status !== PostStatus.PUBLISHED) throw badInput('postId', MESSAGES.reactToPublished);
+    return this.posts.toggleReaction(post.id, caller.tokenFor(post.sectionId)!, kind);
+  }
+
+  /** Counts, queue and audit follow the decision, in the write's transaction. */
+  private async afterWrite(tx: Tx, post: PostRecord, decision: Decision, kind: 'create' | 'edit') {
+    if (kind === 'create' && post.status === PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, 1);
+    if (decision.priority !== null && post.status === PostStatus.PENDING) {
+      await this.moderation.enqueue(tx, post.id, decision.priority, decision.reasons);
+    }
+    await this.moderation.audit(tx, {
+      actor: 'system',
+      action: `${kind}:${decision.outcome.toLowerCase()}`,
+      postId: post.id,
+      rulesVersion: decision.rulesVersion,
+      reason: decision.reasons.join(', ') || null,
+    });
+  }
+
+  /** A nudge stores no post and no key; only that a nudge was shown (no text, no author). */
+  private async nudged(sectionId: string, decision: Decision): Promise<WriteResult> {
+    const nudgeId = await this.moderation.nudgeShown(sectionId, decision.reasons);
+    return { outcome: PostOutcome.NUDGED, post: null, authorKey: null, message: decision.message, hits: decision.hits, nudgeId };
+  }
+
+  private result(decision: Decision, post: PostRecord): Omit<WriteResult, 'authorKey'> {
+    return { outcome: decision.outcome, post, message: decision.message, hits: decision.hits, nudgeId: null };
+  }
+
+  private async refuseBanned(keyHash: Buffer | null) {
+    if (keyHash && (await this.moderation.isBanned(this.crypto.banHash(keyHash)))) {
+      throw new AppError(ErrorCode.AUTHOR_BANNED, MESSAGES.banned);
+    }
+  }
+
+  /** Writes are limited per author key, or per client address for keyless calls (memory only). */
+  private async limitWrites(caller: Caller) {
+    const who = caller.keyHash ? `key:${caller.keyHash.toString('base64url')}` : `addr:${caller.address}`;
+    await this.limiter.consume(`write:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, MESSAGES.slowDown);
+  }
+
+  private async visibleSection(id: string): Promise<SectionModel> {
+    const [section] = isSectionId(id) ? await this.articles.sectionsByIds([id]) : [];
+    if (!section || section.hidden) throw notFound(MESSAGES.sectionNotFound);
+    return section;
+  }
+
+  private async repliableParent(parentId: string, sectionId: string): Promise<PostRecord> {
+    const parent = await this.existingPost(parentId);
+    if (parent.sectionId !== sectionId) throw badInput('parentId', MESSAGES.parentOtherSection);
+    if (parent.status === PostStatus.DELETED) throw badInput('parentId', MESSAGES.parentRemoved);
+    if (parent.status !== PostStatus.PUBLISHED) throw badInput('parentId', MESSAGES.parentNotOpen);
+    return parent;
+  }
+
+  private async existingPost(id: string): Promise<PostRecord> {
+    const post = isPostId(id) ? await this.posts.byId(id) : null;
+    if (!post) throw notFound(MESSAGES.postNotFound);
+    return post;
+  }
+
+  private async ownPost(caller: Caller, postId: string): Promise<PostRecord> {
+    if (caller.hasMalformedKey) throw badInput('authorKey', MESSAGES.malformedKey);
+    if (!caller.keyHash) throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.keyNeeded);
+    const post = await this.existingPost(postId);
+    if (!caller.owns(post)) throw new AppError(ErrorCode.FORBIDDEN, MESSAGES.notYours);
+    if (post.status === PostStatus.DELETED) throw badInput('id', MESSAGES.alreadyRemoved);
+    return post;
+  }
+
+  /** The author's name in this thread: the first free candidate, kept for good once claimed. */
+  private async pseudonymIn(tx: Tx, sectionId: string, keyHash: Buffer, token: Buffer): Promise<string> {
+    for (let attempt = 0; attempt < PSEUDONYM_ATTEMPTS; attempt++) {
+      const existing = await this.posts.existingPseudonym(tx, sectionId, token);
+      if (existing) return existing;
+      const candidate = this.crypto.pseudonym(keyHash, sectionId, attempt);
+      if (await this.posts.claimPseudonym(tx, sectionId, token, candidate)) return candidate;
+    }
+    throw new Error('no free pseudonym in section');
+  }
+}
+
+function validBody(raw: string): string {
+  const body = (raw ?? '').trim();
+  if (body.length === 0) throw badInput('body', MESSAGES.bodyEmpty);
+  if (body.length > BODY_MAX && Array.from(body).length > BODY_MAX) throw badInput('body', MESSAGES.bodyTooLong(BODY_MAX));
+  return body;
+}
+
+function validIdempotencyKey(key: string | null | undefined): string | null {
+  if (key == null || key === '') return null;
+  if (key.length > 100) throw badInput('idempotencyKey', MESSAGES.idempotencyKey);
+  return key;
+}
+
+function outcomeOf(post: PostRecord): PostOutcome {
+  if (post.status === PostStatus.PENDING) return post.crisis ? PostOutcome.CRISIS : PostOutcome.HELD;
+  return PostOutcome.PUBLISHED;
+}

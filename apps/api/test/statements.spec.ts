@@ -1,0 +1,48 @@
+import { createTestApp, TestApp } from './app';
+import { post, sectionIds } from './fixtures';
+
+/** A page of a thread costs the same few statements whatever its size or depth in the thread. */
+describe('SQL statements per thread page', () => {
+  let t: TestApp;
+  let sectionId: string;
+  let key: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    sectionId = (await sectionIds(t))['where-rebuilding-usually-begins'];
+    const author = await post(t, { sectionId, body: 'first' });
+    key = author.key;
+    for (let i = 0; i < 44; i++) {
+      const p = await post(t, { sectionId, body: `post ${i}` }, i % 2 ? key : undefined);
+      for (let r = 0; r < 2; r++) await post(t, { sectionId, body: `reply ${r}`, parentId: p.id }, key);
+      await t.gql(`mutation($id: ID!) { react(postId: $id, kind: HUG) { id } }`, { id: p.id }, { 'x-author-key': key });
+    }
+  });
+  afterAll(() => t.close());
+
+  const PAGE = `query($id: ID!, $first: Int!, $after: String) {
+    section(id: $id) { title postCount posts(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { id body html pseudonym mine createdAt editedAt replyCount reactions { kind count reactedByMe }
+        replies(first: 3) { totalCount edges { node { id body pseudonym mine reactions { kind count reactedByMe } } } } } }
+    } } }`;
+
+  async function statementsFor(first: number, after: string | null) {
+    const before = t.db.statements;
+    const res = await t.gql(PAGE, { id: sectionId, first, after }, { 'x-author-key': key });
+    expect(res.errors).toBeUndefined();
+    return { statements: t.db.statements - before, conn: res.data.section.posts };
+  }
+
+  it('is constant for 5 or 20 posts, and for the first page or a later one', async () => {
+    const five = await statementsFor(5, null);
+    const twenty = await statementsFor(20, null);
+    const later = await statementsFor(20, twenty.conn.pageInfo.endCursor);
+    expect(five.conn.edges).toHaveLength(5);
+    expect(twenty.conn.edges).toHaveLength(20);
+    expect(later.conn.edges).toHaveLength(20);
+    expect(twenty.conn.edges[3].node.replies.edges).toHaveLength(2);
+    expect(twenty.statements).toBe(five.statements);
+    expect(later.statements).toBe(twenty.statements);
+    expect(twenty.statements).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,221 @@
+import { useActionData, useFetcher, useLocation } from '@remix-run/react';
+import { useRef } from 'react';
+import { formatDateTime } from '~/lib/format';
+import { useHydrated } from '~/lib/hydrated';
+import type { PostView, ReactionKind } from '~/lib/posts.server';
+import { isFormResult, PostForm, type FormResult } from './post-form';
+
+export const REACTION_LABELS: Record<ReactionKind, string> = {
+  SUPPORT: 'Support',
+  HUG: 'Hug',
+  RELATE: 'I relate',
+  HELPFUL: 'Helpful',
+};
+
+interface ThreadContext {
+  sectionId: string;
+  /** Fresh for every render of the page: a double-click sends the same key twice. */
+  keyBase: string;
+}
+
+/** Type-only import above keeps posts.server out of the browser bundle. */
+type Post = PostView;
+
+export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2; thread: ThreadContext }) {
+  const removed = post.status === 'DELETED';
+  const nested = level === 0 ? post.replies : level === 1 ? post.replies : [];
+  const byId = `post-${post.id}-by`;
+
+  return (
+    <li className={`post-item level-${level}`}>
+      <article id={`post-${post.id}`} className={`post${removed ? ' post-removed' : ''}${post.mine ? ' post-mine' : ''}`} aria-labelledby={byId} tabIndex={-1}>
+        {removed ? (
+          <p className="removed" id={byId}>
+            This post was removed by its author.
+          </p>
+        ) : (
+          <>
+            <header className="post-meta">
+              <span className="pseudonym" id={byId}>
+                {post.pseudonym}
+              </span>
+              {post.mine ? (
+                <span className="you">
+                  <span className="visually-hidden">(</span>you<span className="visually-hidden">)</span>
+                </span>
+              ) : null}
+              {post.replyTo ? <span className="reply-to">replying to {post.replyTo}</span> : null}
+              <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+              {post.editedAt ? (
+                <span className="edited" title={`Edited ${formatDateTime(post.editedAt)}`}>
+                  edited
+                </span>
+              ) : null}
+            </header>
+            {post.status === 'PENDING' ? (
+              <p className="post-status">Waiting for a moderator. Only you can see this for now.</p>
+            ) : null}
+            {post.status === 'REJECTED' ? (
+              <p className="post-status">Not published. Only you can see this.</p>
+            ) : null}
+            <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+            {post.status === 'PUBLISHED' ? <Reactions post={post} /> : null}
+            <div className="post-tools">
+              {post.status === 'PUBLISHED' ? <ReplyTool post={post} thread={thread} /> : null}
+              {post.mine && post.editable ? <EditTool post={post} /> : null}
+              {post.mine ? <DeleteTool post={post} /> : null}
+            </div>
+          </>
+        )}
+      </article>
+      {nested.length > 0 ? (
+        <ul className="replies" aria-label={`Replies to ${removed ? 'a removed post' : post.pseudonym}`}>
+          {nested.map((reply) => (
+            <PostItem key={reply.id} post={reply} level={level === 0 ? 1 : 2} thread={thread} />
+          ))}
+        </ul>
+      ) : null}
+      {post.moreReplies ? (
+        <p className="more-replies">This conversation goes on further than Steady shows here.</p>
+      ) : null}
+    </li>
+  );
+}
+
+function useFormResult(formId: string, fetcherData: FormResult | undefined) {
+  const actionData = useActionData<unknown>();
+  if (fetcherData) return fetcherData;
+  return isFormResult(actionData) && actionData.formId === formId ? actionData : undefined;
+}
+
+function useNoJsAction(anchor: string) {
+  const hydrated = useHydrated();
+  const location = useLocation();
+  return `${location.pathname}${location.search}${hydrated ? '' : `#${anchor}`}`;
+}
+
+function Reactions({ post }: { post: Post }) {
+  const fetcher = useFetcher<FormResult>();
+  const formId = `react-${post.id}`;
+  const result = useFormResult(formId, fetcher.data);
+  const hydrated = useHydrated();
+  const action = useNoJsAction(`post-${post.id}`);
+  const pendingKind = fetcher.formData?.get('kind');
+  const failed = result && !result.ok && fetcher.state === 'idle' ? result.errors.form : null;
+
+  return (
+    <fetcher.Form method="post" action={action} className="reactions">
+      <input type="hidden" name="intent" value="react" />
+      <input type="hidden" name="formId" value={formId} />
+      <input type="hidden" name="postId" value={post.id} />
+      {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+      <div role="group" aria-label={`Reactions to ${post.pseudonym}'s post`}>
+        {post.reactions.map((reaction) => {
+          let pressed = reaction.reactedByMe;
+          let count = reaction.count;
+          if (pendingKind === reaction.kind) {
+            pressed = !pressed;
+            count = Math.max(0, count + (pressed ? 1 : -1));
+          }
+          return (
+            <button key={reaction.kind} type="submit" name="kind" value={reaction.kind} aria-pressed={pressed}>
+              {REACTION_LABELS[reaction.kind]} <span className="count">{count}</span>
+            </button>
+          );
+        })}
+      </div>
+      {failed ? (
+        <p className="form-error" role="alert">
+          {failed}
+        </p>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
+  const formId = `reply-${post.id}`;
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const actionData = useActionData<unknown>();
+  const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
+  return (
+    <details className="post-tool" ref={detailsRef} open={reopen || undefined}>
+      <summary>
+        Reply<span className="visually-hidden"> to {post.pseudonym}</span>
+      </summary>
+      <PostForm
+        formId={formId}
+        intent="create"
+        label={`Your reply to ${post.pseudonym}`}
+        submitLabel="Send reply"
+        pendingLabel="Sending…"
+        successMessage="Your reply is up."
+        sectionId={thread.sectionId}
+        parentId={post.id}
+        idempotencyKey={`${thread.keyBase}-${post.id}`}
+        onDone={() => {
+          if (detailsRef.current) detailsRef.current.open = false;
+        }}
+      />
+    </details>
+  );
+}
+
+function EditTool({ post }: { post: Post }) {
+  const formId = `edit-${post.id}`;
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const actionData = useActionData<unknown>();
+  const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
+  return (
+    <details className="post-tool" ref={detailsRef} open={reopen || undefined}>
+      <summary>
+        Edit<span className="visually-hidden"> your post</span>
+      </summary>
+      <PostForm
+        formId={formId}
+        intent="edit"
+        label="Edit your post"
+        hint="You can edit for 30 minutes after posting."
+        submitLabel="Save changes"
+        pendingLabel="Saving…"
+        successMessage="Your changes are saved."
+        postId={post.id}
+        defaultBody={post.body}
+        onDone={() => {
+          if (detailsRef.current) detailsRef.current.open = false;
+        }}
+      />
+    </details>
+  );
+}
+
+function DeleteTool({ post }: { post: Post }) {
+  const fetcher = useFetcher<FormResult>();
+  const formId = `delete-${post.id}`;
+  const result = useFormResult(formId, fetcher.data);
+  const hydrated = useHydrated();
+  const action = useNoJsAction(formId);
+  const failed = result && !result.ok ? result.errors.form : null;
+  return (
+    <details className="post-tool" open={failed ? true : undefined} id={formId}>
+      <summary>
+        Remove<span className="visually-hidden"> your post</span>
+      </summary>
+      <fetcher.Form method="post" action={action} className="confirm">
+        <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="formId" value={formId} />
+        <input type="hidden" name="postId" value={post.id} />
+        {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+        <p>Remove this post? Its words will be erased for good. Any replies stay, under a note that it was removed.</p>
+        <button type="submit" className="danger" aria-disabled={fetcher.state !== 'idle' || undefined}>
+          Yes, remove my post
+        </button>
+        {failed ? (
+          <p className="form-error" role="alert">
+            {failed}
+          </p>
+        ) : null}
+      </fetcher.Form>
+    </details>
+  );
+}

@@ -1,0 +1,114 @@
+// A small GraphQL client for talking to the API, server to server. The browser never needs
+// the API's origin: loaders and actions call it and pass on the author key from the cookie.
+import { data, type AppLoadContext } from '@remix-run/node';
+import { getAuthorKey } from './author.server';
+import { env } from './env.server';
+
+declare module '@remix-run/server-runtime' {
+  interface AppLoadContext {
+    /** The reader's address, forwarded to the API for rate limits only (never stored). */
+    clientAddress?: string;
+  }
+}
+
+export type ApiErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'EDIT_WINDOW_CLOSED'
+  | 'AUTHOR_BANNED'
+  | 'QUERY_TOO_COMPLEX'
+  | (string & {});
+
+/** A refusal from the API, with the calm sentence it wrote for people. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly field?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ApiErrorCode, message: string, field?: string, retryAfterSeconds?: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export const UNREACHABLE_MESSAGE =
+  "Steady can't reach its discussions right now. Nothing you did caused this. Please try again in a few minutes.";
+
+/** Thrown from loaders and actions: the route's ErrorBoundary shows a calm 503 page. */
+function unreachable(): never {
+  throw data({ message: UNREACHABLE_MESSAGE }, { status: 503 });
+}
+
+interface GraphQLErrorShape {
+  message?: string;
+  extensions?: { code?: string; field?: string; retryAfterSeconds?: number };
+}
+
+interface CallOptions {
+  /** Use this key instead of the cookie's (e.g. checking a pasted key); null sends none. */
+  authorKey?: string | null;
+}
+
+export async function gql<T>(
+  request: Request,
+  context: AppLoadContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: CallOptions = {},
+): Promise<T> {
+  const authorKey = options.authorKey !== undefined ? options.authorKey : await getAuthorKey(request);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/graphql-response+json, application/json',
+  };
+  if (authorKey) headers['X-Author-Key'] = authorKey;
+  if (context.clientAddress) headers['X-Forwarded-For'] = context.clientAddress;
+
+  let response: Response;
+  try {
+    response = await fetch(env.API_URL, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch {
+    unreachable();
+  }
+
+  if (response.status === 413) {
+    throw new ApiError('PAYLOAD_TOO_LARGE', 'That is longer than Steady can take in one go. Please shorten it a little.', 'body');
+  }
+
+  let payload: { data?: T | null; errors?: GraphQLErrorShape[] };
+  try {
+    payload = (await response.json()) as typeof payload;
+  } catch {
+    unreachable();
+  }
+
+  const first = payload.errors?.[0];
+  if (first) {
+    const ext = first.extensions ?? {};
+    const code = ext.code ?? 'INTERNAL_SERVER_ERROR';
+    if (code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
+      // Not something a reader can act on: log the code (never variables: they may hold a body).
+      console.error(`API answered ${code} to a web request.`);
+      throw data({ message: 'Something went wrong on our side. Please try again in a moment.' }, { status: 500 });
+    }
+    throw new ApiError(code, first.message ?? 'Something did not work.', ext.field, ext.retryAfterSeconds);
+  }
+  if (!payload.data) unreachable();
+  return payload.data;
+}
+
+export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,90 @@
+import { createCookie, createCookieSessionStorage } from '@remix-run/node';
+import { env } from './env.server';
+
+// Browsers cap cookie lifetimes at 400 days; ask for all of it.
+const FOUR_HUNDRED_DAYS = 60 * 60 * 24 * 400;
+
+/** The anonymous author key (contract: cookie `steady_author`). Never put it in a URL. */
+export const authorCookie = createCookie('steady_author', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  maxAge: FOUR_HUNDRED_DAYS,
+});
+
+/** When the person last opened "Your posts": kept in their browser, never on the server. */
+const lastVisitCookie = createCookie('steady_seen', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  maxAge: FOUR_HUNDRED_DAYS,
+});
+
+export function isHttps(request: Request): boolean {
+  if (new URL(request.url).protocol === 'https:') return true;
+  return request.headers.get('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https';
+}
+
+const KEY_SHAPE = /^[A-Za-z0-9_-]{16,200}$/;
+
+export function looksLikeAuthorKey(value: unknown): value is string {
+  return typeof value === 'string' && KEY_SHAPE.test(value);
+}
+
+export async function getAuthorKey(request: Request): Promise<string | null> {
+  const value = await authorCookie.parse(request.headers.get('Cookie'));
+  return looksLikeAuthorKey(value) ? value : null;
+}
+
+export function setAuthorKey(request: Request, key: string): Promise<string> {
+  return authorCookie.serialize(key, { secure: isHttps(request) });
+}
+
+export function clearAuthorKey(request: Request): Promise<string> {
+  return authorCookie.serialize('', { secure: isHttps(request), maxAge: 0 });
+}
+
+export async function getLastVisit(request: Request): Promise<Date | null> {
+  const value = await lastVisitCookie.parse(request.headers.get('Cookie'));
+  if (typeof value !== 'string') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function setLastVisit(request: Request, when: Date): Promise<string> {
+  return lastVisitCookie.serialize(when.toISOString(), { secure: isHttps(request) });
+}
+
+/**
+ * Short-lived notices carried across a redirect (POST/redirect/GET): "your key is now in this
+ * browser", and the one-time permission to reveal that key.
+ */
+const flashStorage = createCookieSessionStorage({
+  cookie: {
+    name: 'steady_flash',
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secrets: [env.SESSION_SECRET],
+    // Long enough to come back to the reveal button later the same day.
+    maxAge: 60 * 60 * 12,
+  },
+});
+
+export interface Notice {
+  tone: 'info' | 'care';
+  text: string;
+}
+
+type FlashData = { revealKey: boolean };
+type FlashOnce = { keyNotice: boolean; notice: Notice };
+
+export function getFlash(request: Request) {
+  return flashStorage.getSession(request.headers.get('Cookie')) as Promise<
+    import('@remix-run/node').Session<FlashData, FlashOnce>
+  >;
+}
+
+export function commitFlash(request: Request, session: Awaited<ReturnType<typeof getFlash>>) {
+  return flashStorage.commitSession(session, { secure: isHttps(request) });
+}

@@ -1,0 +1,295 @@
+// The discussion under a section: reading the thread, posting, editing, removing, reacting.
+import type { AppLoadContext } from '@remix-run/node';
+import { gql } from './api.server';
+
+export const REACTION_KINDS = ['SUPPORT', 'HUG', 'RELATE', 'HELPFUL'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+export type PostStatus = 'PUBLISHED' | 'PENDING' | 'REJECTED' | 'DELETED';
+
+export const EDIT_WINDOW_MS = 30 * 60 * 1000;
+const PAGE_SIZE = 20;
+const REPLIES_PAGE = 50;
+/** Replies are fetched level by level; past this depth a thread is long enough to read elsewhere. */
+const MAX_REPLY_ROUNDS = 8;
+/** Posts per request when fetching replies, to stay well inside the API's alias and cost limits. */
+const REPLY_BATCH = 10;
+
+interface ApiPost {
+  id: string;
+  body: string;
+  html: string;
+  pseudonym: string;
+  status: PostStatus;
+  createdAt: string;
+  editedAt: string | null;
+  replyCount: number;
+  mine: boolean;
+  reactions: Array<{ kind: ReactionKind; count: number; reactedByMe: boolean }>;
+}
+
+const POST_FIELDS = /* GraphQL */ `
+  fragment PostFields on Post {
+    id body html pseudonym status createdAt editedAt replyCount mine
+    reactions { kind count reactedByMe }
+  }
+`;
+
+export interface PostView extends ApiPost {
+  /** Whether the edit form is offered; the API still has the final word (EDIT_WINDOW_CLOSED). */
+  editable: boolean;
+  /** For replies shown below the second level: whom they answer. */
+  replyTo: string | null;
+  replies: PostView[];
+  /** Some replies were not loaded (very long or very deep conversations). */
+  moreReplies: boolean;
+}
+
+export interface Thread {
+  posts: PostView[];
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+interface Connection {
+  edges: Array<{ cursor: string; node: ApiPost }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount?: number;
+}
+
+function toView(post: ApiPost, now: number): PostView {
+  const reactions = REACTION_KINDS.map(
+    (kind) => post.reactions.find((r) => r.kind === kind) ?? { kind, count: 0, reactedByMe: false },
+  );
+  return {
+    ...post,
+    reactions,
+    editable: post.mine && post.status !== 'DELETED' && now - Date.parse(post.createdAt) < EDIT_WINDOW_MS,
+    replyTo: null,
+    replies: [],
+    moreReplies: false,
+  };
+}
+
+async function fetchReplies(request: Request, context: AppLoadContext, ids: string[]) {
+  const found = new Map<string, Connection>();
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += REPLY_BATCH) batches.push(ids.slice(i, i + REPLY_BATCH));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const vars = batch.map((_, i) => `$p${i}: ID!`).join(', ');
+      const fields = batch
+        .map(
+          (_, i) =>
+            `r${i}: post(id: $p${i}) { replies(first: ${REPLIES_PAGE}) { edges { cursor node { ...PostFields } } pageInfo { hasNextPage endCursor } } }`,
+        )
+        .join('\n');
+      const variables = Object.fromEntries(batch.map((id, i) => [`p${i}`, id]));
+      const result = await gql<Record<string, { replies: Connection } | null>>(
+        request,
+        context,
+        `query Replies(${vars}) {\n${fields}\n}\n${POST_FIELDS}`,
+        variables,
+      );
+      batch.forEach((id, i) => {
+        const post = result[`r${i}`];
+        if (post) found.set(id, post.replies);
+      });
+    }),
+  );
+  return found;
+}
+
+/**
+ * One page of a section's thread: top-level posts oldest first, their replies, and the replies
+ * to those. Anything deeper is threaded under the second level, marked with whom it answers.
+ */
+export async function getThread(
+  request: Request,
+  context: AppLoadContext,
+  sectionId: string,
+  after: string | null,
+): Promise<Thread> {
+  const now = Date.now();
+  const result = await gql<{ section: { posts: Connection } | null }>(
+    request,
+    context,
+    /* GraphQL */ `
+      query Thread($id: ID!, $first: Int!, $after: String) {
+        section(id: $id) {
+          posts(first: $first, after: $after) {
+            totalCount
+            pageInfo { hasNextPage endCursor }
+            edges { cursor node { ...PostFields } }
+          }
+        }
+      }
+      ${POST_FIELDS}
+    `,
+    { id: sectionId, first: PAGE_SIZE, after },
+  );
+  const connection = result.section?.posts;
+  if (!connection) return { posts: [], totalCount: 0, endCursor: null, hasNextPage: false };
+
+  const posts = connection.edges.map((edge) => toView(edge.node, now));
+
+  // Level by level: each round fetches the replies of every post of the previous round.
+  let frontier: Array<{ post: PostView; home: PostView; level: number }> = posts.map((post) => ({
+    post,
+    home: post,
+    level: 0,
+  }));
+  for (let round = 0; round < MAX_REPLY_ROUNDS && frontier.length > 0; round += 1) {
+    const asking = frontier.filter((item) => item.post.replyCount > 0);
+    if (asking.length === 0) break;
+    const replies = await fetchReplies(
+      request,
+      context,
+      asking.map((item) => item.post.id),
+    );
+    const next: typeof frontier = [];
+    for (const item of asking) {
+      const conn = replies.get(item.post.id);
+      if (!conn) continue;
+      if (conn.pageInfo.hasNextPage) item.home.moreReplies = true;
+      for (const edge of conn.edges) {
+        const reply = toView(edge.node, now);
+        if (item.level === 0) {
+          item.post.replies.push(reply);
+          next.push({ post: reply, home: reply, level: 1 });
+        } else {
+          // The second level holds everything below it, in time order.
+          if (item.level >= 2) reply.replyTo = item.post.pseudonym;
+          item.home.replies.push(reply);
+          next.push({ post: reply, home: item.home, level: item.level + 1 });
+        }
+      }
+    }
+    frontier = next;
+  }
+  if (frontier.some((item) => item.post.replyCount > 0)) {
+    for (const item of frontier) if (item.post.replyCount > 0) item.home.moreReplies = true;
+  }
+  for (const post of posts) {
+    for (const reply of post.replies) {
+      reply.replies.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    }
+  }
+
+  return {
+    posts,
+    totalCount: connection.totalCount ?? posts.length,
+    endCursor: connection.pageInfo.endCursor,
+    hasNextPage: connection.pageInfo.hasNextPage,
+  };
+}
+
+export interface CreatePostResult {
+  outcome: 'PUBLISHED' | 'NUDGED' | 'HELD' | 'CRISIS';
+  post: { id: string } | null;
+  authorKey: string | null;
+  message: string;
+  hits: Array<{ ruleId: string; message: string; quote: string | null; start: number; end: number }>;
+  resources: Array<{ name: string; contact: string; region: string; description: string }> | null;
+}
+
+const PAYLOAD_FIELDS = /* GraphQL */ `
+  outcome authorKey message
+  post { id }
+  hits { ruleId message quote start end }
+  resources { name contact region description }
+`;
+
+export async function createPost(
+  request: Request,
+  context: AppLoadContext,
+  input: { sectionId: string; parentId?: string; body: string; idempotencyKey?: string; acknowledgeNudge?: boolean },
+) {
+  const result = await gql<{ createPost: CreatePostResult }>(
+    request,
+    context,
+    `mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { ${PAYLOAD_FIELDS} } }`,
+    { input },
+  );
+  return result.createPost;
+}
+
+export async function editPost(
+  request: Request,
+  context: AppLoadContext,
+  input: { postId: string; body: string; acknowledgeNudge?: boolean },
+) {
+  const result = await gql<{ editPost: CreatePostResult }>(
+    request,
+    context,
+    `mutation EditPost($input: EditPostInput!) { editPost(input: $input) { ${PAYLOAD_FIELDS} } }`,
+    { input },
+  );
+  return result.editPost;
+}
+
+export async function deletePost(request: Request, context: AppLoadContext, id: string) {
+  await gql<{ deletePost: { id: string } }>(
+    request,
+    context,
+    `mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }`,
+    { id },
+  );
+}
+
+export async function react(request: Request, context: AppLoadContext, postId: string, kind: ReactionKind) {
+  await gql<{ react: { id: string } }>(
+    request,
+    context,
+    `mutation React($postId: ID!, $kind: ReactionKind!) { react(postId: $postId, kind: $kind) { id } }`,
+    { postId, kind },
+  );
+}
+
+export interface MyPost {
+  id: string;
+  html: string;
+  status: PostStatus;
+  createdAt: string;
+  editedAt: string | null;
+  replyCount: number;
+  pseudonym: string;
+  section: { slug: string; title: string; article: { slug: string; title: string } };
+}
+
+export interface ReplyToMe {
+  id: string;
+  html: string;
+  pseudonym: string;
+  createdAt: string;
+  parent: { id: string } | null;
+  section: { slug: string; title: string; article: { slug: string; title: string } };
+}
+
+export async function getMine(request: Request, context: AppLoadContext, authorKey?: string | null) {
+  const result = await gql<{
+    me: { posts: { edges: Array<{ node: MyPost }> }; repliesToMe: { edges: Array<{ node: ReplyToMe }> } } | null;
+  }>(
+    request,
+    context,
+    /* GraphQL */ `
+      query Me {
+        me {
+          posts(first: 50) {
+            edges { node { id html status createdAt editedAt replyCount pseudonym section { slug title article { slug title } } } }
+          }
+          repliesToMe(first: 50) {
+            edges { node { id html pseudonym createdAt parent { id } section { slug title article { slug title } } } }
+          }
+        }
+      }
+    `,
+    {},
+    authorKey === undefined ? {} : { authorKey },
+  );
+  if (!result.me) return null;
+  return {
+    posts: result.me.posts.edges.map((e) => e.node),
+    replies: result.me.repliesToMe.edges.map((e) => e.node),
+  };
+}

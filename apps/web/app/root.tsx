@@ -1,0 +1,152 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { useEffect, useState } from 'react';
+import { GeneralErrorBoundary } from './components/error-page';
+import { commitFlash, getAuthorKey, getFlash, type Notice } from './lib/author.server';
+import { useHydrated } from './lib/hydrated';
+import stylesheet from './styles.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [
+  { title: 'Steady' },
+  { name: 'description', content: 'A calm, anonymous place to talk about a marriage that feels distant.' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [flash, authorKey] = await Promise.all([getFlash(request), getAuthorKey(request)]);
+  const keyNotice = flash.get('keyNotice') === true;
+  const notice = (flash.get('notice') as Notice | undefined) ?? null;
+  const result = { keyNotice, notice, hasKey: authorKey !== null };
+  if (!keyNotice && !notice) return result;
+  // Reading a flash consumes it: commit so it is shown once.
+  return data(result, { headers: { 'Set-Cookie': await commitFlash(request, flash) } });
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>('root');
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="bar">
+            <Link to="/" className="site-name">
+              Steady
+            </Link>
+            <nav aria-label="Site">
+              <ul>
+                <li>
+                  <Link to="/me">Your posts</Link>
+                </li>
+                <li>
+                  <Link to="/guidelines">Guidelines</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {root ? <Notices keyNotice={root.keyNotice} notice={root.notice} /> : null}
+          {children}
+        </main>
+        <footer className="site-footer">
+          <nav aria-label="Help and guidelines">
+            <ul>
+              <li>
+                <Link to="/help" className="danger-link">
+                  If you are in danger
+                </Link>
+              </li>
+              <li>
+                <Link to="/guidelines">Guidelines</Link>
+              </li>
+            </ul>
+          </nav>
+          <p>Steady is anonymous. Take what helps, leave the rest, and go at your own pace.</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+/**
+ * Once a browser receives its author key, say so, calmly, once. With JavaScript the panel stays
+ * until dismissed, even while the page revalidates.
+ */
+function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | null }) {
+  const [showKeyNotice, setShowKeyNotice] = useState(keyNotice);
+  const [shownNotice, setShownNotice] = useState(notice);
+  const location = useLocation();
+  const hydrated = useHydrated();
+  useEffect(() => {
+    if (keyNotice) setShowKeyNotice(true);
+  }, [keyNotice]);
+  useEffect(() => {
+    setShownNotice(notice);
+  }, [notice, location.key]);
+
+  return (
+    <>
+      {shownNotice ? (
+        <div className={`notice notice-${shownNotice.tone}`} role="status">
+          <p>{shownNotice.text}</p>
+        </div>
+      ) : null}
+      {showKeyNotice ? (
+        <section className="notice notice-key" aria-labelledby="key-notice-title">
+          <h2 id="key-notice-title">This browser now holds your private key</h2>
+          <p>
+            It lets you edit or remove what you wrote and find your posts again, with no account and no name.
+            If you'd like to use Steady on another device, you can see the key once: keep this like a password,
+            because anyone who has it can post as you.
+          </p>
+          <div className="actions">
+            <Form method="post" action="/key">
+              <button type="submit" name="intent" value="reveal">
+                Show my key once
+              </button>
+            </Form>
+            {hydrated ? (
+              <button type="button" className="quiet" onClick={() => setShowKeyNotice(false)}>
+                Not now
+              </button>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

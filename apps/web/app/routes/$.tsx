@@ -1,0 +1,20 @@
+import { data, type MetaFunction } from '@remix-run/node';
+import { GeneralErrorBoundary } from '~/components/error-page';
+
+export const meta: MetaFunction = () => [{ title: 'Page not found · Steady' }];
+
+export function loader() {
+  throw data({ message: 'No page has that address.' }, { status: 404 });
+}
+
+export function action() {
+  throw data({ message: 'No page has that address.' }, { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

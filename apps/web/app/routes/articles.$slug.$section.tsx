@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-page';
+import { PostForm, type FormResult } from '~/components/post-form';
+import { PostItem } from '~/components/post-item';
+import { ApiError } from '~/lib/api.server';
+import { commitFlash, getFlash, setAuthorKey } from '~/lib/author.server';
+import { getSection } from '~/lib/content.server';
+import { errorTitle, sectionName } from '~/lib/format';
+import { checkPostBody } from '~/lib/post-body';
+import {
+  createPost,
+  deletePost,
+  editPost,
+  getThread,
+  react,
+  REACTION_KINDS,
+  type CreatePostResult,
+  type ReactionKind,
+} from '~/lib/posts.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  data
+    ? [
+        { title: `${sectionName(data.section.title)} · ${data.article.title} · Steady` },
+        { name: 'description', content: `A gentle, anonymous conversation about “${sectionName(data.section.title)}”.` },
+      ]
+    : [{ title: errorTitle(error) }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const page = await getSection(request, context, params.slug ?? '', params.section ?? '');
+  if (!page) throw data({ message: 'No section has that address.' }, { status: 404 });
+  const url = new URL(request.url);
+  const after = url.searchParams.get('after') || null;
+  let thread;
+  try {
+    thread = await getThread(request, context, page.section.id, after);
+  } catch (error) {
+    // A stale or mistyped "Show more" link: start again from the first posts.
+    if (after && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw redirect(url.pathname);
+    throw error;
+  }
+  return { ...page, thread, after, keyBase: randomUUID() };
+}
+
+const INTENTS = ['create', 'edit', 'delete', 'react'] as const;
+
+function refusal(formId: string, errors: { body?: string; form?: string }, body?: string, status = 400) {
+  const result: FormResult = { ok: false, formId, errors, values: body === undefined ? undefined : { body } };
+  return data(result, { status });
+}
+
+function fromApiError(formId: string, error: ApiError, body?: string) {
+  const onBody = error.field === 'body' || error.code === 'PAYLOAD_TOO_LARGE';
+  const status = error.code === 'RATE_LIMITED' ? 429 : error.code === 'NOT_FOUND' ? 404 : 400;
+  return refusal(formId, onBody ? { body: error.message } : { form: error.message }, body, status);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const formId = String(form.get('formId') ?? intent).slice(0, 100);
+  const withJs = form.get('_js') === '1';
+  const url = new URL(request.url);
+  const back = `${url.pathname.replace(/\.data$/, '')}${url.search}`;
+  const text = typeof form.get('body') === 'string' ? String(form.get('body')) : undefined;
+
+  if (!(INTENTS as readonly string[]).includes(intent)) {
+    return refusal(formId, { form: 'That did not work. Please reload the page and try again.' });
+  }
+
+  const done = (postId: string | null, headers?: Headers, message?: string | null) => {
+    if (withJs) {
+      const result: FormResult = { ok: true, formId, postId, message: message ?? null };
+      return data(result, { headers });
+    }
+    return redirect(postId ? `${back}#post-${postId}` : back, { headers });
+  };
+
+  try {
+    if (intent === 'create' || intent === 'edit') {
+      const check = checkPostBody(text);
+      if (!check.ok) return refusal(formId, { body: check.message }, text ?? '');
+      const acknowledgeNudge = form.get('acknowledgeNudge') === 'true' ? true : undefined;
+
+      let payload: CreatePostResult;
+      if (intent === 'create') {
+        const sectionId = String(form.get('sectionId') ?? '');
+        const parentId = String(form.get('parentId') ?? '') || undefined;
+        const idempotencyKey = String(form.get('idempotencyKey') ?? '').slice(0, 100) || undefined;
+        payload = await createPost(request, context, {
+          sectionId,
+          parentId,
+          body: check.body,
+          idempotencyKey,
+          acknowledgeNudge,
+        });
+      } else {
+        const postId = String(form.get('postId') ?? '');
+        payload = await editPost(request, context, { postId, body: check.body, acknowledgeNudge });
+      }
+
+      if (payload.outcome === 'NUDGED' || !payload.post) {
+        const result: FormResult = {
+          ok: false,
+          formId,
+          errors: {},
+          values: { body: text ?? '' },
+          nudge: { message: payload.message },
+        };
+        return data(result);
+      }
+
+      const headers = new Headers();
+      const flash = await getFlash(request);
+      let flashed = false;
+      if (payload.authorKey) {
+        headers.append('Set-Cookie', await setAuthorKey(request, payload.authorKey));
+        flash.flash('keyNotice', true);
+        flash.set('revealKey', true);
+        flashed = true;
+      }
+      if (payload.outcome === 'HELD' || payload.outcome === 'CRISIS') {
+        flash.flash('notice', { tone: payload.outcome === 'CRISIS' ? 'care' : 'info', text: payload.message });
+        flashed = true;
+      }
+      if (flashed) headers.append('Set-Cookie', await commitFlash(request, flash));
+      if (payload.outcome === 'CRISIS') {
+        // Help comes first, before anything else on the page.
+        return redirect('/help', { headers });
+      }
+      return done(payload.post.id, headers, payload.outcome === 'HELD' ? payload.message : null);
+    }
+
+    const postId = String(form.get('postId') ?? '');
+    if (intent === 'delete') {
+      await deletePost(request, context, postId);
+      return done(null);
+    }
+
+    const kind = String(form.get('kind') ?? '');
+    if (!(REACTION_KINDS as readonly string[]).includes(kind)) {
+      return refusal(formId, { form: 'That reaction is not one Steady knows. Please reload the page.' });
+    }
+    await react(request, context, postId, kind as ReactionKind);
+    return done(postId);
+  } catch (error) {
+    if (error instanceof ApiError) return fromApiError(formId, error, text);
+    throw error;
+  }
+}
+
+export default function SectionPage() {
+  const { article, section, thread, after, keyBase } = useLoaderData<typeof loader>();
+  const name = sectionName(section.title);
+  const index = article.sections.findIndex((s) => s.slug === section.slug);
+  const previous = index > 0 ? article.sections[index - 1] : undefined;
+  const next = index >= 0 ? article.sections[index + 1] : undefined;
+  const context = { sectionId: section.id, keyBase };
+
+  return (
+    <div className="section-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">Articles</Link>
+          </li>
+          <li>
+            <Link to={`/articles/${article.slug}#${section.slug}`}>{article.title}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{name}</span>
+          </li>
+        </ol>
+      </nav>
+
+      <article className="section-text" aria-labelledby="section-title">
+        <p className="eyebrow">From “{article.title}”</p>
+        <h1 id="section-title">{name}</h1>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: section.html }} />
+      </article>
+
+      <section className="discussion" aria-labelledby="discussion-title">
+        <h2 id="discussion-title">
+          Discussion <span className="count">({section.postCount})</span>
+        </h2>
+        <p className="discussion-intro">
+          Everyone here is anonymous: others see a gentle name for you, in this thread only. Please keep it kind,
+          as the <Link to="/guidelines">guidelines</Link> ask.
+        </p>
+
+        {after ? (
+          <p className="pager">
+            <Link to=".">Back to the first posts</Link>
+          </p>
+        ) : null}
+
+        {thread.posts.length === 0 ? (
+          <div className="empty-thread">
+            <p>
+              {after
+                ? 'There are no more posts after these.'
+                : 'No one has written here yet. If something in this section stayed with you, you could be the first to share a kind thought.'}
+            </p>
+          </div>
+        ) : (
+          <ol className="thread" aria-label={`Posts about “${name}”`}>
+            {thread.posts.map((post) => (
+              <PostItem key={post.id} post={post} level={0} thread={context} />
+            ))}
+          </ol>
+        )}
+
+        {thread.hasNextPage && thread.endCursor ? (
+          <p className="pager">
+            <Link to={`?after=${encodeURIComponent(thread.endCursor)}`}>
+              Show more posts<span className="visually-hidden"> about “{name}”</span>
+            </Link>
+          </p>
+        ) : null}
+
+        <section className="compose" aria-labelledby="compose-title">
+          <h3 id="compose-title">{thread.totalCount === 0 ? 'Start the conversation' : 'Add to the conversation'}</h3>
+          <PostForm
+            formId="new-post"
+            intent="create"
+            label="Share your thoughts"
+            hint="Take your time. Light formatting works: *emphasis*, lists and > quotes. Up to 5,000 characters."
+            submitLabel="Post"
+            pendingLabel="Posting…"
+            successMessage="Your post is up. Thank you for sharing."
+            sectionId={section.id}
+            idempotencyKey={`${keyBase}-new`}
+          />
+        </section>
+      </section>
+
+      <nav className="section-nav" aria-label="Other sections">
+        <ul>
+          {previous ? (
+            <li>
+              <Link to={`/articles/${article.slug}/${previous.slug}`} rel="prev">
+                <span className="dir">Previous section</span> {sectionName(previous.title)}
+              </Link>
+            </li>
+          ) : null}
+          {next ? (
+            <li>
+              <Link to={`/articles/${article.slug}/${next.slug}`} rel="next">
+                <span className="dir">Next section</span> {sectionName(next.title)}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

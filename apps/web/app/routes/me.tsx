@@ -1,0 +1,203 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-page';
+import {
+  commitFlash,
+  getAuthorKey,
+  getFlash,
+  getLastVisit,
+  looksLikeAuthorKey,
+  setAuthorKey,
+  setLastVisit,
+} from '~/lib/author.server';
+import { errorTitle, formatDateTime, sectionName } from '~/lib/format';
+import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
+
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? errorTitle(error) : 'Your posts · Steady' },
+  { name: 'robots', content: 'noindex' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [key, lastVisit] = await Promise.all([getAuthorKey(request), getLastVisit(request)]);
+  const mine = key ? await getMine(request, context) : null;
+  const headers = new Headers({ 'Cache-Control': 'private, no-store' });
+  if (mine) headers.append('Set-Cookie', await setLastVisit(request, new Date()));
+  const since = lastVisit?.getTime() ?? 0;
+  return data(
+    {
+      hasKey: Boolean(key),
+      known: Boolean(mine),
+      firstVisit: lastVisit === null,
+      posts: mine?.posts ?? [],
+      replies: (mine?.replies ?? []).map((reply) => ({
+        ...reply,
+        isNew: lastVisit !== null && Date.parse(reply.createdAt) > since,
+      })),
+    },
+    { headers },
+  );
+}
+
+type KeyResult = { ok: false; error: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const pasted = String(form.get('key') ?? '').trim();
+  if (!looksLikeAuthorKey(pasted)) {
+    return data<KeyResult>(
+      { ok: false, error: 'That does not look like a Steady key. It is one long line of letters, digits, - and _. Please paste it in full.' },
+      { status: 400 },
+    );
+  }
+  const mine = await getMine(request, context, pasted);
+  if (!mine) {
+    return data<KeyResult>(
+      { ok: false, error: 'That key does not match any posts. Please check that it was copied in full, then try again.' },
+      { status: 400 },
+    );
+  }
+  const flash = await getFlash(request);
+  flash.flash('notice', { tone: 'info', text: 'This device now uses your key. Your posts are below.' });
+  const headers = new Headers();
+  headers.append('Set-Cookie', await setAuthorKey(request, pasted));
+  headers.append('Set-Cookie', await commitFlash(request, flash));
+  return redirect('/me', { headers });
+}
+
+function threadLink(item: { id: string; section: MyPost['section'] }) {
+  return `/articles/${item.section.article.slug}/${item.section.slug}#post-${item.id}`;
+}
+
+function statusNote(status: MyPost['status']) {
+  if (status === 'PENDING') return 'Waiting for a moderator';
+  if (status === 'REJECTED') return 'Not published';
+  if (status === 'DELETED') return 'Removed by you';
+  return null;
+}
+
+export default function MyPosts() {
+  const { hasKey, known, posts, replies, firstVisit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const newCount = replies.filter((reply) => reply.isNew).length;
+
+  return (
+    <div className="me">
+      <h1>Your posts</h1>
+      {!hasKey ? (
+        <p className="lede">
+          You haven't posted from this browser yet. When you do, your posts and the replies to them gather here, and
+          only you can see this page.
+        </p>
+      ) : !known ? (
+        <p className="lede">
+          This browser holds a key, but Steady couldn't find posts for it. If you have a key from another device,
+          you can use it below.
+        </p>
+      ) : (
+        <p className="lede">
+          Only you can see this page. It is found through the private key in this browser, never through a name.
+        </p>
+      )}
+
+      {known ? (
+        <>
+          <section aria-labelledby="replies-title">
+            <h2 id="replies-title">
+              Replies to you{' '}
+              {newCount > 0 ? <span className="badge">{newCount} new</span> : null}
+            </h2>
+            {replies.length === 0 ? (
+              <p>No replies yet. Conversations here move gently; someone may answer in time.</p>
+            ) : (
+              <ul className="my-list">
+                {replies.map((reply: ReplyToMe & { isNew: boolean }) => (
+                  <li key={reply.id} className={reply.isNew ? 'is-new' : undefined}>
+                    <p className="post-meta">
+                      {reply.isNew ? <span className="new">new</span> : null}
+                      <span className="pseudonym">{reply.pseudonym}</span> replied in “{sectionName(reply.section.title)}”
+                      <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
+                    </p>
+                    <div className="post-body prose" dangerouslySetInnerHTML={{ __html: reply.html }} />
+                    <p>
+                      <Link to={threadLink(reply)}>
+                        Read it in the thread<span className="visually-hidden"> (reply from {reply.pseudonym})</span>
+                      </Link>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {firstVisit && replies.length > 0 ? (
+              <p className="hint">From your next visit on, replies that arrived in between are marked “new”.</p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="posts-title">
+            <h2 id="posts-title">What you wrote</h2>
+            {posts.length === 0 ? (
+              <p>Nothing here yet.</p>
+            ) : (
+              <ul className="my-list">
+                {posts.map((post) => (
+                  <li key={post.id}>
+                    <p className="post-meta">
+                      In “{sectionName(post.section.title)}”, {post.section.article.title}
+                      <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+                      {post.editedAt ? <span className="edited">edited</span> : null}
+                      {statusNote(post.status) ? <span className="status">{statusNote(post.status)}</span> : null}
+                    </p>
+                    {post.status !== 'DELETED' ? (
+                      <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+                    ) : null}
+                    <p>
+                      <Link to={threadLink(post)}>
+                        {post.replyCount > 0
+                          ? `See it in the thread, with ${post.replyCount} ${post.replyCount === 1 ? 'reply' : 'replies'}`
+                          : 'See it in the thread'}
+                        <span className="visually-hidden"> ({formatDateTime(post.createdAt)})</span>
+                      </Link>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : null}
+
+      <section aria-labelledby="use-key-title" className="use-key">
+        <h2 id="use-key-title">Use my key on this device</h2>
+        <p>
+          If you saved your private key on another device, paste it here to find your posts on this one. It stays in
+          this browser only.
+        </p>
+        <Form method="post" className="key-form">
+          <label htmlFor="key">Your private key</label>
+          <input
+            id="key"
+            name="key"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+            aria-invalid={result && !result.ok ? true : undefined}
+            aria-describedby={result && !result.ok ? 'key-error' : undefined}
+          />
+          {result && !result.ok ? (
+            <p className="field-error" id="key-error">
+              {result.error}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit">{navigation.state === 'submitting' ? 'Checking…' : 'Use this key'}</button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

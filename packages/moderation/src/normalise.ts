@@ -1,0 +1,132 @@
+/**
+ * Matching happens on a normalised copy of the text: NFKC, case-folded, confusable letters
+ * mapped to Latin, zero-width and combining marks dropped, typographic quotes and dashes made
+ * ASCII, whitespace runs collapsed to one space (or one newline). Every normalised UTF-16 unit
+ * remembers the range of the original text it came from, so hits point at what the author typed.
+ */
+export interface Normalised {
+  /** Case-folded text used for matching. */
+  text: string;
+  /** Same text and offsets, letter case kept (for shouting, names). */
+  cased: string;
+  /** starts[i]/ends[i]: original range behind normalised unit i. */
+  starts: readonly number[];
+  ends: readonly number[];
+  originalLength: number;
+}
+
+const PUNCT: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u02BC': "'", '\u2032': "'", '\u00B4': "'", '\u0060': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2026': '...',
+};
+
+// Letters that look Latin but are not (Cyrillic, Greek, a few IPA); the usual disguise for slurs and spam.
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't',
+  'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ї': 'i', 'ј': 'j', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'һ': 'h', 'ɡ': 'g',
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X',
+  'У': 'Y', 'Ѕ': 'S', 'І': 'I', 'Ј': 'J',
+  'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u',
+  'χ': 'x', 'ω': 'w', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
+  'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+  'ı': 'i', 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe',
+};
+
+const INVISIBLE = /^[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]$/;
+const MARK = /^\p{M}$/u;
+const SPACE = /^\s$/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS_G = /\p{M}/gu;
+
+export function normalise(input: string): Normalised {
+  const n = input.length;
+  let text = '';
+  let cased = '';
+  // Plain arrays: NFKC can expand one character into many (ligatures, ﷺ), so the size is unknown.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let len = 0;
+  let lastSpace = false;
+
+  const push = (c: string, from: number, to: number): void => {
+    cased += c;
+    const lower = c.toLowerCase();
+    text += lower.length === 1 ? lower : c;
+    starts[len] = from;
+    ends[len] = to;
+    len++;
+  };
+  const pushSpace = (newline: boolean, from: number, to: number): void => {
+    if (lastSpace) {
+      ends[len - 1] = to;
+      if (newline && text.charCodeAt(len - 1) !== 10) {
+        text = text.slice(0, -1) + '\n';
+        cased = cased.slice(0, -1) + '\n';
+      }
+      return;
+    }
+    push(newline ? '\n' : ' ', from, to);
+    lastSpace = true;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const code = input.charCodeAt(i);
+    if (code < 128) {
+      if (code === 32 || (code >= 9 && code <= 13)) pushSpace(code === 10 || code === 13, i, i + 1);
+      else {
+        push(input[i]!, i, i + 1);
+        lastSpace = false;
+      }
+      i++;
+      continue;
+    }
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = input.slice(i, i + width);
+    const to = i + width;
+    if (INVISIBLE.test(ch)) {
+      i = to;
+      continue;
+    }
+    if (MARK.test(ch)) {
+      if (len > 0) ends[len - 1] = to;
+      i = to;
+      continue;
+    }
+    if (SPACE.test(ch)) {
+      pushSpace(ch === '\u2028' || ch === '\u2029', i, to);
+      i = to;
+      continue;
+    }
+    let out = PUNCT[ch] ?? CONFUSABLES[ch];
+    if (out === undefined) {
+      out = ch.normalize('NFKC');
+      if (NON_ASCII.test(out)) out = out.normalize('NFD').replace(MARKS_G, '');
+      let mapped = '';
+      for (const c of out) mapped += PUNCT[c] ?? CONFUSABLES[c] ?? c;
+      out = mapped;
+    }
+    for (let k = 0; k < out.length; k++) {
+      const c = out[k]!;
+      if (c === ' ') pushSpace(false, i, to);
+      else {
+        push(c, i, to);
+        lastSpace = false;
+      }
+    }
+    i = to;
+  }
+  return { text, cased, starts, ends, originalLength: n };
+}
+
+/** Maps a normalised [start, end) to the original text's [start, end). */
+export function toOriginal(norm: Normalised, start: number, end: number): [number, number] {
+  const len = norm.starts.length;
+  if (len === 0) return [0, 0];
+  const s = Math.min(Math.max(start, 0), len - 1);
+  const e = Math.min(Math.max(end, s + 1), len);
+  return [norm.starts[s]!, norm.ends[e - 1]!];
+}

@@ -1,0 +1,123 @@
+import { quotes } from '../article.js';
+import { find, notNegated, notQuoted, rx } from '../match.js';
+import type { DetectContext, Range, Rule } from '../types.js';
+
+const PITCH = rx(
+  '\\b(?:',
+  [
+    "(?:my|our) (?:coaching|mentoring|masterclass|course|program(?:me)?|programs|webinar|workshop|bootcamp|ebook|e-book|newsletter|podcast|method|system|blueprint|membership|community|retreat|academy|sessions|services|practice|clinic|book|app|channel|group)\\b(?: (?:has|is|will|can|helps?|helped|teaches|shows|for|to|at|on|link|where|that|which|called))",
+    "(?:book|schedule|grab|claim|get|reserve) (?:a |your |my )?(?:free|complimentary|discovery|strategy|clarity|breakthrough|intro|introductory|no-obligation) (?:[a-z0-9-]{1,14} ){0,3}?(?:call|session|consultation|consult|chat|assessment|ebook|guide|training|webinar|spot|class)",
+    "(?:i've|i have|we've|we have) (?:already )?(?:helped|coached|worked with|saved) (?:over |more than )?\\d{2,6}\\+? (?:couples|clients|marriages|men|women|people|families|husbands|wives)",
+    "(?:dm|pm|message|email|contact|text|inbox) me (?:for|to (?:book|learn|find out|get|join|sign)|about (?:my|our)|if you (?:want|would like|need) (?:help|coaching|my|to (?:save|fix|rebuild|get)))",
+    "(?:link|links) in (?:my )?(?:bio|profile|comments?)",
+    '(?:use|with) (?:my |the )?(?:code|coupon|promo(?: code)?|discount code) [a-z0-9]{3,20}',
+    '\\d{1,2}% off',
+    '(?:limited|only \\d{1,3}) (?:spots|places|seats|time offer|offer)',
+    '(?:sign|signup|sign-up|enrol|enroll|register) (?:up )?(?:now|today|here|for (?:my|our|the|a) (?:free )?(?:course|webinar|program|masterclass|workshop|challenge|coaching))',
+    "(?:i|we) help (?:couples|men|women|wives|husbands|people|spouses|clients|marriages) (?:\\w{1,15} ){0,5}?(?:in (?:just )?\\d{1,3} (?:days|weeks)|guaranteed|without (?:therapy|counsel))",
+    'save your marriage in (?:just )?\\d{1,3} (?:days|weeks|steps)',
+    "(?:guaranteed|proven|secret|step-by-step|simple|exact) (?:method|system|formula|technique|program|blueprint|script|steps)\\b",
+    "get (?:him|her|them|your (?:ex|husband|wife|spouse|man|woman)) back (?:in|within) (?:just )?\\d{1,3}",
+    "(?:guaranteed|proven) (?:to|method|system|results|way) (?:to )?(?:save|fix|rebuild|restore|bring back|get (?:him|her) back)",
+    '(?:spell caster|love spell|spell to|bring back (?:your|my) (?:ex|lover|husband|wife)|dr\\.? [a-z]{2,15} (?:brought|helped|restored)|(?:powerful|great) spell|binding spell)',
+    '(?:crypto|bitcoin|forex|investment) (?:opportunity|expert|trader|platform|mentor)',
+    "(?:click|tap) (?:here|the link|this link|below)",
+    "check out (?:my|our) (?:site|website|page|channel|course|program|book|podcast|shop|store|link|profile|offer)",
+    "(?:buy|order|download|grab|get|pick up|check out) (?:a copy of )?(?:my|our) (?:new |latest |best-selling |bestselling )?(?:book|ebook|e-book|course|guide|workbook|program|programme|app|journal|planner|audiobook|masterclass)\\b",
+    '(?:buy|order|download|grab) (?:my|our|the) (?:book|ebook|e-book|course|guide|workbook|program|app)(?: (?:now|today|here|at|on))',
+    '(?:visit|go to) (?:my|our) (?:site|website|page|shop|store)',
+    "(?:certified|licensed|professional) (?:relationship|marriage|divorce|life|dating) coach (?:here|and i|offering|with)",
+    "(?:as|i'm|i am) a (?:certified |professional )?(?:relationship|marriage|life) coach,? (?:i|my|dm|message|book|click|check)",
+    '(?:whatsapp|telegram|wechat|signal) (?:me|him|her|dr)? ?(?:on|at|via)? ?\\+?\\d',
+  ].join('|'),
+  ')',
+);
+
+const URL = rx('\\b(?:https?://|www\\.)[a-z0-9.-]{2,80}(?:[/?#][^\\s"<>]{0,300})?|\\b[a-z0-9-]{2,40}\\.(?:com|net|org|io|co|shop|store|biz|info|online|site|xyz|app|me|ly|gg|link|click|live|to|tv|us|uk)(?:/[^\\s"<>]{0,300})?\\b');
+const SALES_URL = /(?:bit\.ly|tinyurl|linktr\.ee|beacons\.ai|gumroad|clickfunnels|kajabi|teachable|thinkific|stan\.store|calendly|amzn\.to|amazon\.[a-z.]{2,6}\/(?:dp|gp)|etsy\.com|shopify|ref=|aff(?:iliate)?=|utm_|\?via=|promo|coupon|discount|checkout|\/buy|\/shop|\/course|\/coaching|\/offer|\/webinar|\/book-a-call|\/apply|onlyfans|cash\.app|paypal\.me|venmo)/;
+const SALES_WORDS = /\b(?:buy|purchase|order|discount|coupon|promo|sale|offer|price|\$\d|£\d|€\d|sign up|enrol|enroll|book a|free call|free session|coaching|my course|my program|subscribe|dm me|limited|spots|guaranteed|affiliate|link in bio|proven|system|method|formula|consultation|free trial|visit|money back|money-back|program|programme|course|webinar|masterclass|sign up|enrol|my (?:site|website|page|program|book|ebook|guide|system|method|course))\b/;
+// Safety resources, public bodies and reading links are welcome.
+const SAFE_URL = /(?:\.gov\b|\.nhs\.uk|samaritans|988lifeline|thehotline|nationaldahotline|womensaid|refuge\.org|mind\.org|crisistextline|befrienders|lifeline\.org|relate\.org|gottman|who\.int|wikipedia\.org)/;
+
+function salesLinks(text: string, ctx: DetectContext): Range[] {
+  const out: Range[] = [];
+  const salesy = SALES_WORDS.test(text);
+  for (const [s, e] of find(URL, text, ctx)) {
+    const url = text.slice(s, e);
+    if (SAFE_URL.test(url)) continue;
+    if (SALES_URL.test(url) || salesy) out.push([s, e]);
+  }
+  return out;
+}
+
+/** The same sentence (24+ characters) three times, or one word over and over. */
+function repeated(text: string): Range[] {
+  const out: Range[] = [];
+  const seen = new Map<string, { count: number; first: number }>();
+  const sentence = /[^.!?\n]{16,400}/g;
+  let m: RegExpExecArray | null;
+  while ((m = sentence.exec(text)) !== null) {
+    const key = m[0].trim();
+    if (key.length < 16) continue;
+    const entry = seen.get(key);
+    if (entry) {
+      entry.count++;
+      if (entry.count === 3) out.push([entry.first, m.index + m[0].length]);
+    } else seen.set(key, { count: 1, first: m.index });
+  }
+  // One token eight or more times in a row ("buy buy buy …"), or one character 30+ times.
+  const words = /[a-z0-9']{1,40}|[^\sa-z0-9']/g;
+  let last = '';
+  let run = 0;
+  let runStart = 0;
+  let runEnd = 0;
+  let charRun = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    charRun = c === prev && c !== 32 && c !== 46 && c !== 33 && c !== 63 && c !== 45 && c !== 42 && c !== 61 ? charRun + 1 : 1;
+    prev = c;
+    if (charRun === 30) out.push([i - 29, i + 1]);
+  }
+  while ((m = words.exec(text)) !== null) {
+    const w = m[0];
+    if (w === last && /[a-z]/.test(w)) {
+      run++;
+      runEnd = m.index + w.length;
+      if (run === 8) out.push([runStart, runEnd]);
+    } else {
+      last = w;
+      run = 1;
+      runStart = m.index;
+    }
+  }
+  return out;
+}
+
+export const spamRules: Rule[] = [
+  {
+    id: 'spam-promotion',
+    principle: 'Respect',
+    category: 'spam',
+    title: 'No selling or promotion',
+    description:
+      'Coaching or course pitches, "book a free call", discount codes, spell casters, links to sell. Links to safety resources or to something read are fine; recommending a book or a therapist without a pitch is fine.',
+    quote: quotes.honored,
+    message: 'Steady is a place to be heard, not persuaded; could you share your experience without the offer or the link?',
+    rejectText: 'Your post was not published because it promotes a product or service; personal experience is always welcome.',
+    action: 'hold',
+    detect: (text, ctx) => [...find(PITCH, text, ctx, notQuoted, notNegated(10)), ...salesLinks(text, ctx)],
+  },
+  {
+    id: 'spam-repeated',
+    principle: 'Predictability',
+    category: 'spam',
+    title: 'No repeated text',
+    description: 'The same sentence three or more times, one word eight or more times in a row, or one character thirty times.',
+    quote: quotes.predictability,
+    message: 'It looks like part of this repeats; could you say it once, the way you mean it?',
+    rejectText: 'Your post was not published because it repeats the same text; please say it once.',
+    action: 'hold',
+    detect: (text) => repeated(text),
+  },
+];
