@@ -22,6 +22,7 @@ import { ModeratorsModule } from './moderators/moderators.module';
 import { AuthorResolver, PostsResolver } from './posts/posts.resolver';
 import { PostsRepository } from './posts/posts.repository';
 import { PostsService } from './posts/posts.service';
+import { MemoryThreadVersions, ThreadCache, type ThreadVersions } from './posts/thread-cache';
 import { ModerationRepository } from './moderation/moderation.repository';
 import { ModerationResolver, PostReviewResolver } from './moderation/moderation.resolver';
 import { ModerationService } from './moderation/moderation.service';
@@ -37,6 +38,8 @@ export interface AppDependencies {
   resources: ResourceList;
   /** Shared across instances when set (Redis); in memory otherwise. */
   rateLimitStore?: RateLimitStore;
+  /** Shared across instances when set (Redis); in memory otherwise. */
+  threadVersions?: ThreadVersions;
 }
 
 /** The whole API as one module, built from ready dependencies (database, secret, content) so tests build it the same way. */
@@ -61,10 +64,11 @@ export class AppModule {
         { provide: AuthorCrypto, useValue: deps.crypto },
         { provide: RESOURCES, useValue: deps.resources },
         { provide: RateLimiter, useValue: new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore()) },
+        { provide: ThreadCache, useValue: new ThreadCache(deps.threadVersions ?? new MemoryThreadVersions()) },
         ArticlesService,
         PostsRepository,
       ],
-      exports: [CONFIG, LOGGER, Db, AuthorCrypto, RESOURCES, RateLimiter, ArticlesService, PostsRepository],
+      exports: [CONFIG, LOGGER, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache, ArticlesService, PostsRepository],
     } satisfies DynamicModule;
 
     return {

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
+import type { AppDependencies } from '../src/app.module';
 import { importArticles } from '../src/articles/content-import';
 import { AuthorCrypto } from '../src/authors/author-crypto';
 import { createLogger } from '../src/common/logger';
@@ -39,7 +40,7 @@ async function emptyThreads(dataSource: DataSource) {
 }
 
 /** The real app on the test database, content imported, driven over HTTP with supertest. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, shared: Pick<AppDependencies, 'rateLimitStore' | 'threadVersions'> = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', STEADY_SECRET: TEST_SECRET, RATE_LIMIT_WRITES: '100000', ...env });
   const dataSource = await openDatabase(config.DATABASE_URL!, 5);
   const db = Db.fromDataSource(dataSource);
@@ -47,7 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const content = await loadContent(path.join(repoRoot, 'content'));
   await importArticles(db, content.articles);
   const crypto = new AuthorCrypto(TEST_SECRET);
-  const app = await createApp({ config, db, crypto, logger: createLogger('silent'), resources: content.resources });
+  const app = await createApp({ config, db, crypto, logger: createLogger('silent'), resources: content.resources, ...shared });
   return {
     app,
     db,

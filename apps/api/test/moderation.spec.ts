@@ -1,7 +1,7 @@
 import { moderate, rejectReasons } from '@steady/moderation';
-import { ModeratorsService } from '../src/moderators';
 import { createTestApp, TestApp } from './app';
 import { CREATE, post, sectionIds } from './fixtures';
+import { signedIn } from './moderators.fixtures';
 
 const NUDGE_TEXT = 'You need to leave him tonight or you will regret it!!!';
 const HOLD_TEXT = 'You are pathetic, grow up.';
@@ -14,19 +14,12 @@ describe('moderation in the product', () => {
   let mod: Record<string, string>;
   let admin: Record<string, string>;
 
-  async function signIn(email: string, role: 'MODERATOR' | 'ADMIN') {
-    const password = 'a long enough password 123';
-    await t.app.get(ModeratorsService).createAccount({ email, role, password });
-    const res = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
-    return { authorization: `Bearer ${res.data.login.token}` };
-  }
-
   beforeAll(async () => {
     t = await createTestApp();
     sections = await sectionIds(t);
     intro = sections.intro;
-    mod = await signIn('mod@example.org', 'MODERATOR');
-    admin = await signIn('admin@example.org', 'ADMIN');
+    mod = (await signedIn(t, 'MODERATOR', 'mod@example.org')).headers;
+    admin = (await signedIn(t, 'ADMIN', 'admin@example.org')).headers;
   });
   afterAll(() => t.close());
 

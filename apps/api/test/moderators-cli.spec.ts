@@ -35,7 +35,7 @@ describe('moderator CLI (npm run -s moderator -- …)', () => {
     t = await createTestApp();
     // Builds the API when apps/api/dist is missing or older than its sources.
     const warm = await moderatorCli(['help'], { build: true });
-    if (!/Usage:/.test(warm.stderr)) throw new Error(`the CLI did not start: ${warm.stderr}`);
+    if (warm.code !== 0 || !/Usage:/.test(warm.stderr)) throw new Error(`the CLI did not start: ${warm.stderr}`);
   }, 180_000);
   afterAll(() => t.close());
 
@@ -70,10 +70,8 @@ describe('moderator CLI (npm run -s moderator -- …)', () => {
       [['create', '--email', 'x@example.org', '--role', 'ADMIN', '--password-stdin'], 'too short\n', /at least 12 characters/],
       [['create', '--role', 'ADMIN'], undefined, /--email is required/],
       [['create', '--email', 'x@example.org'], undefined, /--role is required/],
-      [['create', '--email'], undefined, /--email needs a value/],
       [['create', '--email', 'x@example.org', '--role', 'ADMIN', '--password', 'hunter2hunter2'], undefined, /Unknown argument "--password"/],
       [['promote', '--email', 'x@example.org'], undefined, /Unknown command/],
-      [[], undefined, /Usage:/],
     ];
     const runs = await Promise.all(cases.map(([args, stdin]) => moderatorCli(args, { stdin })));
     runs.forEach((run, i) => {

@@ -17,8 +17,11 @@ export async function createModerator(t: TestApp, email: string, role: 'MODERATO
   return moderator;
 }
 
-/** Signs in over GraphQL and returns the session token; `headers` e.g. a distinct X-Forwarded-For. */
-export async function login(t: TestApp, email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<string> {
+/** A made-up client address, so that sign-ins in tests do not share one per-address budget. */
+export const someAddress = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+/** Signs in over GraphQL and returns the session token (from a random X-Forwarded-For unless `headers` say otherwise). */
+export async function login(t: TestApp, email: string, password = PASSWORD, headers: Record<string, string> = { 'x-forwarded-for': someAddress() }): Promise<string> {
   const res = await t.gql(LOGIN, { email, password }, headers);
   if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
   return res.data.login.token;
@@ -27,7 +30,7 @@ export async function login(t: TestApp, email: string, password = PASSWORD, head
 /** A fresh account of that role, signed in: the headers to send. */
 export async function signedIn(t: TestApp, role: 'MODERATOR' | 'ADMIN', email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.org`) {
   await createModerator(t, email, role);
-  const token = await login(t, email, PASSWORD, { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+  const token = await login(t, email);
   return { email, token, headers: bearer(token) };
 }
 

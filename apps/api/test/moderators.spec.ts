@@ -9,7 +9,7 @@ import { bearer, createModerator, expire, LOGIN, login, PASSWORD, rawGql } from 
 
 const ME = `{ moderator { id email role } }`;
 const NO_MATCH = 'That e-mail and password don’t match an account.';
-const ADDRESS_LIMIT = 8;
+const ADDRESS_LIMIT = 6;
 
 describe('moderator accounts and sessions', () => {
   let t: TestApp;
@@ -117,10 +117,11 @@ describe('moderator accounts and sessions', () => {
 
   it('forgets failed attempts after a successful sign-in', async () => {
     await createModerator(t, 'typo@example.org');
-    for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 4; i++) await t.gql(LOGIN, { email: 'typo@example.org', password: 'typo typo typo' }, from());
-      expect(await login(t, 'typo@example.org', PASSWORD, from())).toBeTruthy();
-    }
+    for (let i = 0; i < 4; i++) await t.gql(LOGIN, { email: 'typo@example.org', password: 'typo typo typo' }, from());
+    expect(await login(t, 'typo@example.org', PASSWORD, from())).toBeTruthy();
+    // Without the reset this would be attempt 6 of 5.
+    const next = await t.gql(LOGIN, { email: 'typo@example.org', password: 'typo typo typo' }, from());
+    expect(next.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('throttles sign-in attempts per address, across e-mails', async () => {

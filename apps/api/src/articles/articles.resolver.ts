@@ -4,6 +4,7 @@ import { decodeCursor, pageSize } from '../common/pagination';
 import type { RequestContext } from '../graphql/context';
 import { PostConnection } from '../posts/post.model';
 import { PostsRepository } from '../posts/posts.repository';
+import { ThreadCache } from '../posts/thread-cache';
 import { toConnection } from '../posts/connection';
 import { ArticleModel, SectionModel } from './article.model';
 import { ArticlesService } from './articles.service';
@@ -35,7 +36,10 @@ export class ArticlesResolver {
 
 @Resolver(() => SectionModel)
 export class SectionsResolver {
-  constructor(@Inject(PostsRepository) private readonly repository: PostsRepository) {}
+  constructor(
+    @Inject(PostsRepository) private readonly repository: PostsRepository,
+    @Inject(ThreadCache) private readonly cache: ThreadCache,
+  ) {}
 
   @Query(() => SectionModel, { nullable: true })
   async section(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<SectionModel | null> {
@@ -58,7 +62,12 @@ export class SectionsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PostConnection> {
     const size = pageSize(first);
-    const rows = await this.repository.threadPage(section.id, decodeCursor(after), size, ctx.caller.tokenFor(section.id));
+    const afterId = decodeCursor(after);
+    const token = ctx.caller.tokenFor(section.id);
+    // Readers without a key all see the same page: it comes from the cache until the thread changes.
+    const rows = token
+      ? await this.repository.threadPage(section.id, afterId, size, token)
+      : await this.cache.page(section.id, afterId, size, () => this.repository.threadPage(section.id, afterId, size, null));
     return toConnection(rows, size, section.threadCount);
   }
 }

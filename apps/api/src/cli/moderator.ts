@@ -2,8 +2,6 @@ import { GraphQLError } from 'graphql';
 import { MESSAGES } from '../moderators/messages';
 import { validEmail, validNewPassword, validRole } from '../moderators/validation';
 
-// Everything heavier (Nest, TypeORM, argon2, PostgreSQL) loads only once the input is valid.
-
 /**
  * `npm run -s moderator -- <command>`: moderator accounts from the command line.
  *
@@ -13,10 +11,13 @@ import { validEmail, validNewPassword, validRole } from '../moderators/validatio
  *   disable --email E             prints {"email","disabled":true,"revokedSessions"}
  *
  * Exactly one JSON line on stdout on success; on failure a one-line reason on stderr and a
- * non-zero exit (2: bad usage or input, 1: the account or the database said no).
+ * non-zero exit (2: bad usage or input, 1: the account or the database said no). Nest,
+ * TypeORM, argon2 and PostgreSQL load only once the input is valid, so mistakes answer fast.
  */
 const USAGE =
   'Usage: npm run -s moderator -- create --email E --role MODERATOR|ADMIN [--password-stdin] | revoke-sessions --email E | disable --email E';
+
+class HelpRequested extends Error {}
 
 class CliError extends Error {
   constructor(
@@ -43,7 +44,8 @@ const FLAGS: Record<string, string[]> = {
 
 export function parseArgs(argv: string[]): { command: string; options: Options } {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === 'help') throw usage('');
+  if (!command) throw usage('A command is required.');
+  if (['help', '--help', '-h'].includes(command)) throw new HelpRequested(USAGE);
   const allowed = FLAGS[command];
   if (!allowed) throw usage(`Unknown command "${command}".`);
   const options: Options = { passwordStdin: false };
@@ -68,6 +70,7 @@ export function parseArgs(argv: string[]): { command: string; options: Options }
 }
 
 async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Type the password, then press Enter and Ctrl-D.\n');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
@@ -154,6 +157,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   } catch (error) {
     let message: string;
     let code = 1;
+    if (error instanceof HelpRequested) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 0;
+      return;
+    }
     if (error instanceof CliError) {
       message = error.message;
       code = error.exitCode;

@@ -1,51 +1,62 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from './errors';
 
 /**
- * Counts hits per key in a fixed window. The in-memory store serves one API instance;
- * a shared store (Redis) makes several instances count together.
+ * Where hits are counted (rate-limiter-flexible does the counting). In memory serves one API
+ * instance; Redis makes every instance count together (REDIS_URL).
  */
 export interface RateLimitStore {
-  /** Adds one hit and returns the hits in the current window and the seconds until it resets. */
-  hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }>;
-  reset(key: string): Promise<void>;
+  create(points: number, durationSeconds: number, keyPrefix: string): RateLimiterAbstract;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly windows = new Map<string, { count: number; resetsAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  async hit(key: string, windowSeconds: number) {
-    const now = this.now();
-    let entry = this.windows.get(key);
-    if (!entry || entry.resetsAt <= now) {
-      entry = { count: 0, resetsAt: now + windowSeconds * 1000 };
-      this.windows.set(key, entry);
-      if (this.windows.size > 50_000) this.sweep(now);
-    }
-    entry.count++;
-    return { count: entry.count, resetInSeconds: Math.max(1, Math.ceil((entry.resetsAt - now) / 1000)) };
+  create(points: number, duration: number, keyPrefix: string) {
+    return new RateLimiterMemory({ points, duration, keyPrefix });
   }
+}
 
-  async reset(key: string) {
-    this.windows.delete(key);
-  }
+export class RedisRateLimitStore implements RateLimitStore {
+  /** `namespace` keeps separate deployments (or test runs) on one Redis apart. */
+  constructor(
+    private readonly client: Redis,
+    private readonly namespace = 'steady',
+  ) {}
 
-  private sweep(now: number) {
-    for (const [key, entry] of this.windows) if (entry.resetsAt <= now) this.windows.delete(key);
+  create(points: number, duration: number, keyPrefix: string) {
+    return new RateLimiterRedis({ storeClient: this.client, points, duration, keyPrefix: `${this.namespace}:rl:${keyPrefix}` });
   }
 }
 
 export class RateLimiter {
-  constructor(private readonly store: RateLimitStore) {}
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
+  constructor(private readonly store: RateLimitStore = new MemoryRateLimitStore()) {}
 
   /** Throws RATE_LIMITED (with retryAfterSeconds) once `key` passes `limit` hits in the window. */
   async consume(key: string, limit: number, windowSeconds: number, message: string): Promise<void> {
-    const { count, resetInSeconds } = await this.store.hit(key, windowSeconds);
-    if (count > limit) throw new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds: resetInSeconds });
+    try {
+      await this.limiter(limit, windowSeconds).consume(key);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) {
+        throw new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) });
+      }
+      throw error;
+    }
   }
 
-  reset(key: string) {
-    return this.store.reset(key);
+  /** Forgets a key's hits (e.g. after a successful sign-in). */
+  async reset(key: string): Promise<void> {
+    await Promise.all([...this.limiters.values()].map((l) => l.delete(key)));
+  }
+
+  private limiter(points: number, duration: number): RateLimiterAbstract {
+    const id = `${points}/${duration}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = this.store.create(points, duration, id);
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
   }
 }

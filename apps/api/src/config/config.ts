@@ -16,6 +16,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** With it, rate limits and cache invalidation are shared by every API instance. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
   CONTENT_DIR: z.string().min(1).default(path.join(repoRoot, 'content')),
   STEADY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

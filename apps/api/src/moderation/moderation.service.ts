@@ -12,6 +12,7 @@ import { Db } from '../database/db';
 import { PostStatus } from '../posts/post.entity';
 import type { PostRecord, StoredHit } from '../posts/post.model';
 import { PostsRepository } from '../posts/posts.repository';
+import { ThreadCache } from '../posts/thread-cache';
 import { PostRow, toRecord } from '../posts/post.sql';
 import { BODY_MAX } from '../posts/posts.service';
 import { PRIORITY } from './decision';
@@ -57,6 +58,7 @@ export class ModerationService {
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(ThreadCache) private readonly cache: ThreadCache,
   ) {}
 
   guidelines(): GuidelineModel[] {
@@ -111,6 +113,7 @@ export class ModerationService {
         }
       }
     });
+    await this.cache.invalidate(post.sectionId);
     return { ok: true, message: M.flagThanks };
   }
 
@@ -138,7 +141,7 @@ export class ModerationService {
     if (decision === ReviewDecision.REJECT && (!reasonId || !this.reasons.has(reasonId))) {
       throw badInput('reason', M.pickReason);
     }
-    return this.db.transaction(async (tx) => {
+    const reviewed = await this.db.transaction(async (tx) => {
       const target = decision === ReviewDecision.APPROVE ? PostStatus.PUBLISHED : PostStatus.REJECTED;
       const [row] = await tx.query<PostRow>(MODERATION_SQL.setReviewed, [
         post.id,
@@ -153,6 +156,8 @@ export class ModerationService {
       await this.repo.audit(tx, { actor, action, postId: post.id, rulesVersion: post.rulesVersion ?? rulesVersion, reason: reasonId ?? null });
       return updated;
     });
+    await this.cache.invalidate(post.sectionId);
+    return reviewed;
   }
 
   /** Bans the key behind a post without anyone seeing it: the sealed reference opens only here. */

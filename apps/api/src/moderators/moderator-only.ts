@@ -28,6 +28,10 @@ const REQUIRED_ROLE = 'steady:moderator-role';
  *   @ModeratorOnly()
  *   @Query(() => QueueConnection)
  *   moderationQueue(@CurrentModerator() moderator: SignedInModerator) { … }
+ *
+ * For queries and mutations only: Nest runs no guards on `@ResolveField()` methods unless the
+ * GraphQL module sets `fieldResolverEnhancers: ['guards']`, so a field decorated with this would
+ * NOT be protected. Guard the root operation that reaches the data instead.
  */
 export function ModeratorOnly(role: ModeratorRole | `${ModeratorRole}` = ModeratorRole.MODERATOR) {
   return applyDecorators(SetMetadata(REQUIRED_ROLE, role as ModeratorRole), UseGuards(ModeratorGuard));

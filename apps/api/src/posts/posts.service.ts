@@ -17,6 +17,7 @@ import { MESSAGES } from './messages';
 import { PostStatus } from './post.entity';
 import { PostRecord, ReactionKind } from './post.model';
 import { PostsRepository } from './posts.repository';
+import { ThreadCache } from './thread-cache';
 
 export const BODY_MAX = 5000;
 export const EDIT_WINDOW_MS = 30 * 60 * 1000;
@@ -62,6 +63,7 @@ export class PostsService {
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(ThreadCache) private readonly cache: ThreadCache,
   ) {}
 
   async create(caller: Caller, input: CreatePostCommand): Promise<WriteResult> {
@@ -106,6 +108,7 @@ export class PostsService {
       return { post: inserted, isNew: true };
     });
 
+    if (written.isNew) await this.cache.invalidate(section.id);
     if (!written.isNew) {
       // The same request again (a double click): the first post, nothing new.
       return { ...this.result(decision, written.post), outcome: outcomeOf(written.post), authorKey: null };
@@ -141,6 +144,7 @@ export class PostsService {
       await this.afterWrite(tx, row, decision, 'edit');
       return row;
     });
+    await this.cache.invalidate(post.sectionId);
     const result = { ...this.result(decision, edited), authorKey: null };
     return decision.outcome === PostOutcome.PUBLISHED ? { ...result, message: MESSAGES.edited } : result;
   }
@@ -148,12 +152,14 @@ export class PostsService {
   async remove(caller: Caller, postId: string): Promise<PostRecord> {
     const post = await this.ownPost(caller, postId);
     await this.limitWrites(caller);
-    return this.db.transaction(async (tx) => {
-      const removed = await this.posts.softDelete(tx, post.id);
-      if (!removed) throw badInput('id', MESSAGES.alreadyRemoved);
+    const removed = await this.db.transaction(async (tx) => {
+      const row = await this.posts.softDelete(tx, post.id);
+      if (!row) throw badInput('id', MESSAGES.alreadyRemoved);
       if (post.status === PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, -1);
-      return removed;
+      return row;
     });
+    await this.cache.invalidate(post.sectionId);
+    return removed;
   }
 
   async react(caller: Caller, postId: string, kind: ReactionKind): Promise<PostRecord> {
@@ -162,7 +168,9 @@ export class PostsService {
     await this.limitWrites(caller);
     const post = await this.existingPost(postId);
     if (post.status !== PostStatus.PUBLISHED) throw badInput('postId', MESSAGES.reactToPublished);
-    return this.posts.toggleReaction(post.id, caller.tokenFor(post.sectionId)!, kind);
+    const toggled = await this.posts.toggleReaction(post.id, caller.tokenFor(post.sectionId)!, kind);
+    await this.cache.invalidate(post.sectionId);
+    return toggled;
   }
 
   /** Counts, queue and audit follow the decision, in the write's transaction. */
