@@ -1,10 +1,13 @@
 // `node scripts/run-api-cli.mjs <name> [args…]`: runs the API's command-line tool
 // apps/api/dist/cli/<name>.js (e.g. `npm run -s moderator -- create …`), building the API
 // first when its output is missing or older than its sources. The build's output goes to
-// stderr, so stdout carries only what the tool prints. The exit code is the tool's.
+// stderr, so stdout carries only what the tool prints. The exit code is the tool's. A tool
+// exports `main(args)` (run in this process, setting process.exitCode); one that does not is
+// spawned as `node apps/api/dist/cli/<name>.js args…`.
 // STEADY_SKIP_BUILD=1 (as for `npm start`) skips the freshness check when a build exists.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { npm, root } from './lib.mjs';
 
@@ -65,10 +68,16 @@ if (!skip && builtAt() < newestSource()) {
   }
 }
 
-const child = spawn(process.execPath, [entry, ...args], { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('error', (error) => {
-  console.error(`Could not run ${name}: ${error.message}`);
-  process.exit(1);
-});
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+// Tools export `main(args)`: run it in this process (one Node start, not two).
+const tool = createRequire(import.meta.url)(entry);
+if (typeof tool.main === 'function') {
+  await tool.main(args);
+} else {
+  const child = spawn(process.execPath, [entry, ...args], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    console.error(`Could not run ${name}: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+}

@@ -76,8 +76,9 @@ export class ModeratorsService {
     const role = validRole(input.role);
     const generatedPassword = input.password == null ? generatePassword() : null;
     const password = validNewPassword(input.password ?? generatedPassword!);
+    if (await this.findByEmail(email)) throw badInput('email', MESSAGES.emailTaken); // before spending a hash
     const rows = await this.db.query<ModeratorRow>(SQL.create, [email, await hashPassword(password), role]);
-    if (rows.length === 0) throw badInput('email', MESSAGES.emailTaken);
+    if (rows.length === 0) throw badInput('email', MESSAGES.emailTaken); // created meanwhile
     return { moderator: toModel(rows[0]), generatedPassword };
   }
 
