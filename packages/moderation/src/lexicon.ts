@@ -12,7 +12,7 @@ export const OP_IS = "(?:op(?:'s| is| sounds like))";
 export const PERSON_IS = `(?:${YOU_ARE}|${THIRD_IS}|${SPOUSE_IS}|${OP_IS}|you sound like|you seem|you act like|you must be|you're being|you are being|you're acting like)`;
 /** Up to four softeners or intensifiers between the person and the label. */
 export const FILLER =
-  "(?: (?:absolute|massive|huge|right|proper|colossal|giant|nasty|horrible|awful|terrible|vile|rotten|bitter|petty|whiny|sorry|self-pitying|self-absorbed|self-centered|self-centred|such|so|a|an|the|just|really|totally|completely|absolutely|truly|honestly|clearly|obviously|fucking|freaking|fricking|effing|bloody|damn|damned|little|big|fat|ugly|old|lazy|selfish|stupid|pathetic|disgusting|worthless|useless|sad|sorry|complete|total|utter|real|being|acting|like|some|kind of|sort of|nothing but|one|of|mean|spineless|weak|miserable|entitled)){0,4}";
+  "(?: (?:absolute|massive|huge|right|proper|colossal|giant|nasty|horrible|awful|terrible|vile|rotten|bitter|petty|whiny|sorry|self-pitying|self-absorbed|self-centered|self-centred|such|so|a|an|the|just|really|totally|completely|absolutely|truly|honestly|clearly|obviously|fucking|freaking|fricking|effing|bloody|damn|damned|little|big|fat|ugly|old|lazy|selfish|stupid|pathetic|disgusting|worthless|useless|sad|sorry|complete|total|utter|real|being|acting|like|some|kind of|sort of|nothing but|one|of|mean|spineless|weak|miserable|entitled)){0,3}";
 
 /** Labels that name-call a person: a hold when aimed at a poster or a spouse. */
 export const INSULTS = [
@@ -25,7 +25,7 @@ export const INSULTS = [
   'pathetic excuse', 'spineless', 'subhuman', 'vermin', 'filth', 'filthy', 'repulsive', 'vile', 'hags?', 'skank',
   'tramp', 'brain ?dead', 'braindead', 'halfwit', 'dimwit',
   'simpleton', 'dense', 'thick', 'ignorant', 'useless', 'weak', 'cowards?', 'gold ?digger', 'fool', 'fools',
-  'nags?', 'harpy', 'a disgrace', 'an embarrassment', 'a laughing ?stock', 'a waste', 'shrew', 'brats?', 'spoiled brats?', 'crybab(?:y|ies)', 'snowflakes?', 'leeches', 'losers', 'rats?', 'snakes?', 'weasels?', 'sheep',
+  'nags?', 'harpy', '(?:horrible|awful|terrible|nasty|vile|disgusting|evil|cruel|pathetic|sick|twisted) (?:person|human being|human|excuse for a \\w{3,10})', 'a disgrace', 'an embarrassment', 'a laughing ?stock', 'a waste', 'shrew', 'brats?', 'spoiled brats?', 'crybab(?:y|ies)', 'snowflakes?', 'leeches', 'losers', 'rats?', 'snakes?', 'weasels?', 'sheep',
 ] as const;
 
 export const KIDS = '(?:the kids|my kids|our kids|the children|my children|our children|my son|my daughter|our son|our daughter|the baby|my baby|our baby|the boys|the girls)';

@@ -44,19 +44,70 @@ export const REPORTED =
 
 export type Filter = (text: string, start: number, end: number, ctx: DetectContext) => boolean;
 
-/** Runs a global regex over text and returns the ranges that pass every filter. */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 128;
+
+/** A rule needs a few hits to decide; more only cost time on repetitive (or hostile) input. */
+const MAX_HITS = 8;
+const MAX_CANDIDATES = 200;
+
+/** Runs a global regex over text and returns the ranges that pass every filter (at most a few). */
 export function find(re: RegExp, text: string, ctx: DetectContext, ...filters: Filter[]): Range[] {
   const out: Range[] = [];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const start = m.index;
+  let tried = 0;
+  while (out.length < MAX_HITS && tried++ < MAX_CANDIDATES && (m = re.exec(text)) !== null) {
+    let start = m.index;
     const end = start + m[0].length;
-    if (m[0].length === 0) {
+    // A match that opens on the previous sentence's full stop ("(?:^|[.!?] ?)just leave him")
+    // starts, for filters and highlights, at its first letter.
+    while (start < end && !isWordCode(text.charCodeAt(start))) start++;
+    if (end === start) {
       re.lastIndex++;
       continue;
     }
     if (filters.every((f) => f(text, start, end, ctx))) out.push([start, end]);
+    // A rejected candidate must not swallow a real match inside it ("you need to …, you idiot").
+    else re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/**
+ * For phrases whose rare part comes last ("you … idiot", "you're such a … loser"): find the tail
+ * with one cheap pass, then look back at most `window` characters for a head whose gap to the
+ * tail passes `gapOk`. Much faster than a regex that tries every "you" in the text.
+ */
+export function findTailFirst(
+  tail: RegExp,
+  head: RegExp,
+  gapOk: (gap: string) => boolean,
+  window: number,
+  text: string,
+  ctx: DetectContext,
+  ...filters: Filter[]
+): Range[] {
+  const out: Range[] = [];
+  for (const [ts, te] of find(tail, text, ctx)) {
+    const from = Math.max(sentenceStart(text, ts), ts - window);
+    const lead = text.slice(from, ts);
+    const heads: Array<[number, number]> = [];
+    head.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = head.exec(lead)) !== null) {
+      heads.push([m.index, m.index + m[0].length]);
+      if (m[0].length === 0) head.lastIndex++;
+    }
+    for (let i = heads.length - 1; i >= 0; i--) {
+      const [hs, he] = heads[i]!;
+      if (!gapOk(lead.slice(he))) continue;
+      const start = from + hs;
+      if (filters.every((f) => f(text, start, te, ctx))) {
+        out.push([start, te]);
+        break;
+      }
+    }
+    if (out.length >= MAX_HITS) break;
   }
   return out;
 }
@@ -89,4 +140,15 @@ export const onlyReplies: Filter = (_t, _s, _e, ctx) => ctx.kind === 'reply';
  * Builds a global regex from parts. Apostrophes before a letter become optional, so "don't",
  * "dont", "he's" and "hes" all match: people type fast when they are upset.
  */
-export const rx = (...parts: string[]): RegExp => new RegExp(parts.join('').replace(/'(?=[a-z])/g, "'?"), 'g');
+// "(?:'|)" rather than "'?": an empty alternative adds no quantifier, so a phrase inside an
+// optional group keeps a star height of one (what safe-regex2 checks).
+const optionalApostrophes = (source: string): string => source.replace(/'(?=[a-z])/g, "(?:'|)");
+export const rx = (...parts: string[]): RegExp => new RegExp(optionalApostrophes(parts.join('')), 'g');
+
+/**
+ * One regex for a list of alternatives. A single alternation is much faster in V8 than many
+ * small regexes (its quick checks prune branches per position), so rules keep their phrasings in
+ * one list each.
+ */
+export const anyOf = (alternatives: readonly string[], prefix = '', suffix = ''): RegExp =>
+  rx(`${prefix}(?:${alternatives.join('|')})${suffix}`);

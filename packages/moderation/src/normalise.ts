@@ -1,7 +1,9 @@
 /**
  * Matching happens on a normalised copy of the text: NFKC, case-folded, confusable letters
  * mapped to Latin, zero-width and combining marks dropped, typographic quotes and dashes made
- * ASCII, whitespace runs collapsed to one space (or one newline). Every normalised UTF-16 unit
+ * ASCII, whitespace runs collapsed to one space (or one newline), and runs of one character cut
+ * to eight ("!!!!!!!!!!" or "aaaa…" never need more to be recognised, and hostile input gets
+ * short). Every normalised UTF-16 unit
  * remembers the range of the original text it came from, so hits point at what the author typed.
  */
 export interface Normalised {
@@ -40,59 +42,102 @@ const SPACE = /^\s$/u;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS_G = /\p{M}/gu;
 
-export function normalise(input: string): Normalised {
-  const n = input.length;
-  let text = '';
-  let cased = '';
+/** Longest run of one character kept in the normalised text. */
+export const MAX_RUN = 8;
+
+export function normalise(input: string, limit = Infinity): Normalised {
+  const n = Math.min(input.length, limit);
+  // Code units, not strings: building two strings character by character is the slow part.
+  const lowerCodes: number[] = [];
+  const casedCodes: number[] = [];
   // Plain arrays: NFKC can expand one character into many (ligatures, ﷺ), so the size is unknown.
   const starts: number[] = [];
   const ends: number[] = [];
-  let len = 0;
   let lastSpace = false;
+  let runCode = -1;
+  let run = 0;
 
-  const push = (c: string, from: number, to: number): void => {
-    cased += c;
-    const lower = c.toLowerCase();
-    text += lower.length === 1 ? lower : c;
-    starts[len] = from;
-    ends[len] = to;
-    len++;
+  const pushCode = (code: number, from: number, to: number): void => {
+    if (code === runCode) {
+      if (++run > MAX_RUN) {
+        ends[ends.length - 1] = to;
+        return;
+      }
+    } else {
+      runCode = code;
+      run = 1;
+    }
+    casedCodes.push(code);
+    if (code < 128) lowerCodes.push(code >= 65 && code <= 90 ? code + 32 : code);
+    else {
+      const lower = String.fromCharCode(code).toLowerCase();
+      lowerCodes.push(lower.length === 1 ? lower.charCodeAt(0) : code);
+    }
+    starts.push(from);
+    ends.push(to);
   };
   const pushSpace = (newline: boolean, from: number, to: number): void => {
     if (lastSpace) {
-      ends[len - 1] = to;
-      if (newline && text.charCodeAt(len - 1) !== 10) {
-        text = text.slice(0, -1) + '\n';
-        cased = cased.slice(0, -1) + '\n';
+      const last = ends.length - 1;
+      ends[last] = to;
+      if (newline) {
+        lowerCodes[last] = 10;
+        casedCodes[last] = 10;
       }
       return;
     }
-    push(newline ? '\n' : ' ', from, to);
+    runCode = -1;
+    pushCode(newline ? 10 : 32, from, to);
+    runCode = -1;
     lastSpace = true;
   };
 
+  const emit = (out: string, from: number, to: number): void => {
+    for (let k = 0; k < out.length; k++) {
+      const c = out.charCodeAt(k);
+      if (c === 32) pushSpace(false, from, to);
+      else {
+        pushCode(c, from, to);
+        lastSpace = false;
+      }
+    }
+  };
+  // Per-call memo of what each non-ASCII character becomes (emoji-heavy or foreign-script text
+  // repeats the same few characters).
+  const seen = new Map<string, string>();
   let i = 0;
   while (i < n) {
     const code = input.charCodeAt(i);
     if (code < 128) {
       if (code === 32 || (code >= 9 && code <= 13)) pushSpace(code === 10 || code === 13, i, i + 1);
       else {
-        push(input[i]!, i, i + 1);
+        pushCode(code, i, i + 1);
         lastSpace = false;
       }
       i++;
       continue;
     }
     const cp = input.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
+    const width = cp > 0xffff && i + 1 < n ? 2 : 1;
     const ch = input.slice(i, i + width);
     const to = i + width;
+    const known = seen.get(ch);
+    if (known !== undefined) {
+      if (known === '') {
+        i = to;
+        continue;
+      }
+      emit(known, i, to);
+      i = to;
+      continue;
+    }
     if (INVISIBLE.test(ch)) {
+      seen.set(ch, '');
       i = to;
       continue;
     }
     if (MARK.test(ch)) {
-      if (len > 0) ends[len - 1] = to;
+      if (ends.length > 0) ends[ends.length - 1] = to;
       i = to;
       continue;
     }
@@ -109,17 +154,17 @@ export function normalise(input: string): Normalised {
       for (const c of out) mapped += PUNCT[c] ?? CONFUSABLES[c] ?? c;
       out = mapped;
     }
-    for (let k = 0; k < out.length; k++) {
-      const c = out[k]!;
-      if (c === ' ') pushSpace(false, i, to);
-      else {
-        push(c, i, to);
-        lastSpace = false;
-      }
-    }
+    if (out !== '') seen.set(ch, out);
+    emit(out, i, to);
     i = to;
   }
-  return { text, cased, starts, ends, originalLength: n };
+  return { text: fromCodes(lowerCodes), cased: fromCodes(casedCodes), starts, ends, originalLength: input.length };
+}
+
+function fromCodes(codes: number[]): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
+  return out;
 }
 
 /** Maps a normalised [start, end) to the original text's [start, end). */

@@ -5,8 +5,14 @@ import type { ModerateInput, ModerationAction, Range, Rule, RuleHit, Verdict } f
 
 const SEVERITY: Readonly<Record<ModerationAction, number>> = { publish: 0, nudge: 1, hold: 2, crisis: 3 };
 
-/** Longer input is cut for matching (the API refuses far shorter bodies); offsets stay valid. */
-export const MAX_LENGTH = 100_000;
+/**
+ * The engine reads at most this many normalised characters (about 1,500 words, far beyond a
+ * forum post). Longer text is held for a moderator by the spam-too-long rule rather than
+ * half-read: this keeps every verdict under a few milliseconds, whatever the input.
+ */
+export const MAX_LENGTH = 8_000;
+/** Original characters normalised before cutting (runs of one character shrink to eight). */
+const MAX_ORIGINAL = Math.round(1.5 * MAX_LENGTH);
 
 function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: ReturnType<typeof normalise>): RuleHit[] {
   const seen = new Set<string>();
@@ -32,10 +38,15 @@ function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: R
 
 /** Runs every phase; a rule that throws is skipped so one bad detector never blocks a post. */
 export function moderate(input: ModerateInput): Verdict {
-  const original = typeof input?.text === 'string' ? input.text.slice(0, MAX_LENGTH) : '';
+  const original = typeof input?.text === 'string' ? input.text : '';
   const kind = input?.kind === 'reply' ? 'reply' : 'post';
-  const norm = normalise(original);
-  const ctx = createContext(norm.text, norm.cased, kind, input?.section ?? null);
+  let norm = normalise(original, MAX_ORIGINAL);
+  let truncatedAt: number | null = original.length > MAX_ORIGINAL ? MAX_ORIGINAL : null;
+  if (norm.text.length > MAX_LENGTH) {
+    truncatedAt = norm.starts[MAX_LENGTH]!;
+    norm = { ...norm, text: norm.text.slice(0, MAX_LENGTH), cased: norm.cased.slice(0, MAX_LENGTH), starts: norm.starts.slice(0, MAX_LENGTH), ends: norm.ends.slice(0, MAX_LENGTH) };
+  }
+  const ctx = createContext(norm.text, norm.cased, kind, input?.section ?? null, truncatedAt);
   const hits: RuleHit[] = [];
   for (const phase of phases) {
     for (const rule of phase.rules) {

@@ -81,6 +81,10 @@ export interface DetectContext {
   quoted(start: number, end: number): boolean;
   /** True when the range sits inside a sentence quoted from the article. */
   fromArticle(start: number, end: number): boolean;
+  /** Per-call cache so that two rules can share one expensive pass (e.g. the profanity matcher). */
+  memo<T>(key: string, compute: () => T): T;
+  /** Set when the text was longer than the engine reads; the index where reading stopped. */
+  truncatedAt: number | null;
 }
 
 export interface Rule {

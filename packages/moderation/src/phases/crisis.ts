@@ -1,14 +1,18 @@
 import { quotes } from '../article.js';
 import { alt, KIDS, PARTNER_OBJ, PARTNER_SUBJ } from '../lexicon.js';
-import { find, notAfter, notBefore, rx } from '../match.js';
+import { find, notAfter, notBefore, rx, anyOf } from '../match.js';
 import type { Range, Rule } from '../types.js';
 
 // A plain "not" or "never" right before ("I'm not suicidal", "I would never hurt myself").
-const SELF_NEGATION = /(?:\bnot|\bnever|n't|\bno longer)(?: \w+){0,2} ?$/;
+const SELF_NEGATION = /(?:\bnot|\bnever|n't|\bno longer)([a-z0-9 ]{0,40})$/;
+/** A "not" or "never" at most two words before ("I'm not suicidal"; but "I can't stop thinking about dying" is no negation). */
+const selfNegated = (lead: string): boolean => {
+  const m = SELF_NEGATION.exec(lead);
+  return m !== null && m[1]!.trim().split(' ').filter(Boolean).length <= 2;
+};
 const SUICIDE_ABOUT_OTHERS = /(?:\bdied by|\bcommitted|\b(?:his|her|their|dad's|mom's|mum's|father's|mother's|brother's|sister's|friend's|son's|daughter's|cousin's|uncle's|aunt's)|\bprevention|\bawareness|\bhotline|\bsurvivor of)\s?$/;
 
-const SELF_HARM = rx(
-  '\\b(?:',
+const SELF_HARM = anyOf(
   [
     "(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|hang|hanging|drown|drowning|shoot|shooting|poison|poisoning|off|offing|end|ending|unalive|unaliving) (?:my ?self)",
     "(?:end|ending|take|taking|ended|took) (?:my (?:own )?life|it all|things for good|everything for good)",
@@ -31,6 +35,11 @@ const SELF_HARM = rx(
     "(?:pills|tablets|meds|sleeping pills|painkillers) (?:saved|stashed|stockpiled|hidden|hoarded|ready|set aside|lined up)",
     "(?:take|taking|swallow|swallowing|took|swallowed|down|downed) (?:all|a bunch|a handful|handfuls|the whole|every one|all of|too many|loads) (?:of )?(?:my |the |her |his |those )?(?:pills|sleeping pills|tablets|meds|medication|bottle|painkillers)",
     "\\bkms\\b|sewerslide|unalive",
+    "the (?:night|day) i (?:finally )?(?:do it|end it|end things|go through with it|kill myself|take the pills)",
+    "(?:i'm|i am|im) ready to go[.!]|(?:i've|i have|ive) said (?:my )?goodbyes?(?: to (?:everyone|everybody|my kids|the kids|my family))?[.!]",
+    "(?:sliced|slashed|slit|cut|burned|burnt|scratched|stabbed|carved) (?:into )?(?:my|myself|my own) (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand)\\b",
+    "(?:want|wanna|need) out of (?:this life|life|this world|existence|being alive)",
+    "(?:want|need) (?:it all|everything|this|the pain|my life|all of it|all this) to (?:stop|end)[.!,]? (?:forever|for good|permanently)",
     "(?:tie|tying|tied|make|making|bought|buy) (?:a |the )?noose|hang(?:ing)? myself|(?:the|a) noose\\b(?! (?:around|round) (?:this|our|the|my) (?:marriage|relationship))",
     "walk(?:ing)? into (?:the|a) (?:sea|river|lake|ocean|traffic|water)",
     "(?:going to|gonna|started to|start to|i'll|i will|plan to) (?:save|stockpile|hoard|collect|store) (?:them|my (?:meds|pills|tablets|medication)) ?(?:up)?|stopped taking my (?:meds|medication|pills|tablets) (?:and|so|to)",
@@ -39,29 +48,31 @@ const SELF_HARM = rx(
     "(?:it's|its|it is) time for me to go[.!]|made (?:my )?peace with (?:dying|death|my death|leaving this world|going|my decision to die)",
     "(?:after|when|once) i'm gone\\b(?! (?:for|on|to|at|away|from|with|during|over|this|next|all|the|a)\\b)",
     "if i (?:crashed|died|didn't wake up|did not wake up|got hit by|was hit by|was in an accident|had an accident|never woke up)[^.!?\\n]{0,50}(?:wouldn't|would not|don't think i'd|i'd not|not) (?:mind|care)",
-    "(?:scratch|scratching|scratched|hit|hitting|bite|biting|burn|burning|pick|picking|punch|punching) (?:my|myself)(?: \\w{1,10}){0,2} until (?:it|they|i) (?:bleeds?|bled|bruises?|hurts?)",
+    "(?:scratch|scratching|scratched|hit|hitting|bite|biting|burn|burning|pick|picking|punch|punching) (?:my|myself)[a-z0-9 ]{0,22}? until (?:it|they|i) (?:bleeds?|bled|bruises?|hurts?)",
     "(?:knife|blade|razor)[^.!?\\n]{0,40}(?:my wrists?|my arms?)|(?:looking|staring|stare|look) at my wrists",
     "(?:have|got|made) a plan and a (?:date|time|method|place)",
     "end (?:my|the|all this|all the) (?:suffering|misery)|this is (?:goodbye|my goodbye|farewell)\\b|goodbye (?:everyone|all|world|forever)[.!]",
     "no (?:reason|point|purpose) for me (?:to|in) (?:keep going|go on|going on|carry on|live|living|be here|stay|exist)",
+    "(?:take|taking|swallow|swallowing|took) (?:every|each) (?:pill|tablet|painkiller)\\b",
+    "(?:imagining|imagine|picturing|picture|thinking about|dreaming about|dream about) (?:my car|myself|me) (?:going|driving|crashing|falling|jumping|flying|swerving) (?:off|into|from|over)",
     "(?:pills|tablets|meds|painkillers)[^.!?\\n]{0,50}(?:take|swallow|down) (?:them all|all of them|the lot|every one|the whole (?:bottle|packet|box))|(?:take|swallow) (?:them|all of them) all\\b",
     "no (?:point|reason|purpose) (?:in )?(?:living|going on|being alive|carrying on|existing|to live|to go on)",
     "(?:stash|stockpile|hoard|supply|bottles?|boxes|packets|load|handful) of (?:pills|tablets|painkillers|sleeping pills|paracetamol|meds)",
     "(?:feel like|thinking (?:about|of)|want to|wanna|going to|gonna|ready to|planning to|tempted to) (?:just )?end(?:ing)? it(?! (?:with|between|all with|off|now and|and (?:move|start|get)))\\b",
-    "(?:don't|do not|no longer|not sure i|don't think i|dont think i|can't say i|never) (?:\\w{1,10} ){0,2}?(?:want|wanna|wish) to (?:be alive|live|exist|be here|wake up|go on|keep living|keep going)(?! (?:like this|this way|with|in (?:this|a|the)|without|under|there|near|together|here (?:in|with)))",
+    "(?:don't|do not|no longer|not sure i|don't think i|dont think i|can't say i|never) [a-z0-9 ]{0,22}?\\b(?:want|wanna|wish) to (?:be alive|live|exist|be here|wake up|go on|keep living|keep going)(?! (?:like this|this way|with|in (?:this|a|the)|without|under|there|near|together|here (?:in|with)))",
     "(?:won't|will not|wont|not going to|won't be|shan't) be (?:a (?:problem|burden|bother|nuisance)|around|here|in (?:anyone's|your|their) way|bothering (?:anyone|you)) (?:for (?:anyone|you|them|everyone) )?(?:much longer|for (?:much )?longer|for long|soon|after (?:tonight|today|this week))",
     "(?:wrote|written|writing|left|leave|leaving|write) (?:a |my |the )?(?:note|letter|letters|notes|goodbye) (?:for|to) (?:my|the|our) (?:kids|children|family|parents|son|daughter|boys|girls)(?!'|s'| teacher| school| (?:about|saying|asking|reminding))",
     "disappear (?:and never come back|forever|for good|permanently|without a trace|from (?:this world|existence|everyone's lives))",
     "(?:i've|i have) (?:thought|been thinking) about how(?: i(?:'d| would) do it| to do it| to end it)?[.!]|i know (?:exactly )?how i(?:'d| would| will) do it|(?:i have|i've got|i got) a plan[.!]|(?:i've|i have) (?:picked|chosen|set) (?:a|the) date",
-    "(?:pills|tablets|rope|gun|razor|blade|knife|bottle of (?:pills|tablets|vodka and pills)|noose)s? (?:\\w{1,10} ){0,2}?(?:right here|ready|lined up|in front of me|in my hand|next to me|beside me|counted out|on the table)",
+    "(?:pills|tablets|rope|gun|razor|blade|knife|bottle of (?:pills|tablets|vodka and pills)|noose)s? [a-z0-9 ]{0,22}?\\b(?:right here|ready|lined up|in front of me|in my hand|next to me|beside me|counted out|on the table)",
     "(?:done|finished|through) with (?:life|living|being alive|this life|existing|this world|it all)\\b",
     "(?:ways|way|how|methods?|the best way|easiest way|painless way) to (?:die|kill myself|end it all|end it|end things|end my life|overdose|not wake up|hang myself)\\b(?! (?:with|between|in (?:the|our|this) (?:marriage|relationship)))",
     "(?:researching|googling|googled|looking up|looked up|searching|searched|reading about) (?:ways|how|methods|the best way|the easiest way|painless ways) to (?:die|end it|end my life|kill myself|overdose)",
     "how many (?:pills|tablets|paracetamol|sleeping pills|painkillers) (?:it )?(?:would|does|takes|to|will|it'd)",
     // A wish, plan or recurring thought about one's own death, in many words.
-    "(?:thinking|thought|thoughts|think|dreaming|fantasi[sz]ing|obsessing) (?:\\w{1,10} ){0,3}?(?:about|of) (?:dying|death|being dead|not existing|not waking up|suicide|ending (?:it|it all|my life|things)|killing myself|hurting myself|harming myself|cutting|overdosing|jumping)\\b(?! (?:of|in) (?:my|a|the) (?:dad|mum|mom|father|mother|friend|parent|grandparent|family|character|film|show|book))",
+    "(?:thinking|thought|thoughts|think|dreaming|fantasi[sz]ing|obsessing) [a-z0-9 ]{0,33}?\\b(?:about|of) (?:dying|death|being dead|not existing|not waking up|suicide|ending (?:it|it all|my life|things)|killing myself|hurting myself|harming myself|cutting|overdosing|jumping)\\b(?! (?:of|in) (?:my|a|the) (?:dad|mum|mom|father|mother|friend|parent|grandparent|family|character|film|show|book))",
     "(?:planning|plan|planned|decided|deciding|going|ready|intend|intending|preparing) (?:on |to )?(?:ending it|end it|ending it all|ending things|end things|ending my life|end my life|killing myself|kill myself|taking my (?:own )?life|take my (?:own )?life|checking out for good)\\b(?! (?:with|between|in (?:the|our|this) (?:marriage|relationship)))",
-    "(?:want|need|wish|wanting)(?: for)? (?:the|this|all the|my) (?:pain|hurting|suffering|hurt) to (?:stop|end|go away)(?:[.!]? ?(?:for good|forever|permanently|once and for all))?",
+    "(?:want|need|wish|wanting)(?: for)? (?:the|this|all the|my) (?:pain|hurting|suffering|hurt) to (?:stop|end|go away)",
     "(?:(?:nothing|no one|nobody) (?:left )?(?:for me|to live for)|there's nothing left for me)(?! (?:in|with|here in) (?:this|the|my|our) (?:marriage|relationship|house|town|job))",
     "(?:said|say|saying) (?:what i (?:needed|wanted) to say|my goodbyes|goodbye) to (?:the people|everyone|my (?:kids|family|friends))",
     "(?:garage|car)[^.!?\\n]{0,40}engine running|engine running[^.!?\\n]{0,40}(?:garage|closed)|hose (?:pipe )?(?:to|from|on) the exhaust",
@@ -95,7 +106,9 @@ const SELF_HARM = rx(
     "tired of (?:living|being alive|existing|life itself)",
     "(?:don't|do not|can't) see (?:the|a|any) (?:point|reason) (?:in|of|to) (?:living|life|going on|being alive|being here|anything anymore)",
     "life (?:isn't|is not|isnt|is no longer|has stopped being) worth (?:living|it)",
-    "(?:rather|prefer to) (?:be dead|die|not exist|not be alive|not wake up|not be here)",
+    "(?:rather|prefer to) (?:be dead|die|not exist|not be alive|not wake up|not be here)\\b",
+    "(?:want|wish|wanna|need|ready|longing) to be gone\\b(?! (?:for|from|by|before|when|on|at|until|all))",
+    "(?:jump|jumping|step|stepping|walk|walking|throw myself|throwing myself|lie down|lying down) in front of (?:a|the) (?:train|bus|truck|car|lorry|tram)",
     "(?:thoughts|thinking|thought|think) (?:about|of) (?:dying|death|ending it|ending my life|killing myself|not being here|not being alive|suicide|ending things)",
     "slit(?:ting)? my wrists?",
     "(?:everyone|everybody|no one|nobody|they|my kids|the kids|he|she) would(?:n't| not)? (?:even )?(?:notice|care|miss me) if i (?:was|were|died|disappeared|was gone|were gone)",
@@ -105,18 +118,17 @@ const SELF_HARM = rx(
     "(?:pills|rope|gun|razor|blade)s? (?:ready|lined up|in front of me|in my hand)",
     "don't think i can (?:do this|go on|keep going|survive this) much longer",
     "(?:i'm|i am|feel) (?:a burden to everyone|such a burden|nothing but a burden|a burden on everyone)",
-  ].join('|'),
-  ')',
+  ],
+  '\\b',
 );
 
-const DANGER = rx(
-  '\\b(?:',
+const DANGER = anyOf(
   [
     // Physical violence by the spouse.
-    `${PARTNER_SUBJ} (?:\\w{1,12} ){0,2}?(?:hit|hits|hitting|punched|punches|punch|slapped|slaps|slap|kicked|kicks|kick|choked|chokes|choke|choking|strangled|strangles|strangle|beat|beats|beating|shoved|shoves|raped|rapes|bit|bites|smacked|smacks|headbutted|spat on|spits on|strangled|suffocated|dragged|threw (?:\\w{1,12} ){0,2}at) me\\b`,
-    `${PARTNER_SUBJ} (?:\\w{1,12} ){0,2}?(?:pushed|pushes|shoved|threw|throws|slammed|slams|pinned|pins) me (?:down|against|into|over|to the (?:floor|ground)|hard|so hard|across)`,
-    `${PARTNER_SUBJ} (?:\\w{1,12} ){0,2}?(?:grabbed|grabs|squeezed|twisted) (?:me by|my (?:arm|wrist|neck|throat|hair|face))`,
-    `(?<!\\b(?:it|that|this|reality|truth|then it|thought|realisation|realization|news|what) )(?:hit|hits|punched|slapped|kicked|choked|strangled|beat|beats|shoved|raped) me (?:again|last night|yesterday|today|this morning|in front of)`,
+    `${PARTNER_SUBJ} [a-z0-9 ]{0,26}?\\b(?:hit|hits|hitting|punched|punches|punch|slapped|slaps|slap|kicked|kicks|kick|choked|chokes|choke|choking|strangled|strangles|strangle|beat|beats|beating|shoved|shoves|raped|rapes|bit|bites|smacked|smacks|headbutted|spat on|spits on|strangled|suffocated|dragged|threw [a-z0-9 ]{0,26}?\\bat) me\\b`,
+    `${PARTNER_SUBJ} [a-z0-9 ]{0,26}?\\b(?:pushed|pushes|shoved|threw|throws|slammed|slams|pinned|pins) me (?:down|against|into|over|to the (?:floor|ground)|hard|so hard|across)`,
+    `${PARTNER_SUBJ} [a-z0-9 ]{0,26}?\\b(?:grabbed|grabs|squeezed|twisted) (?:me by|my (?:arm|wrist|neck|throat|hair|face))`,
+    `(?:hit|hits|punched|slapped|kicked|choked|strangled|beat|beats|shoved|raped) me (?:again|last night|yesterday|today|this morning|in front of)`,
     // Fear for one's safety.
     `(?:afraid|scared|terrified|frightened|fear(?:ful)?) (?:of|for) (?:my (?:life|safety|kids' safety|children's safety)|the (?:kids'|children's) safety|what (?:he|she|my husband|my wife|my partner)(?:'ll| will| might| could| would|'d) do)`,
     `(?:afraid|scared|terrified|frightened) (?:of|to be alone with|to be around) (?:him|her|my husband|my wife)\\b(?! leaving| losing| going| finding| cheating)`,
@@ -124,18 +136,22 @@ const DANGER = rx(
     `(?:afraid|scared|terrified) to go (?:back )?home`,
     `(?:afraid|scared|terrified|frightened) to (?:be|stay|sleep) (?:in|at) (?:the|our|my|this) (?:house|home|flat|apartment|bed)|(?:afraid|scared|terrified) to (?:be|stay) alone with (?:him|her)`,
     `(?:hands?|fingers|arm) (?:around|round|on) my (?:neck|throat)`,
+    `(?:put|puts|held|holds|pointed|points|pressed|presses) (?:a |the |his |her )?(?:gun|knife|blade|pistol|rifle) (?:to|at|against) my (?:head|throat|face|neck|chest|stomach)`,
+    `(?:slammed|slams|smashed|smashes|banged|bangs|hit|hits|pushed|shoved|threw|throws) my (?:head|face|body) (?:into|against|on|off|through)`,
+    `(?:burn|set fire to|torch) (?:the house|the place|our home|our house|the flat|my flat|the apartment)(?: down)? with (?:me|us|the kids|the children|my kids) (?:in it|inside)|(?:hunt|track) me down|(?:he|she|my husband|my wife)(?:'ll| will| would|'d| is going to| said (?:he|she)(?:'d|'ll| would| will)) (?:hunt|track|come after|find) me\\b(?! (?:a|some|the))`,
+    `(?:forces?|forced|forcing) (?:himself|herself) on me|(?:makes|made|forces|forced) me (?:have sex|do things|sleep with)|won't take no for an answer (?:in bed|sexually)`,
     `(?:attacked|attacks|attacking|assaulted|assaults|went for|goes for|came at|comes at|lunged at|stabbed|stabs|cut) me(?: with| using)? (?:a |the |his |her )?(?:knife|blade|bat|hammer|weapon|bottle|glass|scissors|belt|fists?)`,
-    `${PARTNER_SUBJ} (?:\\w{1,12} ){0,2}?(?:attacked|attacks|assaulted|assaults|stabbed|stabs) me\\b`,
+    `${PARTNER_SUBJ} [a-z0-9 ]{0,26}?\\b(?:attacked|attacks|assaulted|assaults|stabbed|stabs) me\\b`,
     `(?:held|pressed|put|holds|presses) (?:a |the |his |her )?(?:pillow|hand|hands) over my (?:face|mouth|nose)`,
-    `(?:put|puts|laid|lays|has put|has laid) (?:his|her) hands on me|(?:gets|got|getting|became|becomes|can get) (?:\\w{1,10} )?physical(?! (?:therapy|activity|exercise|health|intimacy|affection|touch))`,
+    `(?:put|puts|laid|lays|has put|has laid) (?:his|her) hands on me|(?:gets|got|getting|became|becomes|can get) [a-z0-9 ]{0,11}?\\bphysical(?! (?:therapy|activity|exercise|health|intimacy|affection|touch))`,
     `(?:took|takes|hid|hides|smashed|broke) (?:the car keys|my keys|my phone|my passport|my car keys)[^.!?\\n]{0,60}(?:not going anywhere|can't leave|won't let me|couldn't leave)|(?:said|says|told me) i'm not (?:going|leaving) anywhere`,
     `(?:shook|shakes|shaking|hit|hits|beat|beats|slapped|slaps|kicked|kicks|threw|punched|choked|strangled|burned) (?:our|my|the) (?:baby|son|daughter|kids|children|toddler|infant|little one|boy|girl)\\b`,
     `(?:hurt|hurts) (?:our|my|the) (?:baby|son|daughter|kids|children|toddler|little one)\\b(?!'s feelings| feelings|'s pride)`,
-    `${PARTNER_SUBJ} (?:\\w{1,10} ){0,2}?(?:might|will|could|is going to|'s going to|'ll|would|is gonna|'s gonna) (?:\\w{1,10} )?(?:kill|seriously hurt|really hurt|badly hurt|strangle|murder|shoot|stab) me\\b`,
+    `${PARTNER_SUBJ} [a-z0-9 ]{0,22}?\\b(?:might|will|could|is going to|'s going to|'ll|would|is gonna|'s gonna) [a-z0-9 ]{0,11}?\\b(?:kill|seriously hurt|really hurt|badly hurt|strangle|murder|shoot|stab) me\\b`,
     `(?:dragged|pulled|yanked) me (?:by my (?:hair|arm|neck|clothes)|across|down|out of)`,
     `(?:he|she|my husband|my wife) (?:has|keeps|owns|bought|got|showed me|has got) (?:a |his |her )?(?:gun|knife|weapon|rifle|shotgun|pistol)`,
     `if i (?:ever )?(?:leave|go|try to leave|tell anyone|call the police|report (?:him|her))[^.!?\\n]{0,50}(?:he|she)(?:'ll|'d| will| would| is going to| said (?:he|she)(?:'d|'ll| would| will)) (?:use it|kill|hurt|find me|shoot|make me pay|end me|finish me)`,
-    `(?:he|she|my husband|my wife|my partner) (?:is|'s|gets|got|has been|becomes|became|can be) (?:\\w{1,10} )?(?:violent|physically abusive|physical with me|rough with me)`,
+    `(?:he|she|my husband|my wife|my partner) (?:is|'s|gets|got|has been|becomes|became|can be) [a-z0-9 ]{0,11}?\\b(?:violent|physically abusive|physical with me|rough with me)`,
     `(?:domestic (?:violence|abuse)|physically abus(?:ive|ed|ing))`,
     `(?:he|she) (?:hurt|hurts|hurting) me (?:physically|badly|again|so badly|last night)`,
     `(?:threatened|threatens|threatening) (?:me|my life|my kids|the kids)\\b(?! with (?:divorce|leaving|a lawyer|custody))`,
@@ -155,8 +171,8 @@ const DANGER = rx(
     `(?:had to|going to|should i|need to|might) call (?:the police|911|999|000|112|the cops) (?:on|because of|about)? ?(?:him|her|my husband|my wife)?`,
     `marital rape|forced me to have sex|forces me to (?:have sex|sleep with)|(?:makes|made) me have sex when i (?:say|said) no`,
     `(?:hurt|hurts|hurting|hit|hits|beat|beats) (?:the kids|our kids|my kids|the children|our children|the baby)\\b`,
-  ].join('|'),
-  ')',
+  ],
+  '\\b',
 );
 
 // The author threatening their spouse or children. Hyperbole with "could" ("I could kill him
@@ -171,24 +187,27 @@ const THREAT_TO_FAMILY = rx(
 // "hurt" is mostly about feelings ("I'll hurt her if I tell her"), so it only counts after a wish
 // or a recurring thought, or with "physically".
 const URGE_TO_HURT = rx(
-  "\\b(?:i want to|i wanna|i really want to|part of me wants to|i feel like i want to|i have (?:an|the) urge to|i get (?:an|the) urge to|i keep thinking about|i've been thinking about|i have been thinking about|i think about|i fantasi[sz]e about|i dream about|i'm scared i'll|i'm afraid i'll|i'm afraid i might|i'm scared i might|i might|(?:having|have|get|getting|keep having|intrusive) (?:\\w{1,10} )?(?:thoughts|urges|impulses|images|fantasies) (?:of|about)) ",
-  '(?:hurt|hurting|harm|harming|hit|hitting|kill|killing) ',
+  "\\b(?:i want to|i wanna|i really want to|part of me wants to|i feel like i want to|i have (?:an|the) urge to|i get (?:an|the) urge to|i keep thinking about|i've been thinking about|i have been thinking about|i think about|i fantasi[sz]e about|i dream about|i'm scared i'll|i'm afraid i'll|i'm afraid i might|i'm scared i might|i might|(?:having|have|get|getting|keep having|intrusive) [a-z0-9 ]{0,11}?\\b(?:thoughts|urges|impulses|images|fantasies) (?:of|about)) ",
+  '(?:hurt|hurting|harm|harming|hit|hitting|kill|killing|shake|shaking|smack|smacking|slap|slapping|strangle|strangling|smother|smothering) ',
   `${PARTNER_OBJ}`,
   "(?! (?:feelings|back with words|with words|by (?:telling|leaving|saying))|'s feelings)",
 );
 
+const SOMETHING_TERRIBLE = rx("\\b(?:afraid|scared|terrified|worried|frightened) (?:that )?i(?:'m going to|'m gonna|'ll| will| might| could) do something (?:to (?:him|her|them|myself|the kids|my kids|my husband|my wife)|i (?:can't|cannot|won't be able to|couldn't) take back|terrible|awful|i'll regret|stupid to myself|really bad)");
 const SCARED_OF_SELF = rx("\\b(?:scared|afraid|terrified|frightened) (?:of )?(?:what i (?:might|could|would|'ll|will|am going to|'m going to) do|myself|of myself)\\b(?! (?:with|about|for|next|if (?:he|she) (?:leaves|goes)|without|in|at|when))");
 const FEAR_OF_SELF = rx(
-  "\\b(?:(?:i'm|i am|im) (?:\\w{1,10} )?(?:afraid|scared|terrified|worried|frightened) (?:that )?|(?:i )?(?:feel like|think|worry|fear|know) (?:that )?)i(?:'m going to|'m gonna|'ll| will| might| could| am going to| would) (?:\\w{1,10} ){0,3}?(?:hurt|harm|hit|kill|strangle|attack) ",
+  "\\b(?:(?:i'm|i am|im) [a-z0-9 ]{0,11}?\\b(?:afraid|scared|terrified|worried|frightened) (?:that )?|(?:i )?(?:feel like|think|worry|fear|know) (?:that )?)i(?:'m going to|'m gonna|'ll| will| might| could| am going to| would) [a-z0-9 ]{0,33}?\\b(?:hurt|harm|hit|kill|strangle|attack) ",
   `${PARTNER_OBJ}`,
 );
 const VIOLENT_IMAGERY = rx(
-  "\\b(?:imagine|imagining|picture|picturing|fantasi[sz]e|fantasi[sz]ing|thought about|thinking about|think about|dream about|dreaming about) (?:\\w{1,10} ){0,2}?(?:putting a pillow over|poisoning|stabbing|strangling|smothering|killing|shooting|drowning|pushing|running over|suffocating) ",
+  "\\b(?:imagine|imagining|picture|picturing|fantasi[sz]e|fantasi[sz]ing|thought about|thinking about|think about|dream about|dreaming about) [a-z0-9 ]{0,22}?\\b(?:putting a pillow over|poisoning|stabbing|strangling|smothering|killing|shooting|drowning|pushing|running over|suffocating) ",
   "(?:his|her|him|them|my husband|my wife|my husband's|my wife's|the kids|my kids)",
 );
 const POISON = rx("\\b(?:poison|poisoning|poisoned|spike|spiking) (?:his|her|my husband's|my wife's|their) (?:food|drink|tea|coffee|dinner|meal|wine)");
 
 const HURT_WHEN = rx(`\\b(?:i'm going to|i'm gonna|i am going to|i will|i'll|i want to) (?:hurt|hit|harm|beat|attack) ${PARTNER_OBJ} (?:when|as soon as|the moment|tonight|once|if (?:he|she|they) (?:comes?|gets?|walks?|tries|touches|does))`);
+
+const SMASH = rx("\\b(?:i want to|i wanna|i'm going to|i'm gonna|i could|part of me wants to|i feel like i could) (?:smash|punch|bash|kick|cave|beat) (?:his|her) (?:face|head|teeth|skull) in");
 
 const PHYSICALLY = rx(`\\b(?:hurt|harm|hit|beat) ${PARTNER_OBJ}[^\\n]{0,40}\\bphysically\\b`);
 
@@ -203,20 +222,21 @@ const NOT_HYPERBOLE = /\b(?:lol|lmao|haha|jk|kidding)\b/;
  */
 const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b/;
 const OWN_DEATH =
-  /\b(?:die|dying(?! (?:to|of|for|inside|laughing|here))|no point (?:in )?living|end(?:ing)? it(?! (?:with|between|off))|end my suffering|(?:to|rather|i'd|i would|i'll|i will|wish i could) be dead|suicid\w{0,6}|kill myself|killing myself|end my life|ending my life|take my (?:own )?life|not (?:be )?alive|stop existing|not exist(?:ing)?|cease to exist|overdos\w{0,3}|my (?:own )?death|death would|welcome death|not wake up|never wake up|end it all|hurt myself|harm myself|cut myself)\b/;
+  /\b(?:die(?! than| for)|dying(?! (?:to|of|for|inside|laughing|here))|no point (?:in )?living|end(?:ing)? it(?! (?:with|between|off))|end my suffering|(?:to|i'd|i would|i'll|i will|wish i could) be dead|rather be dead(?! than)|be gone|suicid\w{0,6}|kill myself|killing myself|end my life|ending my life|take my (?:own )?life|not (?:be )?alive|stop existing|not exist(?:ing)?|cease to exist|overdos\w{0,3}|my (?:own )?death|death would|welcome death|not wake up|never wake up|end it all|hurt myself|harm myself|cut myself)\b/;
 const INTENT =
   /\b(?:want|wants|wanted|wanna|wish|wishing|think|thinking|thought|thoughts|plan|planning|planned|ready|rather|better|relief|peace|peaceful|easier|point|anymore|any more|going to|gonna|can't|cannot|tired|how|ways|urge|urges|tempted|decided|deserve|should|maybe|just|keep|scared i|afraid i|could|feel like|done)\b/;
 const OTHERS_DEATH = /\b(?:(?:he|she|they|mum|mom|dad|mother|father|brother|sister|friend|grandma|grandad|grandpa|dog|cat|husband|wife|(?:his|her|their) \w+) (?:is|was|'s) dying|(?:is|was) going to die|died|dying of (?:cancer|covid)|to die for|die (?:of|from) (?:embarrassment|laughter|shame|boredom))\b/;
 
 function safetyNet(text: string): Range[] {
   const out: Range[] = [];
+  if (!OWN_DEATH.test(text)) return out;
   const sentence = /[^.!?\n]{1,400}/g;
   let m: RegExpExecArray | null;
   while ((m = sentence.exec(text)) !== null) {
     const s = m[0];
     const death = OWN_DEATH.exec(s);
     if (!death || !FIRST_PERSON.test(s) || !INTENT.test(s) || OTHERS_DEATH.test(s)) continue;
-    if (SELF_NEGATION.test(s.slice(0, death.index))) continue;
+    if (selfNegated(s.slice(0, death.index))) continue;
     if (!notDeadIdiom(s, death.index, death.index + death[0].length)) continue;
     out.push([m.index + death.index, m.index + death.index + death[0].length]);
   }
@@ -230,6 +250,21 @@ const RECOVERED = /\b(?:long behind me|behind me now|(?:he|she)(?:'?s| is) (?:in
 const DEAD_IDIOM = /^ (?:serious|set|tired|on|right|wrong|certain|sure|end|inside|last|quiet|beat|broke|keen|honest|easy|simple|funny|good|bored|asleep|weight|heat|ringer|of night|silent|still|centre|center|even)\b/;
 const notDeadIdiom = (t: string, _s: number, e: number): boolean => !(t.slice(e - 4, e) === 'dead' && DEAD_IDIOM.test(t.slice(e, e + 10)));
 const notRecovered = (t: string, s: number): boolean => !(PAST.test(t.slice(Math.max(0, s - 160), s + 80)) && RECOVERED.test(t));
+
+// Filters built once, not on every call.
+const notBefore1 = notBefore(/\b(?:asked|asks|asking|ask) (?:me )?(?:if|whether)\b[^.]{0,40}$/, 60);
+const notBefore2 = notBefore(/\b(?:go|you should|you could|why don't you|why dont you|just go|pls|please|u should)\s?$/, 20);
+const notBefore3 = notBefore(/\b(?:it|that|this|reality|truth|then it|thought|realisation|realization|news|what) $/, 16);
+const notBefore4 = notBefore(/(?:\bnever|\bnot|n't)(?: \w+){0,2} ?$/, 16);
+const notBefore5 = notBefore(/(?:\bnever|\bnot|n't|\bwould never)(?: \w+){0,2} ?$/, 16);
+const notAfter1 = notAfter(NOT_HYPERBOLE, 160);
+const notAfter2 = notAfter(/^[^.!?\n]{0,40}\b(?:feelings|emotionally|with (?:the truth|words))\b/, 44);
+const notAfter3 = notAfter(/^(?:'s)? ?(?:feelings|[^.!?\n]{0,40}\b(?:feelings|if i tell|by telling|emotionally|with (?:the truth|words)))/, 48);
+const notBefore6 = notBefore(/\b(?:he|she|they|husband|wife)\b[^.]{0,10}$/, 12);
+const notAfter4 = notAfter(/\b(?:laughed|joking|joked|lol|haha|kidding)\b/, 120);
+const notBefore7 = notBefore(/\b(?:joked|joke|joking|jokes|kidding|said|says|told me|suggested)\b[^.]{0,40}$/, 50);
+const notBefore8 = notBefore(/\b(?:he|she|husband|wife)\b[^.]{0,20}$/, 24);
+const notBefore9 = notBefore(/\b(?:he|she|they|husband|wife)\b[^.]{0,12}$/, 14);
 
 export const crisisRules: Rule[] = [
   {
@@ -252,11 +287,13 @@ export const crisisRules: Rule[] = [
         ctx,
         notRecovered,
         notDeadIdiom,
+        // "He said he'd rather die than go to therapy" is someone else's hyperbole; "I'd rather be dead" is not.
+        (t, st) => !/^(?:rather|prefer)/.test(t.slice(st, st + 7)) || /\bi(?:'d|d| would)(?: \w+)? $/.test(t.slice(Math.max(0, st - 16), st)),
         // "My counsellor asked if I'd ever thought about hurting myself" is a question put to them.
-        notBefore(/\b(?:asked|asks|asking|ask) (?:me )?(?:if|whether)\b[^.]{0,40}$/, 60),
-        notBefore(SELF_NEGATION, 24),
+        notBefore1,
+        (t, st) => !selfNegated(t.slice(Math.max(0, st - 30), st)),
         // Telling someone else to ("go jump off a bridge") is an attack, handled by respect-threat.
-        notBefore(/\b(?:go|you should|you could|why don't you|why dont you|just go|pls|please|u should)\s?$/, 20),
+        notBefore2,
         (t, s) => !/^suicid/.test(t.slice(s, s + 7)) || !SUICIDE_ABOUT_OTHERS.test(t.slice(Math.max(0, s - 24), s)),
         (_t, s, e, c) => !c.fromArticle(s, e),
       ), ...safetyNet(text).filter(([s, e]) => !ctx.quoted(s, e) && notRecovered(text, s))],
@@ -274,7 +311,7 @@ export const crisisRules: Rule[] = [
     rejectText:
       'We held this post because it describes danger; please use the support lines on this page, and know that your safety matters more than any thread.',
     action: 'crisis',
-    detect: (text, ctx) => find(DANGER, text, ctx, notRecovered, notBefore(/(?:\bnever|\bnot|n't)(?: \w+){0,2} ?$/, 16), (_t, s, e, c) => !c.fromArticle(s, e)),
+    detect: (text, ctx) => find(DANGER, text, ctx, notRecovered, notBefore3, notBefore4, (_t, s, e, c) => !c.fromArticle(s, e)),
   },
   {
     id: 'crisis-threat-to-family',
@@ -285,21 +322,26 @@ export const crisisRules: Rule[] = [
       'The author says they will, want to, or keep thinking about hurting or killing their spouse or children. Hyperbole such as "I’d kill for a quiet evening" or "I could kill him for forgetting" does not fire.',
     quote: quotes.safety,
     message:
-      'It sounds like things have reached a very hard place; before anything else, please talk to one of the people beside this message, so that everyone, you included, stays safe.',
+      'It sounds like things have reached a very hard place, and you don’t have to hold this alone; please talk to one of the people beside this message now, so that everyone, you included, stays safe.',
     rejectText:
       'We held this post because it speaks of harming someone; please reach out to the support lines on this page, right away if anyone is in danger.',
     action: 'crisis',
     detect: (text, ctx) => [
-      ...find(THREAT_TO_FAMILY, text, ctx, notBefore(/(?:\bnever|\bnot|n't|\bwould never)(?: \w+){0,2} ?$/, 16), notAfter(NOT_HYPERBOLE, 160), (_t, s, e, c) => !c.fromArticle(s, e)),
-      ...find(URGE_TO_HURT, text, ctx, notAfter(/^[^.!?\n]{0,40}\b(?:feelings|emotionally|with (?:the truth|words))\b/, 44), (_t, s, e, c) => !c.fromArticle(s, e)),
+      ...find(THREAT_TO_FAMILY, text, ctx, notBefore5, notAfter1, (_t, s, e, c) => !c.fromArticle(s, e)),
+      ...find(URGE_TO_HURT, text, ctx, notAfter2, (_t, s, e, c) => !c.fromArticle(s, e)),
       ...find(TAKE_THEM_WITH_ME, text, ctx),
-      ...find(FEAR_OF_SELF, text, ctx),
+      ...find(SMASH, text, ctx, notAfter1),
+      ...find(SOMETHING_TERRIBLE, text, ctx),
+      ...find(FEAR_OF_SELF, text, ctx, notAfter3),
       ...find(SCARED_OF_SELF, text, ctx, (t) => /\b(?:hurt|harm|hit|kill|strangle|angry|rage|snap|violent|lose it|lose control)\b/.test(t)),
-      ...find(HURT_WHEN, text, ctx, notAfter(NOT_HYPERBOLE, 160)),
-      ...find(VIOLENT_IMAGERY, text, ctx, notBefore(/\b(?:he|she|they|husband|wife)\b[^.]{0,10}$/, 12)),
-      ...find(POISON, text, ctx, notBefore(/\b(?:he|she|husband|wife)\b[^.]{0,20}$/, 24)),
-      ...find(PHYSICALLY, text, ctx, notBefore(/(?:\bnever|\bnot|n't|\bwould never)(?: \w+){0,2} ?$/, 16), notBefore(/\b(?:he|she|they|husband|wife)\b[^.]{0,12}$/, 14)),
+      ...find(HURT_WHEN, text, ctx, notAfter1),
+      ...find(VIOLENT_IMAGERY, text, ctx, notBefore6),
+      ...find(POISON, text, ctx, notAfter4, notBefore7, notBefore8),
+      ...find(PHYSICALLY, text, ctx, notBefore5, notBefore9),
     ],
   },
 ];
 
+
+/** Every regex of this phase, for the linear-time spec. */
+export const patterns: Readonly<Record<string, RegExp>> = { SMASH, SOMETHING_TERRIBLE, DANGER, DEAD_IDIOM, FEAR_OF_SELF, FIRST_PERSON, HURT_WHEN, INTENT, NOT_HYPERBOLE, OTHERS_DEATH, OWN_DEATH, PAST, PHYSICALLY, POISON, RECOVERED, SCARED_OF_SELF, SELF_HARM, SELF_NEGATION, SUICIDE_ABOUT_OTHERS, TAKE_THEM_WITH_ME, THREAT_TO_FAMILY, URGE_TO_HURT, VIOLENT_IMAGERY };

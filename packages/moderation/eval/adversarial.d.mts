@@ -1,0 +1,2 @@
+/** See adversarial.mjs. */
+export function adversarialInputs(size?: number): Record<string, string>;
