@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppDependencies, AppModule } from './app.module';
+import { registerResponseCache } from './graphql/response-cache';
+import { MemoryThreadVersions } from './posts/thread-cache';
 
 /** Builds the API without listening, so tests drive it with supertest. */
 export async function createApp(deps: AppDependencies): Promise<NestFastifyApplication> {
@@ -10,7 +12,10 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
     trustProxy: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(deps), adapter, {
+  const threadVersions = deps.threadVersions ?? new MemoryThreadVersions();
+  // Registered before Nest adds its routes, so the hooks cover /graphql.
+  registerResponseCache(adapter.getInstance(), threadVersions);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...deps, threadVersions }), adapter, {
     logger: ['error', 'warn'],
     bufferLogs: false,
   });

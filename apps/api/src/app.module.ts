@@ -46,9 +46,12 @@ export interface AppDependencies {
 @Module({})
 export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
+    // Depth and aliases bound the work a query can ask for (every list is paged, at most 100,
+    // and batched by DataLoaders); the cost limit is set so that the web app's own pages, up
+    // to ten posts' replies in one request, pass. See docs/decisions/008-read-path-and-scaling.md.
     const armor = new ApolloArmor({
       maxDepth: { n: 10 },
-      costLimit: { maxCost: 20000 },
+      costLimit: { maxCost: 250_000 },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
       maxTokens: { n: 2000 },

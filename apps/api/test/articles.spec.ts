@@ -63,3 +63,24 @@ describe('articles and sections', () => {
     for (const needle of ['988', '1-800-799-7233', '116 123', '911', '112', '999', 'findahelpline.com']) expect(text).toContain(needle);
   });
 });
+
+describe('query limits let the web app’s own pages through', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('accepts ten posts’ replies with every post field in one request', async () => {
+    const fields = `fragment PostFields on Post { id body html pseudonym status createdAt editedAt replyCount mine reactions { kind count reactedByMe } }`;
+    const aliases = Array.from({ length: 10 }, (_, i) => `r${i}: post(id: "${i + 1}") { replies(first: 50) { edges { cursor node { ...PostFields } } pageInfo { hasNextPage endCursor } } }`);
+    const res = await t.gql(`query { ${aliases.join('\n')} }\n${fields}`);
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('still refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: articles { id }`).join(' ');
+    const res = await t.gql(`{ ${aliases} }`);
+    expect(res.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
 
@@ -44,5 +45,55 @@ describe('SQL statements per thread page', () => {
     expect(twenty.statements).toBe(five.statements);
     expect(later.statements).toBe(twenty.statements);
     expect(twenty.statements).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('cached answers for readers without a key', () => {
+  let t: TestApp;
+  let sectionId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    sectionId = (await sectionIds(t)).intro;
+    await post(t, { sectionId, body: 'first' });
+  });
+  afterAll(() => t.close());
+
+  const PAGE = `query($id: ID!) { section(id: $id) { postCount posts(first: 20) { edges { node { id body } } } } }`;
+  const read = (headers: Record<string, string> = {}) =>
+    request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set(headers).send({ query: PAGE, variables: { id: sectionId } });
+
+  it('serves a repeated anonymous read without touching the database, until the next write', async () => {
+    const first = await read();
+    expect(first.headers['x-steady-cache']).toBeUndefined();
+    const before = t.db.statements;
+    const second = await read();
+    expect(second.headers['x-steady-cache']).toBe('hit');
+    expect(second.body).toEqual(first.body);
+    expect(t.db.statements).toBe(before);
+
+    await post(t, { sectionId, body: 'second' });
+    const fresh = await read();
+    expect(fresh.headers['x-steady-cache']).toBeUndefined();
+    expect(fresh.body.data.section.posts.edges.map((e: any) => e.node.body)).toEqual(['first', 'second']);
+    expect(fresh.body.data.section.postCount).toBe(2);
+  });
+
+  it('never caches for a caller with a key, a session or a cookie, nor a mutation or an error', async () => {
+    const author = await post(t, { sectionId, body: 'mine' });
+    for (const headers of [{ 'x-author-key': author.key }, { authorization: 'Bearer x' }, { cookie: 'steady_session=x' }]) {
+      await read(headers);
+      expect((await read(headers)).headers['x-steady-cache']).toBeUndefined();
+    }
+    const bad = { query: `query($id: ID!) { section(id: $id) { posts(first: 1000) { totalCount } } }`, variables: { id: sectionId } };
+    for (let i = 0; i < 2; i++) {
+      const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send(bad);
+      expect(res.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.headers['x-steady-cache']).toBeUndefined();
+    }
+    const mutation = { query: `mutation { logout }` };
+    for (let i = 0; i < 2; i++) {
+      const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send(mutation);
+      expect(res.headers['x-steady-cache']).toBeUndefined();
+    }
   });
 });

@@ -6,8 +6,12 @@ import { ArticleModel, SectionModel } from './article.model';
 const ARTICLE_COLUMNS = 'id, slug, title, summary, published';
 const SECTION_COLUMNS = `id, article_id as "articleId", slug, title, position, html, post_count as "postCount", thread_count as "threadCount", hidden`;
 
+const SECTION_IDS_TTL_MS = 60_000;
+
 @Injectable()
 export class ArticlesService {
+  private sectionIds: { ids: string[]; at: number } | null = null;
+
   constructor(@Inject(Db) private readonly db: Db) {}
 
   list(): Promise<ArticleModel[]> {
@@ -63,9 +67,15 @@ export class ArticlesService {
     );
   }
 
-  /** Every section id, hidden ones too: `me` looks for the caller's posts in all of them. */
-  async allSectionIds(): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }>({ name: 'section_ids', text: 'select id from section' });
-    return rows.map((r) => r.id);
+  /**
+   * Every section id, hidden ones too: `me` looks for the caller's posts in all of them. Sections
+   * change only when an instance imports the articles at start, so the list is kept for a minute.
+   */
+  async allSectionIds(now = Date.now()): Promise<string[]> {
+    if (!this.sectionIds || now - this.sectionIds.at > SECTION_IDS_TTL_MS) {
+      const rows = await this.db.query<{ id: string }>({ name: 'section_ids', text: 'select id from section' });
+      this.sectionIds = { ids: rows.map((r) => r.id), at: now };
+    }
+    return this.sectionIds.ids;
   }
 }

@@ -159,27 +159,35 @@ export const SQL = {
       where p.id = $1
       returning ${POST_COLUMNS}`,
   },
-  anyByAuthor: {
-    name: 'post_any_by_author',
-    text: `select exists (select 1 from post where author_token = any($1::bytea[])) as found`,
-  },
-  /** The caller's own posts, every status but removed, newest first: $1 tokens, $2 before id, $3 limit. */
+  /**
+   * The caller's own posts, every status but removed, newest first: $1 tokens, $2 before id, $3 limit.
+   * One index walk per token (post_author_idx) rather than one backwards walk over every post.
+   */
   byAuthor: {
     name: 'post_by_author',
-    text: `select ${POST_COLUMNS} from post p where p.author_token = any($1::bytea[]) and p.status <> 'DELETED' and p.id < $2
-      order by p.id desc limit $3`,
+    text: `select x.* from unnest($1::bytea[]) as mine(token)
+      cross join lateral (
+        select ${POST_COLUMNS} from post p
+        where p.author_token = mine.token and p.status <> 'DELETED' and p.id < $2
+        order by p.id desc limit $3
+      ) x
+      order by x.id::bigint desc limit $3`,
   },
   countByAuthor: {
     name: 'post_count_by_author',
     text: `select count(*)::int as n from post where author_token = any($1::bytea[]) and status <> 'DELETED'`,
   },
-  /** Published replies by others to the caller's posts, newest first. */
+  /** Published replies by others to the caller's posts, newest first: the caller's posts first, then each one's replies. */
   repliesToAuthor: {
     name: 'post_replies_to_author',
-    text: `select ${POST_COLUMNS} from post p join post mine on mine.id = p.parent_id
-      where mine.author_token = any($1::bytea[]) and p.status = 'PUBLISHED' and not (p.author_token = any($1::bytea[]))
-        and p.id < $2
-      order by p.id desc limit $3`,
+    text: `select r.* from post mine
+      cross join lateral (
+        select ${POST_COLUMNS} from post p
+        where p.parent_id = mine.id and p.status = 'PUBLISHED' and not (p.author_token = any($1::bytea[])) and p.id < $2
+        order by p.id desc limit $3
+      ) r
+      where mine.author_token = any($1::bytea[])
+      order by r.id::bigint desc limit $3`,
   },
   countRepliesToAuthor: {
     name: 'post_count_replies_to_author',

@@ -135,11 +135,6 @@ export class PostsRepository {
     return toRecord(row);
   }
 
-  async anyByAuthor(tokens: Buffer[]): Promise<boolean> {
-    const [row] = await this.db.query<{ found: boolean }>(SQL.anyByAuthor, [tokens]);
-    return row.found;
-  }
-
   async byAuthor(tokens: Buffer[], beforeId: string | null, first: number): Promise<PostRecord[]> {
     return (await this.db.query<PostRow>(SQL.byAuthor, [tokens, beforeId ?? MAX_ID, first + 1])).map(toRecord);
   }

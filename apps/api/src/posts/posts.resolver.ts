@@ -101,6 +101,8 @@ export class PostsResolver {
 @ObjectType('Author')
 export class AuthorModel {
   tokens: Buffer[];
+  /** The caller's posts (not removed): counted once, to know whether `me` is anyone. */
+  postCount: number;
 }
 
 @Resolver(() => AuthorModel)
@@ -117,8 +119,8 @@ export class AuthorResolver {
   async me(@Context() ctx: RequestContext): Promise<AuthorModel | null> {
     if (!ctx.caller.keyHash) return null;
     const tokens = (await this.articles.allSectionIds()).map((id) => ctx.caller.tokenFor(id)!);
-    if (tokens.length === 0 || !(await this.repository.anyByAuthor(tokens))) return null;
-    return { tokens };
+    const postCount = tokens.length ? await this.repository.countByAuthor(tokens) : 0;
+    return postCount > 0 ? { tokens, postCount } : null;
   }
 
   @ResolveField(() => PostConnection, { description: 'Newest first; pending posts included (only their author sees them).' })
@@ -128,11 +130,8 @@ export class AuthorResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PostConnection> {
     const size = pageSize(first);
-    const [rows, total] = await Promise.all([
-      this.repository.byAuthor(author.tokens, decodeCursor(after), size),
-      this.repository.countByAuthor(author.tokens),
-    ]);
-    return toConnection(rows, size, total);
+    const rows = await this.repository.byAuthor(author.tokens, decodeCursor(after), size);
+    return toConnection(rows, size, author.postCount);
   }
 
   @ResolveField(() => PostConnection, { description: "Others' published replies to the caller's posts, newest first." })

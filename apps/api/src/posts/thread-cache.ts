@@ -2,6 +2,9 @@ import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { PostRecord } from './post.model';
 
+/** The version every write moves on, whatever its section: whole cached answers depend on it. */
+export const ALL_THREADS = '*';
+
 /**
  * A per-section version number, bumped after every write that changes what a thread shows.
  * In memory for one instance; in Redis (REDIS_URL) so that a write through one API instance
@@ -54,7 +57,7 @@ export class ThreadCache {
     return rows;
   }
 
-  invalidate(sectionId: string): Promise<void> {
-    return this.versions.bump(sectionId);
+  async invalidate(sectionId: string): Promise<void> {
+    await Promise.all([this.versions.bump(sectionId), this.versions.bump(ALL_THREADS)]);
   }
 }
