@@ -1,4 +1,8 @@
-// Unit specs of the shared packages (pure code, no database).
+// Unit specs of the shared packages and the web app's pure modules (no database, no browser).
 module.exports = {
-  projects: ['<rootDir>/packages/content/jest.config.cjs', '<rootDir>/packages/moderation/jest.config.cjs'],
+  projects: [
+    '<rootDir>/packages/content/jest.config.cjs',
+    '<rootDir>/packages/moderation/jest.config.cjs',
+    '<rootDir>/apps/web/jest.config.cjs',
+  ],
 };

@@ -7,7 +7,8 @@ import compression from 'compression';
 import express from 'express';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const buildDir = path.join(here, 'build');
+// BUILD_DIR lets tests run a snapshot of the build while the app is rebuilt beside them.
+const buildDir = path.resolve(here, process.env.BUILD_DIR ?? 'build');
 
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -30,9 +31,10 @@ try {
 
 const app = express();
 app.disable('x-powered-by');
-// Only a proxy on this machine may tell us the client's address (passed on to the API for
-// rate limits of keyless calls, never stored).
-app.set('trust proxy', 'loopback');
+// Which proxies may tell us the client's address (passed on to the API for rate limits of
+// keyless calls, never stored): by default only one on this machine. TRUST_PROXY takes Express's
+// values (e.g. "uniquelocal" behind a compose network's proxy).
+app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
 app.use(compression());
 app.use((_req, res, next) => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -45,7 +47,7 @@ app.use((_req, res, next) => {
 // Vite fingerprints everything under /assets: it can be cached for good.
 app.use(
   '/assets',
-  express.static(path.join(buildDir, 'client', 'assets'), { immutable: true, maxAge: '1y', index: false }),
+  express.static(path.join(buildDir, 'client', 'assets'), { immutable: true, maxAge: '1y', index: false })
 );
 app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }));
 
@@ -55,7 +57,7 @@ app.all(
     build,
     mode: process.env.NODE_ENV ?? 'production',
     getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? '' }),
-  }),
+  })
 );
 
 const server = app.listen(port, host, () => {

@@ -121,9 +121,9 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
         <section className="notice notice-key" aria-labelledby="key-notice-title">
           <h2 id="key-notice-title">This browser now holds your private key</h2>
           <p>
-            It lets you edit or remove what you wrote and find your posts again, with no account and no name.
-            If you'd like to use Steady on another device, you can see the key once: keep this like a password,
-            because anyone who has it can post as you.
+            It lets you edit or remove what you wrote and find your posts again, with no account and no name. If you'd
+            like to use Steady on another device, you can see the key once: keep this like a password, because anyone
+            who has it can post as you.
           </p>
           <div className="actions">
             <Form method="post" action="/key">

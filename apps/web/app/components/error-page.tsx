@@ -13,9 +13,7 @@ export function GeneralErrorBoundary() {
   if (status === 404) {
     return (
       <ErrorPage title="We couldn't find that page">
-        <p>
-          The page you were looking for isn't here. It may have moved, or the link may have a small typo.
-        </p>
+        <p>The page you were looking for isn't here. It may have moved, or the link may have a small typo.</p>
         <p>
           <Link to="/">Go back to the articles</Link>
         </p>

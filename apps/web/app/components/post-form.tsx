@@ -11,7 +11,8 @@ export type FormResult =
       formId: string;
       errors: { body?: string; form?: string };
       values?: { body: string };
-      nudge?: { message: string } | null;
+      /** The tone rules asked for a second look: the words are kept, and posting as it is stays possible. */
+      nudge?: { message: string; nudgeId?: string | null } | null;
     };
 
 export function isFormResult(value: unknown): value is FormResult {
@@ -56,8 +57,9 @@ export function PostForm(props: PostFormProps) {
   const fromPage = isFormResult(actionData) && actionData.formId === formId ? actionData : undefined;
   const result = fetcher.data ?? fromPage;
   const failed = result && !result.ok ? result : undefined;
-  const bodyError = clientError ?? failed?.errors.body ?? failed?.nudge?.message ?? null;
-  const formError = clientError ? null : (failed?.errors.form ?? null);
+  const bodyError = clientError ?? failed?.errors.body ?? null;
+  const nudge = clientError ? null : failed?.nudge ?? null;
+  const formError = clientError ? null : failed?.errors.form ?? null;
   const busy = fetcher.state !== 'idle';
 
   useEffect(() => {
@@ -81,7 +83,9 @@ export function PostForm(props: PostFormProps) {
   const fieldId = `${uid}-body`;
   const errorId = `${uid}-error`;
   const hintId = `${uid}-hint`;
-  const describedBy = [bodyError ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const nudgeId = `${uid}-nudge`;
+  const describedBy =
+    [bodyError ? errorId : null, nudge ? nudgeId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   // Without JavaScript the page reloads after a refusal: the fragment brings the person back here.
   const action = `${location.pathname}${location.search}${hydrated ? '' : `#${formId}`}`;
 
@@ -94,6 +98,11 @@ export function PostForm(props: PostFormProps) {
       id={formId}
       noValidate
       onSubmit={(event) => {
+        if (busy) {
+          // A double click: the first submission is on its way.
+          event.preventDefault();
+          return;
+        }
         const check = checkPostBody(fieldRef.current?.value ?? '');
         if (!check.ok) {
           event.preventDefault();
@@ -113,6 +122,7 @@ export function PostForm(props: PostFormProps) {
       {props.postId ? <input type="hidden" name="postId" value={props.postId} /> : null}
       {props.idempotencyKey ? <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} /> : null}
       {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+      {nudge?.nudgeId ? <input type="hidden" name="nudgeId" value={nudge.nudgeId} /> : null}
 
       <label htmlFor={fieldId}>{label}</label>
       {hint ? (
@@ -139,6 +149,11 @@ export function PostForm(props: PostFormProps) {
           {bodyError}
         </p>
       ) : null}
+      {nudge ? (
+        <p className="nudge" id={nudgeId} role="status">
+          {nudge.message}
+        </p>
+      ) : null}
       {formError ? (
         <p className="form-error" role="alert">
           {formError}
@@ -148,10 +163,22 @@ export function PostForm(props: PostFormProps) {
         <button type="submit" aria-disabled={busy || undefined}>
           {busy && fetcher.formData?.get('acknowledgeNudge') !== 'true' ? pendingLabel : submitLabel}
         </button>
-        {failed?.nudge ? (
-          <button type="submit" name="acknowledgeNudge" value="true" className="quiet">
-            Post as it is
-          </button>
+        {nudge ? (
+          <>
+            <a
+              href={`#${fieldId}`}
+              className="edit-words"
+              onClick={(event) => {
+                event.preventDefault();
+                fieldRef.current?.focus();
+              }}
+            >
+              Edit my words
+            </a>
+            <button type="submit" name="acknowledgeNudge" value="true" className="quiet">
+              Post as it is
+            </button>
+          </>
         ) : null}
       </div>
       <p className="form-status" role="status">

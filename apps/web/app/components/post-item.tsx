@@ -28,7 +28,12 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
 
   return (
     <li className={`post-item level-${level}`}>
-      <article id={`post-${post.id}`} className={`post${removed ? ' post-removed' : ''}${post.mine ? ' post-mine' : ''}`} aria-labelledby={byId} tabIndex={-1}>
+      <article
+        id={`post-${post.id}`}
+        className={`post${removed ? ' post-removed' : ''}${post.mine ? ' post-mine' : ''}`}
+        aria-labelledby={byId}
+        tabIndex={-1}
+      >
         {removed ? (
           <p className="removed" id={byId}>
             This post was removed by its author.
@@ -55,9 +60,7 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
             {post.status === 'PENDING' ? (
               <p className="post-status">Waiting for a moderator. Only you can see this for now.</p>
             ) : null}
-            {post.status === 'REJECTED' ? (
-              <p className="post-status">Not published. Only you can see this.</p>
-            ) : null}
+            {post.status === 'REJECTED' ? <p className="post-status">Not published. Only you can see this.</p> : null}
             <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
             {post.status === 'PUBLISHED' ? <Reactions post={post} /> : null}
             <div className="post-tools">

@@ -61,7 +61,7 @@ export async function gql<T>(
   context: AppLoadContext,
   query: string,
   variables: Record<string, unknown> = {},
-  options: CallOptions = {},
+  options: CallOptions = {}
 ): Promise<T> {
   const authorKey = options.authorKey !== undefined ? options.authorKey : await getAuthorKey(request);
   const headers: Record<string, string> = {
@@ -84,7 +84,11 @@ export async function gql<T>(
   }
 
   if (response.status === 413) {
-    throw new ApiError('PAYLOAD_TOO_LARGE', 'That is longer than Steady can take in one go. Please shorten it a little.', 'body');
+    throw new ApiError(
+      'PAYLOAD_TOO_LARGE',
+      'That is longer than Steady can take in one go. Please shorten it a little.',
+      'body'
+    );
   }
 
   let payload: { data?: T | null; errors?: GraphQLErrorShape[] };

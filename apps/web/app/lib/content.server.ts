@@ -26,7 +26,15 @@ export async function listArticles(request: Request, context: AppLoadContext) {
   const result = await gql<{ articles: ArticleSummary[] }>(
     request,
     context,
-    /* GraphQL */ `query Articles { articles { slug title summary } }`,
+    /* GraphQL */ `
+      query Articles {
+        articles {
+          slug
+          title
+          summary
+        }
+      }
+    `
   );
   return result.articles;
 }
@@ -38,12 +46,22 @@ export async function getArticle(request: Request, context: AppLoadContext, slug
     /* GraphQL */ `
       query Article($slug: String!) {
         article(slug: $slug) {
-          slug title summary published
-          sections { id slug title position html postCount }
+          slug
+          title
+          summary
+          published
+          sections {
+            id
+            slug
+            title
+            position
+            html
+            postCount
+          }
         }
       }
     `,
-    { slug },
+    { slug }
   );
   if (!result.article) return null;
   const sections = [...result.article.sections].sort((a, b) => a.position - b.position);
@@ -59,7 +77,7 @@ export async function getSection(
   request: Request,
   context: AppLoadContext,
   articleSlug: string,
-  sectionSlug: string,
+  sectionSlug: string
 ): Promise<SectionPage | null> {
   const result = await gql<{
     article: (SectionPage['article'] & { section: SectionSummary | null }) | null;
@@ -69,13 +87,25 @@ export async function getSection(
     /* GraphQL */ `
       query SectionPage($slug: String!, $section: String!) {
         article(slug: $slug) {
-          slug title
-          sections { slug title position }
-          section(slug: $section) { id slug title position html postCount }
+          slug
+          title
+          sections {
+            slug
+            title
+            position
+          }
+          section(slug: $section) {
+            id
+            slug
+            title
+            position
+            html
+            postCount
+          }
         }
       }
     `,
-    { slug: articleSlug, section: sectionSlug },
+    { slug: articleSlug, section: sectionSlug }
   );
   const article = result.article;
   if (!article?.section) return null;
@@ -94,7 +124,17 @@ export async function getSafetyResources(request: Request, context: AppLoadConte
   return gql<{ safetyResources: SafetyResource[]; safetyIntroHtml: string }>(
     request,
     context,
-    /* GraphQL */ `query Help { safetyIntroHtml safetyResources { name contact region description } }`,
+    /* GraphQL */ `
+      query Help {
+        safetyIntroHtml
+        safetyResources {
+          name
+          contact
+          region
+          description
+        }
+      }
+    `
   );
 }
 
@@ -104,6 +144,8 @@ export interface Guideline {
   title: string;
   description: string;
   quote: string;
+  /** What a person reads when a post leans this way: the same words the nudges use. */
+  message?: string;
 }
 
 export async function getGuidelines(request: Request, context: AppLoadContext): Promise<Guideline[]> {
@@ -111,7 +153,18 @@ export async function getGuidelines(request: Request, context: AppLoadContext): 
     const result = await gql<{ guidelines: Guideline[] }>(
       request,
       context,
-      /* GraphQL */ `query Guidelines { guidelines { id principle title description quote } }`,
+      /* GraphQL */ `
+        query Guidelines {
+          guidelines {
+            id
+            principle
+            title
+            description
+            quote
+            message
+          }
+        }
+      `
     );
     return result.guidelines;
   } catch (error) {

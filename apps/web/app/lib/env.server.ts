@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
-  API_URL: z.url({ message: 'API_URL must be the address of the GraphQL API, e.g. http://127.0.0.1:4000/graphql' })
+  API_URL: z
+    .url({ message: 'API_URL must be the address of the GraphQL API, e.g. http://127.0.0.1:4000/graphql' })
     .default('http://127.0.0.1:4000/graphql'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Signs the short-lived flash cookie. Without one, a fresh secret per process is fine:

@@ -12,7 +12,7 @@ export const PostBodySchema = z.string(EMPTY_BODY_MESSAGE).check(
   z.trim(),
   z.minLength(1, EMPTY_BODY_MESSAGE),
   // Counted in characters as people see them (code points), as the API counts.
-  z.refine((body) => body.length <= POST_BODY_MAX || Array.from(body).length <= POST_BODY_MAX, LONG_BODY_MESSAGE),
+  z.refine((body) => body.length <= POST_BODY_MAX || Array.from(body).length <= POST_BODY_MAX, LONG_BODY_MESSAGE)
 );
 
 /** The body, trimmed, or the calm sentence to show beside the field. */

@@ -1,6 +1,6 @@
 // The discussion under a section: reading the thread, posting, editing, removing, reacting.
 import type { AppLoadContext } from '@remix-run/node';
-import { gql } from './api.server';
+import { ApiError, gql } from './api.server';
 
 export const REACTION_KINDS = ['SUPPORT', 'HUG', 'RELATE', 'HELPFUL'] as const;
 export type ReactionKind = (typeof REACTION_KINDS)[number];
@@ -29,8 +29,20 @@ interface ApiPost {
 
 const POST_FIELDS = /* GraphQL */ `
   fragment PostFields on Post {
-    id body html pseudonym status createdAt editedAt replyCount mine
-    reactions { kind count reactedByMe }
+    id
+    body
+    html
+    pseudonym
+    status
+    createdAt
+    editedAt
+    replyCount
+    mine
+    reactions {
+      kind
+      count
+      reactedByMe
+    }
   }
 `;
 
@@ -59,7 +71,7 @@ interface Connection {
 
 function toView(post: ApiPost, now: number): PostView {
   const reactions = REACTION_KINDS.map(
-    (kind) => post.reactions.find((r) => r.kind === kind) ?? { kind, count: 0, reactedByMe: false },
+    (kind) => post.reactions.find((r) => r.kind === kind) ?? { kind, count: 0, reactedByMe: false }
   );
   return {
     ...post,
@@ -75,29 +87,48 @@ async function fetchReplies(request: Request, context: AppLoadContext, ids: stri
   const found = new Map<string, Connection>();
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += REPLY_BATCH) batches.push(ids.slice(i, i + REPLY_BATCH));
-  await Promise.all(
-    batches.map(async (batch) => {
-      const vars = batch.map((_, i) => `$p${i}: ID!`).join(', ');
-      const fields = batch
-        .map(
-          (_, i) =>
-            `r${i}: post(id: $p${i}) { replies(first: ${REPLIES_PAGE}) { edges { cursor node { ...PostFields } } pageInfo { hasNextPage endCursor } } }`,
-        )
-        .join('\n');
-      const variables = Object.fromEntries(batch.map((id, i) => [`p${i}`, id]));
-      const result = await gql<Record<string, { replies: Connection } | null>>(
-        request,
-        context,
-        `query Replies(${vars}) {\n${fields}\n}\n${POST_FIELDS}`,
-        variables,
-      );
-      batch.forEach((id, i) => {
-        const post = result[`r${i}`];
-        if (post) found.set(id, post.replies);
-      });
-    }),
-  );
+  await Promise.all(batches.map((batch) => fetchReplyBatch(request, context, batch, found)));
   return found;
+}
+
+/** One request for several posts' replies; halved and retried if the API finds it too costly. */
+async function fetchReplyBatch(
+  request: Request,
+  context: AppLoadContext,
+  batch: string[],
+  found: Map<string, Connection>
+): Promise<void> {
+  const vars = batch.map((_, i) => `$p${i}: ID!`).join(', ');
+  const fields = batch
+    .map(
+      (_, i) =>
+        `r${i}: post(id: $p${i}) { replies(first: $first) { edges { cursor node { ...PostFields } } pageInfo { hasNextPage endCursor } } }`
+    )
+    .join('\n');
+  const variables = { first: REPLIES_PAGE, ...Object.fromEntries(batch.map((id, i) => [`p${i}`, id])) };
+  let result: Record<string, { replies: Connection } | null>;
+  try {
+    result = await gql(
+      request,
+      context,
+      `query Replies($first: Int!, ${vars}) {\n${fields}\n}\n${POST_FIELDS}`,
+      variables
+    );
+  } catch (error) {
+    if (batch.length > 1 && error instanceof ApiError && error.code === 'QUERY_TOO_COMPLEX') {
+      const half = Math.ceil(batch.length / 2);
+      await Promise.all([
+        fetchReplyBatch(request, context, batch.slice(0, half), found),
+        fetchReplyBatch(request, context, batch.slice(half), found),
+      ]);
+      return;
+    }
+    throw error;
+  }
+  batch.forEach((id, i) => {
+    const post = result[`r${i}`];
+    if (post) found.set(id, post.replies);
+  });
 }
 
 /**
@@ -108,7 +139,7 @@ export async function getThread(
   request: Request,
   context: AppLoadContext,
   sectionId: string,
-  after: string | null,
+  after: string | null
 ): Promise<Thread> {
   const now = Date.now();
   const result = await gql<{ section: { posts: Connection } | null }>(
@@ -119,14 +150,22 @@ export async function getThread(
         section(id: $id) {
           posts(first: $first, after: $after) {
             totalCount
-            pageInfo { hasNextPage endCursor }
-            edges { cursor node { ...PostFields } }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            edges {
+              cursor
+              node {
+                ...PostFields
+              }
+            }
           }
         }
       }
       ${POST_FIELDS}
     `,
-    { id: sectionId, first: PAGE_SIZE, after },
+    { id: sectionId, first: PAGE_SIZE, after }
   );
   const connection = result.section?.posts;
   if (!connection) return { posts: [], totalCount: 0, endCursor: null, hasNextPage: false };
@@ -145,7 +184,7 @@ export async function getThread(
     const replies = await fetchReplies(
       request,
       context,
-      asking.map((item) => item.post.id),
+      asking.map((item) => item.post.id)
     );
     const next: typeof frontier = [];
     for (const item of asking) {
@@ -191,10 +230,12 @@ export interface CreatePostResult {
   message: string;
   hits: Array<{ ruleId: string; message: string; quote: string | null; start: number; end: number }>;
   resources: Array<{ name: string; contact: string; region: string; description: string }> | null;
+  /** Set when the tone rules nudged: sent back with the next attempt so its outcome is counted. */
+  nudgeId?: string | null;
 }
 
 const PAYLOAD_FIELDS = /* GraphQL */ `
-  outcome authorKey message
+  outcome authorKey message nudgeId
   post { id }
   hits { ruleId message quote start end }
   resources { name contact region description }
@@ -203,13 +244,20 @@ const PAYLOAD_FIELDS = /* GraphQL */ `
 export async function createPost(
   request: Request,
   context: AppLoadContext,
-  input: { sectionId: string; parentId?: string; body: string; idempotencyKey?: string; acknowledgeNudge?: boolean },
+  input: {
+    sectionId: string;
+    parentId?: string;
+    body: string;
+    idempotencyKey?: string;
+    acknowledgeNudge?: boolean;
+    nudgeId?: string;
+  }
 ) {
   const result = await gql<{ createPost: CreatePostResult }>(
     request,
     context,
     `mutation CreatePost($input: CreatePostInput!) { createPost(input: $input) { ${PAYLOAD_FIELDS} } }`,
-    { input },
+    { input }
   );
   return result.createPost;
 }
@@ -217,13 +265,13 @@ export async function createPost(
 export async function editPost(
   request: Request,
   context: AppLoadContext,
-  input: { postId: string; body: string; acknowledgeNudge?: boolean },
+  input: { postId: string; body: string; acknowledgeNudge?: boolean }
 ) {
   const result = await gql<{ editPost: CreatePostResult }>(
     request,
     context,
     `mutation EditPost($input: EditPostInput!) { editPost(input: $input) { ${PAYLOAD_FIELDS} } }`,
-    { input },
+    { input }
   );
   return result.editPost;
 }
@@ -233,7 +281,7 @@ export async function deletePost(request: Request, context: AppLoadContext, id: 
     request,
     context,
     `mutation DeletePost($id: ID!) { deletePost(id: $id) { id } }`,
-    { id },
+    { id }
   );
 }
 
@@ -242,7 +290,7 @@ export async function react(request: Request, context: AppLoadContext, postId: s
     request,
     context,
     `mutation React($postId: ID!, $kind: ReactionKind!) { react(postId: $postId, kind: $kind) { id } }`,
-    { postId, kind },
+    { postId, kind }
   );
 }
 
@@ -254,6 +302,9 @@ export interface MyPost {
   editedAt: string | null;
   replyCount: number;
   pseudonym: string;
+  /** Only for the author: where the post stands with the moderators, and the outcome in kind words. */
+  reviewState: 'WAITING' | 'PUBLISHED' | 'NOT_PUBLISHED' | null;
+  reviewMessage: string | null;
   section: { slug: string; title: string; article: { slug: string; title: string } };
 }
 
@@ -273,19 +324,57 @@ export async function getMine(request: Request, context: AppLoadContext, authorK
     request,
     context,
     /* GraphQL */ `
-      query Me {
+      query Me($first: Int!) {
         me {
-          posts(first: 50) {
-            edges { node { id html status createdAt editedAt replyCount pseudonym section { slug title article { slug title } } } }
+          posts(first: $first) {
+            edges {
+              node {
+                id
+                html
+                status
+                createdAt
+                editedAt
+                replyCount
+                pseudonym
+                reviewState
+                reviewMessage
+                section {
+                  slug
+                  title
+                  article {
+                    slug
+                    title
+                  }
+                }
+              }
+            }
           }
-          repliesToMe(first: 50) {
-            edges { node { id html pseudonym createdAt parent { id } section { slug title article { slug title } } } }
+          repliesToMe(first: $first) {
+            edges {
+              node {
+                id
+                html
+                pseudonym
+                createdAt
+                parent {
+                  id
+                }
+                section {
+                  slug
+                  title
+                  article {
+                    slug
+                    title
+                  }
+                }
+              }
+            }
           }
         }
       }
     `,
-    {},
-    authorKey === undefined ? {} : { authorKey },
+    { first: 50 },
+    authorKey === undefined ? {} : { authorKey }
   );
   if (!result.me) return null;
   return {

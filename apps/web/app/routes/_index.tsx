@@ -6,7 +6,10 @@ import { errorTitle } from '~/lib/format';
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? errorTitle(error) : 'Steady: rebuilding connection, gently' },
-  { name: 'description', content: 'Read a calm article, then talk about it anonymously and gently with others who understand.' },
+  {
+    name: 'description',
+    content: 'Read a calm article, then talk about it anonymously and gently with others who understand.',
+  },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -19,8 +22,8 @@ export default function Home() {
     <div className="home">
       <h1>Steady</h1>
       <p className="lede">
-        When a marriage feels distant, it helps to read something calm and to know you are not alone.
-        Read an article, then talk about it here, anonymously and gently.
+        When a marriage feels distant, it helps to read something calm and to know you are not alone. Read an article,
+        then talk about it here, anonymously and gently.
       </p>
       <h2>Articles</h2>
       {articles.length === 0 ? (

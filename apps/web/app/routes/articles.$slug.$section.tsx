@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { PostForm, type FormResult } from '~/components/post-form';
 import { PostItem } from '~/components/post-item';
 import { ApiError } from '~/lib/api.server';
-import { commitFlash, getFlash, setAuthorKey } from '~/lib/author.server';
+import { commitFlash, getAuthorKey, getFlash, setAuthorKey } from '~/lib/author.server';
 import { getSection } from '~/lib/content.server';
 import { errorTitle, sectionName } from '~/lib/format';
+import { oncePerSubmission } from '~/lib/once.server';
 import { checkPostBody } from '~/lib/post-body';
 import {
   createPost,
@@ -30,7 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   data
     ? [
         { title: `${sectionName(data.section.title)} · ${data.article.title} · Steady` },
-        { name: 'description', content: `A gentle, anonymous conversation about “${sectionName(data.section.title)}”.` },
+        {
+          name: 'description',
+          content: `A gentle, anonymous conversation about “${sectionName(data.section.title)}”.`,
+        },
       ]
     : [{ title: errorTitle(error) }];
 
@@ -95,13 +93,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const sectionId = String(form.get('sectionId') ?? '');
         const parentId = String(form.get('parentId') ?? '') || undefined;
         const idempotencyKey = String(form.get('idempotencyKey') ?? '').slice(0, 100) || undefined;
-        payload = await createPost(request, context, {
-          sectionId,
-          parentId,
-          body: check.body,
-          idempotencyKey,
-          acknowledgeNudge,
-        });
+        const nudgeId = String(form.get('nudgeId') ?? '').slice(0, 100) || undefined;
+        const input = { sectionId, parentId, body: check.body, idempotencyKey, acknowledgeNudge, nudgeId };
+        payload = (await getAuthorKey(request))
+          ? await createPost(request, context, input)
+          : await oncePerSubmission(idempotencyKey && `${idempotencyKey}:${acknowledgeNudge ?? ''}`, () =>
+              createPost(request, context, input)
+            );
       } else {
         const postId = String(form.get('postId') ?? '');
         payload = await editPost(request, context, { postId, body: check.body, acknowledgeNudge });
@@ -113,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           formId,
           errors: {},
           values: { body: text ?? '' },
-          nudge: { message: payload.message },
+          nudge: { message: payload.message, nudgeId: payload.nudgeId ?? null },
         };
         return data(result);
       }
@@ -134,7 +132,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (flashed) headers.append('Set-Cookie', await commitFlash(request, flash));
       if (payload.outcome === 'CRISIS') {
         // Help comes first, before anything else on the page.
-        return redirect('/help', { headers });
+        return redirect('/help#main', { headers });
       }
       return done(payload.post.id, headers, payload.outcome === 'HELD' ? payload.message : null);
     }
@@ -192,8 +190,8 @@ export default function SectionPage() {
           Discussion <span className="count">({section.postCount})</span>
         </h2>
         <p className="discussion-intro">
-          Everyone here is anonymous: others see a gentle name for you, in this thread only. Please keep it kind,
-          as the <Link to="/guidelines">guidelines</Link> ask.
+          Everyone here is anonymous: others see a gentle name for you, in this thread only. Please keep it kind, as the{' '}
+          <Link to="/guidelines">guidelines</Link> ask.
         </p>
 
         {after ? (

@@ -28,14 +28,14 @@ export default function Guidelines() {
     <div className="guidelines">
       <h1>Guidelines</h1>
       <p className="lede">
-        Steady is built on the same three conditions the article describes: safety, predictability and respect.
-        They are how we hope you will feel here, and how we ask you to write.
+        Steady is built on the same three conditions the article describes: safety, predictability and respect. They are
+        how we hope you will feel here, and how we ask you to write.
       </p>
       {guidelines.length > 0 ? (
         byPrinciple(guidelines).map(([principle, list]) => (
           <section key={principle} className="principle" aria-labelledby={`principle-${principle}`}>
             <h2 id={`principle-${principle}`}>{titleCase(principle)}</h2>
-            <ul className="guideline-list">
+            <ul className="guideline-list prose">
               {list.map((guideline) => (
                 <li key={guideline.id}>
                   <h3>{guideline.title}</h3>
@@ -44,6 +44,11 @@ export default function Guidelines() {
                     <blockquote>
                       <p>{guideline.quote}</p>
                     </blockquote>
+                  ) : null}
+                  {guideline.message ? (
+                    <p className="guideline-message">
+                      <span className="label">What Steady says when a post touches this:</span> {guideline.message}
+                    </p>
                   ) : null}
                 </li>
               ))}
@@ -68,21 +73,19 @@ function FromTheArticle() {
       <section className="principle" aria-labelledby="principle-safety">
         <h2 id="principle-safety">Safety</h2>
         <p>
-          Write so that no one here feels attacked, cornered or overwhelmed. Share your own experience rather
-          than judging someone else's, and keep anything that could identify a person out of your posts.
+          Write so that no one here feels attacked, cornered or overwhelmed. Share your own experience rather than
+          judging someone else's, and keep anything that could identify a person out of your posts.
         </p>
       </section>
       <section className="principle" aria-labelledby="principle-predictability">
         <h2 id="principle-predictability">Predictability</h2>
-        <p>
-          Be steady. A calm reply, even a short one, helps more than an intense one. There is no rush here.
-        </p>
+        <p>Be steady. A calm reply, even a short one, helps more than an intense one. There is no rush here.</p>
       </section>
       <section className="principle" aria-labelledby="principle-respect">
         <h2 id="principle-respect">Respect</h2>
         <p>
-          Treat each person, and each absent spouse, as a whole human being, not a problem to solve. Offer what
-          helped you; never pressure anyone to take it.
+          Treat each person, and each absent spouse, as a whole human being, not a problem to solve. Offer what helped
+          you; never pressure anyone to take it.
         </p>
       </section>
     </>

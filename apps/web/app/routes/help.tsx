@@ -48,12 +48,10 @@ export default function Help() {
         <div className="prose lede" dangerouslySetInnerHTML={{ __html: introHtml }} />
       ) : (
         <div className="prose lede">
+          <p>If you or someone close to you is in immediate danger, please call your local emergency number now.</p>
           <p>
-            If you or someone close to you is in immediate danger, please call your local emergency number now.
-          </p>
-          <p>
-            If you are afraid, overwhelmed or thinking about ending your life, you deserve support today. These
-            services are free, confidential, and there for exactly this.
+            If you are afraid, overwhelmed or thinking about ending your life, you deserve support today. These services
+            are free, confidential, and there for exactly this.
           </p>
         </div>
       )}
@@ -78,7 +76,12 @@ export default function Help() {
 }
 
 function slugify(text: string) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '') || 'region';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/(^-|-$)/g, '') || 'region'
+  );
 }
 
 export function ErrorBoundary() {

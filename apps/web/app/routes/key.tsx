@@ -3,13 +3,19 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { commitFlash, getAuthorKey, getFlash } from '~/lib/author.server';
 
-export const meta: MetaFunction = () => [{ title: 'Your private key · Steady' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = () => [
+  { title: 'Your private key · Steady' },
+  { name: 'robots', content: 'noindex' },
+];
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [flash, key] = await Promise.all([getFlash(request), getAuthorKey(request)]);
-  return data({ revealable: Boolean(key) && flash.get('revealKey') === true, hasKey: Boolean(key) }, { headers: NO_STORE });
+  return data(
+    { revealable: Boolean(key) && flash.get('revealKey') === true, hasKey: Boolean(key) },
+    { headers: NO_STORE }
+  );
 }
 
 /** Shows the key once: the permission is spent as it is shown. The key travels only in this page's body. */
@@ -32,22 +38,22 @@ export default function KeyPage() {
       {revealed?.key ? (
         <>
           <p>
-            Here it is. Keep this like a password, somewhere only you can reach, such as a password manager.
-            Anyone who has it can post and edit as you. Steady will not show it again.
+            Here it is. Keep this like a password, somewhere only you can reach, such as a password manager. Anyone who
+            has it can post and edit as you. Steady will not show it again.
           </p>
           <p className="key-box">
             <code aria-label="Your private key">{revealed.key}</code>
           </p>
           <p>
-            To use it on another device, open <Link to="/me">Your posts</Link> there and paste it under
-            “Use my key on this device”.
+            To use it on another device, open <Link to="/me">Your posts</Link> there and paste it under “Use my key on
+            this device”.
           </p>
         </>
       ) : revealable ? (
         <>
           <p>
-            This browser holds a private key that lets you edit or remove what you wrote. You can see it once, now,
-            to carry it to another device. Make sure no one is looking over your shoulder.
+            This browser holds a private key that lets you edit or remove what you wrote. You can see it once, now, to
+            carry it to another device. Make sure no one is looking over your shoulder.
           </p>
           <Form method="post">
             <button type="submit" name="intent" value="reveal">

@@ -15,7 +15,8 @@ import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? errorTitle(error) : 'Your posts · Steady' },
-  { name: 'robots', content: 'noindex' }];
+  { name: 'robots', content: 'noindex' },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [key, lastVisit] = await Promise.all([getAuthorKey(request), getLastVisit(request)]);
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         isNew: lastVisit !== null && Date.parse(reply.createdAt) > since,
       })),
     },
-    { headers },
+    { headers }
   );
 }
 
@@ -45,15 +46,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const pasted = String(form.get('key') ?? '').trim();
   if (!looksLikeAuthorKey(pasted)) {
     return data<KeyResult>(
-      { ok: false, error: 'That does not look like a Steady key. It is one long line of letters, digits, - and _. Please paste it in full.' },
-      { status: 400 },
+      {
+        ok: false,
+        error:
+          'That does not look like a Steady key. It is one long line of letters, digits, - and _. Please paste it in full.',
+      },
+      { status: 400 }
     );
   }
   const mine = await getMine(request, context, pasted);
   if (!mine) {
     return data<KeyResult>(
-      { ok: false, error: 'That key does not match any posts. Please check that it was copied in full, then try again.' },
-      { status: 400 },
+      {
+        ok: false,
+        error: 'That key does not match any posts. Please check that it was copied in full, then try again.',
+      },
+      { status: 400 }
     );
   }
   const flash = await getFlash(request);
@@ -68,10 +76,11 @@ function threadLink(item: { id: string; section: MyPost['section'] }) {
   return `/articles/${item.section.article.slug}/${item.section.slug}#post-${item.id}`;
 }
 
-function statusNote(status: MyPost['status']) {
-  if (status === 'PENDING') return 'Waiting for a moderator';
-  if (status === 'REJECTED') return 'Not published';
-  if (status === 'DELETED') return 'Removed by you';
+function statusNote(post: MyPost): string | null {
+  if (post.reviewState === 'WAITING' || post.status === 'PENDING') return 'Waiting for a moderator';
+  if (post.reviewState === 'NOT_PUBLISHED' || post.status === 'REJECTED') return 'Not published';
+  if (post.reviewState === 'PUBLISHED') return 'Published';
+  if (post.status === 'DELETED') return 'Removed by you';
   return null;
 }
 
@@ -91,8 +100,8 @@ export default function MyPosts() {
         </p>
       ) : !known ? (
         <p className="lede">
-          This browser holds a key, but Steady couldn't find posts for it. If you have a key from another device,
-          you can use it below.
+          This browser holds a key, but Steady couldn't find posts for it. If you have a key from another device, you
+          can use it below.
         </p>
       ) : (
         <p className="lede">
@@ -104,8 +113,7 @@ export default function MyPosts() {
         <>
           <section aria-labelledby="replies-title">
             <h2 id="replies-title">
-              Replies to you{' '}
-              {newCount > 0 ? <span className="badge">{newCount} new</span> : null}
+              Replies to you {newCount > 0 ? <span className="badge">{newCount} new</span> : null}
             </h2>
             {replies.length === 0 ? (
               <p>No replies yet. Conversations here move gently; someone may answer in time.</p>
@@ -115,7 +123,8 @@ export default function MyPosts() {
                   <li key={reply.id} className={reply.isNew ? 'is-new' : undefined}>
                     <p className="post-meta">
                       {reply.isNew ? <span className="new">new</span> : null}
-                      <span className="pseudonym">{reply.pseudonym}</span> replied in “{sectionName(reply.section.title)}”
+                      <span className="pseudonym">{reply.pseudonym}</span> replied in “
+                      {sectionName(reply.section.title)}”
                       <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
                     </p>
                     <div className="post-body prose" dangerouslySetInnerHTML={{ __html: reply.html }} />
@@ -145,15 +154,18 @@ export default function MyPosts() {
                       In “{sectionName(post.section.title)}”, {post.section.article.title}
                       <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
                       {post.editedAt ? <span className="edited">edited</span> : null}
-                      {statusNote(post.status) ? <span className="status">{statusNote(post.status)}</span> : null}
+                      {statusNote(post) ? <span className="status">{statusNote(post)}</span> : null}
                     </p>
+                    {post.reviewMessage ? <p className="review-message">{post.reviewMessage}</p> : null}
                     {post.status !== 'DELETED' ? (
                       <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
                     ) : null}
                     <p>
                       <Link to={threadLink(post)}>
                         {post.replyCount > 0
-                          ? `See it in the thread, with ${post.replyCount} ${post.replyCount === 1 ? 'reply' : 'replies'}`
+                          ? `See it in the thread, with ${post.replyCount} ${
+                              post.replyCount === 1 ? 'reply' : 'replies'
+                            }`
                           : 'See it in the thread'}
                         <span className="visually-hidden"> ({formatDateTime(post.createdAt)})</span>
                       </Link>
