@@ -52,3 +52,18 @@ describe('nudge outcomes and edits through the tone rules', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('flag reasons', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists every FlagReason with words for readers, danger first', async () => {
+    const { data } = await t.gql(`{ flagReasons { reason title description } __type(name: "FlagReason") { enumValues { name } } }`);
+    expect(data.flagReasons.map((r: any) => r.reason).sort()).toEqual(data.__type.enumValues.map((v: any) => v.name).sort());
+    expect(data.flagReasons[0].reason).toBe('DANGER');
+    expect(data.flagReasons.every((r: any) => r.title && r.description)).toBe(true);
+  });
+});

@@ -21,18 +21,28 @@ export enum FlagReason {
   DANGER = 'DANGER',
   OTHER = 'OTHER',
 }
+/** Why a reader may flag a post, in the article's terms: the flag form and the API describe them alike. */
+export const FLAG_REASONS: ReadonlyArray<{ reason: FlagReason; title: string; description: string }> = [
+  { reason: FlagReason.DANGER, title: 'Someone may be in danger', description: 'A moderator looks first, at once. If someone is in danger right now, please call your local emergency number.' },
+  { reason: FlagReason.ATTACK, title: 'It attacks or belittles someone', description: 'Connection depends on treating the other person as a whole human being.' },
+  { reason: FlagReason.UNSAFE, title: 'It makes this space feel unsafe', description: 'Both people need to feel that they won’t be attacked, cornered, or emotionally overwhelmed.' },
+  { reason: FlagReason.PRESSURE, title: 'It pushes with urgency or demands', description: 'Connection doesn’t grow under pressure.' },
+  { reason: FlagReason.PERSONAL_INFO, title: 'It shares details that could identify someone', description: 'Everyone here stays anonymous; names, places and contact details put people at risk.' },
+  { reason: FlagReason.SPAM, title: 'It sells or advertises something', description: 'This is a place to talk, not to be sold to.' },
+  { reason: FlagReason.OTHER, title: 'Something else', description: 'Tell the moderators in a few words, if you like.' },
+];
+
 registerEnumType(FlagReason, {
   name: 'FlagReason',
-  valuesMap: {
-    UNSAFE: { description: 'Makes this space feel unsafe: Both people need to feel that they won’t be attacked, cornered, or emotionally overwhelmed.' },
-    ATTACK: { description: 'Attacks or belittles someone, instead of treating them as a whole human being.' },
-    PRESSURE: { description: 'Pushes with urgency, ultimatums or demands: connection doesn’t grow under pressure.' },
-    PERSONAL_INFO: { description: 'Shares details that could identify someone.' },
-    SPAM: { description: 'Sells or advertises something.' },
-    DANGER: { description: 'Someone may be in danger: a moderator looks first, at once.' },
-    OTHER: { description: 'Something else a moderator should see.' },
-  },
+  valuesMap: Object.fromEntries(FLAG_REASONS.map((r) => [r.reason, { description: `${r.title}. ${r.description}` }])),
 });
+
+@ObjectType('FlagReasonInfo')
+export class FlagReasonInfoModel {
+  @Field(() => FlagReason) reason: FlagReason;
+  @Field() title: string;
+  @Field() description: string;
+}
 
 export enum ReviewDecision {
   APPROVE = 'APPROVE',

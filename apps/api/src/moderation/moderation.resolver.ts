@@ -7,6 +7,8 @@ import { PostModel } from '../posts/post.model';
 import type { PostRecord } from '../posts/post.model';
 import {
   AuditConnection,
+  FLAG_REASONS,
+  FlagReasonInfoModel,
   FlagPostInput,
   FlagPostPayload,
   GuidelineModel,
@@ -30,6 +32,11 @@ export class ModerationResolver {
   @Query(() => [GuidelineModel], { description: 'The tone rules, grouped by the article’s principles: the words the nudges use.' })
   guidelines(): GuidelineModel[] {
     return this.service.guidelines();
+  }
+
+  @Query(() => [FlagReasonInfoModel], { description: 'Why a reader may flag a post, in the article’s terms, most urgent first.' })
+  flagReasons(): FlagReasonInfoModel[] {
+    return [...FLAG_REASONS];
   }
 
   @Query(() => [RejectReasonModel], { description: 'Reasons a moderator can give when a post is not published.' })
