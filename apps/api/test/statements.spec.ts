@@ -97,3 +97,25 @@ describe('cached answers for readers without a key', () => {
     }
   });
 });
+
+describe('SQL statements per post written', () => {
+  let t: TestApp;
+  let sectionId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    sectionId = (await sectionIds(t)).intro;
+  });
+  afterAll(() => t.close());
+
+  it('costs two statements for an author already known in the thread, published or held', async () => {
+    const author = await post(t, { sectionId, body: 'first' });
+    for (const body of ['A calm second thought.', 'You are pathetic, grow up.']) {
+      const before = t.db.statements;
+      await t.gql(`mutation($i: CreatePostInput!) { createPost(input: $i) { outcome } }`, { i: { sectionId, body } }, { 'x-author-key': author.key });
+      expect(t.db.statements - before).toBe(2);
+    }
+    const [{ queued }] = await t.dataSource.query(`select count(*)::int as queued from queue_item`);
+    const [{ audited }] = await t.dataSource.query(`select count(*)::int as audited from audit_log where action like 'create:%'`);
+    expect({ queued, audited }).toEqual({ queued: 1, audited: 3 });
+  });
+});

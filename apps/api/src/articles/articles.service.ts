@@ -6,11 +6,17 @@ import { ArticleModel, SectionModel } from './article.model';
 const ARTICLE_COLUMNS = 'id, slug, title, summary, published';
 const SECTION_COLUMNS = `id, article_id as "articleId", slug, title, position, html, post_count as "postCount", thread_count as "threadCount", hidden`;
 
-const SECTION_IDS_TTL_MS = 60_000;
+const SECTION_DIRECTORY_TTL_MS = 60_000;
+
+export interface SectionMeta {
+  id: string;
+  slug: string;
+  hidden: boolean;
+}
 
 @Injectable()
 export class ArticlesService {
-  private sectionIds: { ids: string[]; at: number } | null = null;
+  private directory: { sections: Map<string, SectionMeta>; at: number } | null = null;
 
   constructor(@Inject(Db) private readonly db: Db) {}
 
@@ -67,15 +73,34 @@ export class ArticlesService {
     );
   }
 
+  /** Every section id, hidden ones too: `me` looks for the caller's posts in all of them. */
+  async allSectionIds(): Promise<string[]> {
+    return [...(await this.sectionDirectory()).keys()];
+  }
+
+  /** A section that takes new posts (known and not hidden), from the directory: no SQL on the hot path. */
+  async openSection(id: string): Promise<SectionMeta | null> {
+    if (!isSectionId(id)) return null;
+    let section = (await this.sectionDirectory()).get(id);
+    // Imported by another instance since this one last looked: look again, once.
+    if (!section) section = (await this.sectionDirectory(true)).get(id);
+    return section && !section.hidden ? section : null;
+  }
+
+  /** Any section's slug (hidden ones too), for the tone rules' context. */
+  async sectionMeta(id: string): Promise<SectionMeta | null> {
+    return (await this.sectionDirectory()).get(id) ?? null;
+  }
+
   /**
-   * Every section id, hidden ones too: `me` looks for the caller's posts in all of them. Sections
-   * change only when an instance imports the articles at start, so the list is kept for a minute.
+   * Sections change only when an instance imports the articles at start, so their ids, slugs
+   * and visibility are kept in memory for a minute.
    */
-  async allSectionIds(now = Date.now()): Promise<string[]> {
-    if (!this.sectionIds || now - this.sectionIds.at > SECTION_IDS_TTL_MS) {
-      const rows = await this.db.query<{ id: string }>({ name: 'section_ids', text: 'select id from section' });
-      this.sectionIds = { ids: rows.map((r) => r.id), at: now };
+  private async sectionDirectory(refresh = false, now = Date.now()): Promise<Map<string, SectionMeta>> {
+    if (refresh || !this.directory || now - this.directory.at > SECTION_DIRECTORY_TTL_MS) {
+      const rows = await this.db.query<SectionMeta>({ name: 'section_directory', text: 'select id, slug, hidden from section' });
+      this.directory = { sections: new Map(rows.map((r) => [r.id, r])), at: now };
     }
-    return this.sectionIds.ids;
+    return this.directory.sections;
   }
 }

@@ -105,8 +105,8 @@ export class ModerationRepository {
     return row.id;
   }
 
-  async nudgeResolved(tx: Tx, nudgeId: string, outcome: 'REPHRASED' | 'POSTED_ANYWAY'): Promise<void> {
-    await tx.query(SQL.nudgeResolved, [nudgeId, outcome]);
+  async nudgeResolved(nudgeId: string, outcome: 'REPHRASED' | 'POSTED_ANYWAY'): Promise<void> {
+    await this.db.query(SQL.nudgeResolved, [nudgeId, outcome]);
   }
 
   /** False when this reader already flagged this post. */

@@ -4,7 +4,7 @@ import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
-import { isPostId, isSectionId } from '../common/ids';
+import { isPostId } from '../common/ids';
 import { RateLimiter } from '../common/rate-limit';
 import { CONFIG } from '../common/tokens';
 import type { Config } from '../config/config';
@@ -72,11 +72,7 @@ export class ModerationService {
   /** The live preview's answer, from the server: the same engine, nothing stored. */
   async checkTone(body: string, sectionId: string | null | undefined): Promise<ToneCheckModel> {
     if (body.length > BODY_MAX * 2) throw badInput('body', M.checkTooLong);
-    let section: string | null = null;
-    if (sectionId) {
-      const [found] = isSectionId(sectionId) ? await this.articles.sectionsByIds([sectionId]) : [];
-      section = found?.slug ?? null;
-    }
+    const section = sectionId ? ((await this.articles.sectionMeta(sectionId))?.slug ?? null) : null;
     const verdict = moderate({ text: body, section });
     return {
       action: verdict.action.toUpperCase() as ModerationAction,

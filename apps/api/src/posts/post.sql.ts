@@ -106,14 +106,42 @@ export const SQL = {
     text: `insert into section_author (section_id, author_token, pseudonym) values ($1, $2, $3)
       on conflict do nothing returning pseudonym`,
   },
-  /** Returns nothing when the same author already used this idempotency key. */
+  /** What the write path needs to know about an author in a section, in one round trip: $1 section, $2 token, $3 ban hash. */
+  authorInSection: {
+    name: 'author_in_section',
+    text: `select (select pseudonym from section_author where section_id = $1 and author_token = $2) as pseudonym,
+      exists (select 1 from ban where hash = $3) as banned`,
+  },
+  /**
+   * The post and everything that follows from it, as one statement (atomic without BEGIN/COMMIT):
+   * the row, the section's and the parent's counts when it is published, its queue item when it
+   * waits for a moderator, and its audit entry. Returns nothing when the same author already used
+   * this idempotency key, and then changes nothing.
+   *   $1 section, $2 parent, $3 depth, $4 token, $5 sealed ref, $6 pseudonym, $7 body, $8 html,
+   *   $9 status, $10 idempotency key, $11 crisis, $12 hits, $13 rules version,
+   *   $14 queue priority (null: no queue item), $15 queue reasons, $16 audit action, $17 audit reason
+   */
   insert: {
     name: 'post_insert',
-    text: `insert into post (section_id, parent_id, depth, author_token, author_ref, pseudonym, body, html, status, idempotency_key,
-        crisis, hits, rules_version)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-      on conflict (author_token, idempotency_key) where idempotency_key is not null do nothing
-      returning ${POST_COLUMNS.replace(/p\./g, '')}`,
+    text: `with p as (
+        insert into post (section_id, parent_id, depth, author_token, author_ref, pseudonym, body, html, status, idempotency_key,
+          crisis, hits, rules_version)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        on conflict (author_token, idempotency_key) where idempotency_key is not null do nothing
+        returning *
+      ), counted as (
+        update section set post_count = post_count + 1,
+          thread_count = thread_count + case when $2::bigint is null then 1 else 0 end
+        where id = $1 and exists (select 1 from p where p.status = 'PUBLISHED')
+      ), replied as (
+        update post set reply_count = reply_count + 1
+        where id = $2::bigint and exists (select 1 from p where p.status = 'PUBLISHED')
+      ), queued as (
+        insert into queue_item (post_id, priority, reasons) select p.id, $14::int, $15::text[] from p where $14::int is not null
+      ), audited as (
+        insert into audit_log (actor, action, post_id, rules_version, reason) select 'system', $16, p.id, $13, $17 from p
+      )
+      select ${POST_COLUMNS} from p`,
   },
   byIdempotencyKey: {
     name: 'post_by_idempotency',

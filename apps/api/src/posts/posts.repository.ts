@@ -21,6 +21,14 @@ export interface NewPost {
   rulesVersion: string;
 }
 
+/** What follows from a new post, written with it in one statement. */
+export interface WriteEffects {
+  queuePriority: number | null;
+  queueReasons: string[];
+  auditAction: string;
+  auditReason: string | null;
+}
+
 /** Posts' SQL, in one place. Every read of a list is one statement. */
 @Injectable()
 export class PostsRepository {
@@ -68,19 +76,25 @@ export class PostsRepository {
     return result;
   }
 
-  async existingPseudonym(tx: Tx, sectionId: string, token: Buffer): Promise<string | null> {
-    const [row] = await tx.query<{ pseudonym: string }>(SQL.pseudonymOf, [sectionId, token]);
+  async existingPseudonym(sectionId: string, token: Buffer): Promise<string | null> {
+    const [row] = await this.db.query<{ pseudonym: string }>(SQL.pseudonymOf, [sectionId, token]);
     return row?.pseudonym ?? null;
   }
 
   /** Returns false when another author already holds that name in the section. */
-  async claimPseudonym(tx: Tx, sectionId: string, token: Buffer, pseudonym: string): Promise<boolean> {
-    return (await tx.query(SQL.claimPseudonym, [sectionId, token, pseudonym])).length === 1;
+  async claimPseudonym(sectionId: string, token: Buffer, pseudonym: string): Promise<boolean> {
+    return (await this.db.query(SQL.claimPseudonym, [sectionId, token, pseudonym])).length === 1;
   }
 
-  /** Null when this author already used the idempotency key. */
-  async insert(tx: Tx, post: NewPost): Promise<PostRecord | null> {
-    const [row] = await tx.query<PostRow>(SQL.insert, [
+  /** The author's pseudonym in the section (if any) and whether the key is banned. */
+  async authorInSection(sectionId: string, token: Buffer, banHash: Buffer | null): Promise<{ pseudonym: string | null; banned: boolean }> {
+    const [row] = await this.db.query<{ pseudonym: string | null; banned: boolean }>(SQL.authorInSection, [sectionId, token, banHash]);
+    return row;
+  }
+
+  /** Writes a post with its counts, queue item and audit entry; null when this author already used the idempotency key. */
+  async insert(post: NewPost, effects: WriteEffects): Promise<PostRecord | null> {
+    const [row] = await this.db.query<PostRow>(SQL.insert, [
       post.sectionId,
       post.parentId,
       post.depth,
@@ -94,12 +108,16 @@ export class PostsRepository {
       post.crisis,
       JSON.stringify(post.hits),
       post.rulesVersion,
+      effects.queuePriority,
+      effects.queueReasons,
+      effects.auditAction,
+      effects.auditReason,
     ]);
     return row ? toRecord(row) : null;
   }
 
-  async byIdempotencyKey(tx: Tx, token: Buffer, key: string): Promise<PostRecord | null> {
-    const [row] = await tx.query<PostRow>(SQL.byIdempotencyKey, [token, key]);
+  async byIdempotencyKey(token: Buffer, key: string): Promise<PostRecord | null> {
+    const [row] = await this.db.query<PostRow>(SQL.byIdempotencyKey, [token, key]);
     return row ? toRecord(row) : null;
   }
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { renderPostBody } from '@steady/content';
 import type { RuleHit } from '@steady/moderation';
-import { SectionModel } from '../articles/article.model';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
-import { isPostId, isSectionId } from '../common/ids';
+import { isPostId } from '../common/ids';
 import { RateLimiter } from '../common/rate-limit';
 import { CONFIG } from '../common/tokens';
 import type { Config } from '../config/config';
@@ -66,26 +65,32 @@ export class PostsService {
     @Inject(ThreadCache) private readonly cache: ThreadCache,
   ) {}
 
+  /**
+   * A returning author's post costs two statements: who they are in this section (pseudonym,
+   * ban), then the post with its counts, queue item and audit entry in one atomic statement.
+   */
   async create(caller: Caller, input: CreatePostCommand): Promise<WriteResult> {
     if (caller.hasMalformedKey) throw badInput('authorKey', MESSAGES.malformedKey);
     await this.limitWrites(caller);
     const body = validBody(input.body);
     const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
-    const section = await this.visibleSection(input.sectionId);
+    const section = await this.articles.openSection(input.sectionId);
+    if (!section) throw notFound(MESSAGES.sectionNotFound);
     const parent = input.parentId ? await this.repliableParent(input.parentId, section.id) : null;
-    await this.refuseBanned(caller.keyHash);
 
     const decision = decide(body, { section: section.slug, kind: parent ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
-    if (decision.outcome === PostOutcome.NUDGED) return this.nudged(section.id, decision);
-
     const newKey = caller.keyHash ? null : AuthorCrypto.newKey();
     const keyHash = caller.keyHash ?? AuthorCrypto.keyHash(newKey!);
     const token = this.crypto.sectionToken(keyHash, section.id);
-    const html = renderPostBody(body);
+    const known = caller.keyHash
+      ? await this.posts.authorInSection(section.id, token, this.crypto.banHash(keyHash))
+      : { pseudonym: null, banned: false };
+    if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, MESSAGES.banned);
+    if (decision.outcome === PostOutcome.NUDGED) return this.nudged(section.id, decision);
 
-    const written = await this.db.transaction(async (tx) => {
-      const pseudonym = await this.pseudonymIn(tx, section.id, keyHash, token);
-      const inserted = await this.posts.insert(tx, {
+    const pseudonym = known.pseudonym ?? (await this.claimPseudonym(section.id, keyHash, token));
+    const inserted = await this.posts.insert(
+      {
         sectionId: section.id,
         parentId: parent?.id ?? null,
         depth: parent ? parent.depth + 1 : 0,
@@ -93,27 +98,30 @@ export class PostsService {
         authorRef: this.crypto.seal(keyHash),
         pseudonym,
         body,
-        html,
+        html: renderPostBody(body),
         status: decision.status!,
         idempotencyKey,
         crisis: decision.crisis,
         hits: toStoredHits(decision.hits),
         rulesVersion: decision.rulesVersion,
-      });
-      if (!inserted) return { post: (await this.posts.byIdempotencyKey(tx, token, idempotencyKey!))!, isNew: false };
-      await this.afterWrite(tx, inserted, decision, 'create');
-      if (input.nudgeId && UUID.test(input.nudgeId)) {
-        await this.moderation.nudgeResolved(tx, input.nudgeId, input.acknowledgeNudge ? 'POSTED_ANYWAY' : 'REPHRASED');
-      }
-      return { post: inserted, isNew: true };
-    });
-
-    if (written.isNew) await this.cache.invalidate(section.id);
-    if (!written.isNew) {
+      },
+      {
+        queuePriority: decision.priority,
+        queueReasons: decision.reasons,
+        auditAction: `create:${decision.outcome.toLowerCase()}`,
+        auditReason: decision.reasons.join(', ') || null,
+      },
+    );
+    if (!inserted) {
       // The same request again (a double click): the first post, nothing new.
-      return { ...this.result(decision, written.post), outcome: outcomeOf(written.post), authorKey: null };
+      const first = (await this.posts.byIdempotencyKey(token, idempotencyKey!))!;
+      return { ...this.result(decision, first), outcome: outcomeOf(first), authorKey: null };
     }
-    return { ...this.result(decision, written.post), authorKey: newKey };
+    await this.cache.invalidate(section.id);
+    if (input.nudgeId && UUID.test(input.nudgeId)) {
+      await this.moderation.nudgeResolved(input.nudgeId, input.acknowledgeNudge ? 'POSTED_ANYWAY' : 'REPHRASED');
+    }
+    return { ...this.result(decision, inserted), authorKey: newKey };
   }
 
   async edit(caller: Caller, input: EditPostCommand, now = Date.now()): Promise<WriteResult> {
@@ -124,8 +132,8 @@ export class PostsService {
     }
     await this.limitWrites(caller);
     await this.refuseBanned(caller.keyHash);
-    const [section] = await this.articles.sectionsByIds([post.sectionId]);
-    const decision = decide(body, { section: section.slug, kind: post.parentId ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
+    const section = await this.articles.sectionMeta(post.sectionId);
+    const decision = decide(body, { section: section?.slug ?? '', kind: post.parentId ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
     if (decision.outcome === PostOutcome.NUDGED) return this.nudged(post.sectionId, decision);
 
     // A post that waits for a moderator keeps waiting; a published one stays published only if the new words allow it.
@@ -141,7 +149,7 @@ export class PostsService {
       });
       if (!row) throw notFound(MESSAGES.postNotFound);
       if (post.status === PostStatus.PUBLISHED && status !== PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, row, -1);
-      await this.afterWrite(tx, row, decision, 'edit');
+      await this.afterEdit(tx, row, decision);
       return row;
     });
     await this.cache.invalidate(post.sectionId);
@@ -173,15 +181,14 @@ export class PostsService {
     return toggled;
   }
 
-  /** Counts, queue and audit follow the decision, in the write's transaction. */
-  private async afterWrite(tx: Tx, post: PostRecord, decision: Decision, kind: 'create' | 'edit') {
-    if (kind === 'create' && post.status === PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, 1);
+  /** An edit's queue item and audit entry follow its decision, in the edit's transaction. */
+  private async afterEdit(tx: Tx, post: PostRecord, decision: Decision) {
     if (decision.priority !== null && post.status === PostStatus.PENDING) {
       await this.moderation.enqueue(tx, post.id, decision.priority, decision.reasons);
     }
     await this.moderation.audit(tx, {
       actor: 'system',
-      action: `${kind}:${decision.outcome.toLowerCase()}`,
+      action: `edit:${decision.outcome.toLowerCase()}`,
       postId: post.id,
       rulesVersion: decision.rulesVersion,
       reason: decision.reasons.join(', ') || null,
@@ -210,12 +217,6 @@ export class PostsService {
     await this.limiter.consume(`write:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, MESSAGES.slowDown);
   }
 
-  private async visibleSection(id: string): Promise<SectionModel> {
-    const [section] = isSectionId(id) ? await this.articles.sectionsByIds([id]) : [];
-    if (!section || section.hidden) throw notFound(MESSAGES.sectionNotFound);
-    return section;
-  }
-
   private async repliableParent(parentId: string, sectionId: string): Promise<PostRecord> {
     const parent = await this.existingPost(parentId);
     if (parent.sectionId !== sectionId) throw badInput('parentId', MESSAGES.parentOtherSection);
@@ -239,13 +240,18 @@ export class PostsService {
     return post;
   }
 
-  /** The author's name in this thread: the first free candidate, kept for good once claimed. */
-  private async pseudonymIn(tx: Tx, sectionId: string, keyHash: Buffer, token: Buffer): Promise<string> {
+  /**
+   * A first post in a thread claims the author's name there: the first free candidate, kept for
+   * good. The claim commits on its own (it holds no text); if the post then fails, the name simply
+   * waits for the author's next post.
+   */
+  private async claimPseudonym(sectionId: string, keyHash: Buffer, token: Buffer): Promise<string> {
     for (let attempt = 0; attempt < PSEUDONYM_ATTEMPTS; attempt++) {
-      const existing = await this.posts.existingPseudonym(tx, sectionId, token);
-      if (existing) return existing;
       const candidate = this.crypto.pseudonym(keyHash, sectionId, attempt);
-      if (await this.posts.claimPseudonym(tx, sectionId, token, candidate)) return candidate;
+      if (await this.posts.claimPseudonym(sectionId, token, candidate)) return candidate;
+      // Lost a race with the same author's other request, or the name is another author's.
+      const existing = await this.posts.existingPseudonym(sectionId, token);
+      if (existing) return existing;
     }
     throw new Error('no free pseudonym in section');
   }
