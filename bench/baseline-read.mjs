@@ -13,6 +13,8 @@ const pool = new pg.Pool({
   max: Number(process.env.DB_POOL_SIZE ?? 10),
   application_name: 'steady-bench-baseline-read',
 });
+// An idle connection ended by the server (e.g. PostgreSQL stopping on Ctrl-C) is not a crash.
+pool.on('error', () => {});
 
 const COLUMNS = `p.id::text as id, p.body, p.html, p.pseudonym, p.status, p.created_at, p.edited_at, p.reply_count,
   p.support_count, p.hug_count, p.relate_count, p.helpful_count`;

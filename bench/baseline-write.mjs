@@ -13,6 +13,8 @@ const pool = new pg.Pool({
   max: Number(process.env.DB_POOL_SIZE ?? 10),
   application_name: 'steady-bench-baseline-write',
 });
+// An idle connection ended by the server (e.g. PostgreSQL stopping on Ctrl-C) is not a crash.
+pool.on('error', () => {});
 const token = Buffer.from(process.env.BASELINE_TOKEN ?? '', 'hex');
 const ref = Buffer.from(process.env.BASELINE_REF ?? '', 'hex');
 const pseudonym = process.env.BASELINE_PSEUDONYM ?? 'Bench Baseline';

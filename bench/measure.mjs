@@ -26,24 +26,54 @@ export function cpuSeconds(pid) {
   }
 }
 
-/** The postmaster and its children (backends, walwriter, checkpointer…), found from one backend's pid. */
-export function postgresPids(backendPid) {
+/** The parent pid of a process (for a backend: the postmaster), or null. */
+export function parentPid(pid) {
   try {
-    const stat = fs.readFileSync(`/proc/${backendPid}/stat`, 'utf8');
-    const postmaster = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    const pids = [postmaster];
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const s = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        if (Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) pids.push(Number(entry));
-      } catch {
-        /* gone */
-      }
-    }
-    return pids;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
-    return [];
+    return null;
+  }
+}
+
+/** CPU seconds per pid of the postmaster and all its children (backends, walwriter, checkpointer…). */
+export function postgresCpu(postmaster) {
+  const cpu = new Map();
+  if (!postmaster) return cpu;
+  cpu.set(postmaster, cpuSeconds(postmaster));
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (parentPid(entry) === postmaster) cpu.set(Number(entry), cpuSeconds(entry));
+  }
+  return cpu;
+}
+
+/** CPU seconds PostgreSQL used between two postgresCpu() readings (backends born in between count whole). */
+export function postgresCpuDelta(before, after) {
+  let total = 0;
+  for (const [pid, v] of after) total += v - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
+ * Waits until the database is idle and the counter stops moving: requests still queued when a
+ * load run ends (autocannon stops sending, the server goes on) must not leak into the next window.
+ */
+export async function quiesce(counter, { stableMs = Math.max(300, counter.settleMs), maxMs = 60000 + 2 * counter.settleMs } = {}) {
+  const deadline = Date.now() + maxMs;
+  const busy = async () =>
+    (
+      await counter.client.query(
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and state <> 'idle' and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      )
+    ).rows[0].n;
+  let last = (await counter.snapshot()).total;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, stableMs));
+    const now = (await counter.snapshot()).total;
+    if (now === last && (await busy()) === 0) return;
+    last = now;
   }
 }
 
@@ -81,6 +111,9 @@ export class StatementCounter {
   constructor(client, method) {
     this.client = client;
     this.method = method; // 'pg_stat_statements' | 'pg_stat_database' | 'none'
+    // pg_stat_statements counts in shared memory at once; pg_stat_database hears from an idle
+    // backend only after up to 10 s (PGSTAT_IDLE_INTERVAL), so its readings must wait that long.
+    this.settleMs = method === 'pg_stat_database' ? 11000 : 0;
   }
 
   static async create(client, log) {

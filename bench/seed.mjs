@@ -10,7 +10,9 @@
 //    computed from the very same formula, so they equal the reaction rows;
 //  - section.post_count / thread_count and post.reply_count recounted from the rows;
 //  - section_author: one row (pseudonym) per author and section.
-// Authors are AUTHORS deterministic keys; the first KNOWN_AUTHORS are the bench's "known" keys.
+// Authors are AUTHORS deterministic keys; the first KNOWN_AUTHORS are the bench's "known" keys
+// (each keeps ~100 posts whatever N is). 1000 authors per section stay well inside the API's
+// pseudonym space (64 adjectives × 64 nouns = 4096 names per section).
 // Tokens, pseudonyms and sealed refs come from the API's own AuthorCrypto with the same
 // STEADY_SECRET the API runs with, so `me`, `mine` and banAuthor see valid rows. Sealed refs
 // are drawn from a pool of SEALS_PER_AUTHOR fresh seals per author (each opens to the right
@@ -136,6 +138,13 @@ export async function seed(url, { posts: N, secret, root, log = () => {} }) {
     const B = Math.min(10000, Math.floor(T / 2));
     const k = Math.max(2, Math.floor(T / B));
     const others = sections.map((_, i) => i).filter((i) => i !== bigIdx);
+    // The known keys keep ~100 posts whatever N is (1000 authors would otherwise each own N/1000):
+    // `me` then measures the API, not an author with 1000 posts.
+    const scale = Math.max(1, Math.round(N / 100000));
+    const authorOf = (idExpr) => {
+      const a = `(${H(idExpr, 2246822519)} % ${AUTHORS})`;
+      return scale === 1 ? `${a}::int` : `(case when ${a} < ${KNOWN_AUTHORS} and ${H(idExpr, 1103515245)} % ${scale} <> 0 then ${a} + ${KNOWN_AUTHORS} else ${a} end)::int`;
+    };
 
     // The seed only writes rows it computed to be consistent: skip FK and trigger checks when
     // allowed (superuser), and do not wait for the WAL flush of each statement.
@@ -172,7 +181,7 @@ export async function seed(url, { posts: N, secret, root, log = () => {} }) {
        select g.id::bigint as id,
          case when g.id % ${k} = 0 and g.id / ${k} <= ${B} then ${bigIdx}
               else (array[${others.join(',')}])[1 + ${H('g.id', 2654435761)} % ${others.length}] end as sidx,
-         (${H('g.id', 2246822519)} % ${AUTHORS})::int as author,
+         ${authorOf('g.id')} as author,
          case when ${H('g.id', 3266489917)} % 100 = 0 then 'PENDING' else 'PUBLISHED' end as status,
          0 as rc,
          0 as nr
@@ -193,7 +202,7 @@ export async function seed(url, { posts: N, secret, root, log = () => {} }) {
     await q(
       `create temp table bench_reply on commit drop as
        select (${T} + row_number() over (order by t.id, j))::bigint as id, t.id as parent, t.sidx,
-         (${H('t.id * 8 + j', 2246822519)} % ${AUTHORS})::int as author,
+         ${authorOf('t.id * 8 + j')} as author,
          (${H('t.id * 8 + j', 374761393)} % 4)::int as nr
        from bench_top t cross join generate_series(1, t.rc) j where t.rc > 0`,
     );

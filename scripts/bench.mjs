@@ -21,8 +21,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { authorKey, seed } from '../bench/seed.mjs';
-import { StatementCounter, cpuSeconds, load, postgresPids, rssMb, rssSampler } from '../bench/measure.mjs';
-import { freePort, npm, root, run, waitForHttp, withDatabase } from './lib.mjs';
+import { StatementCounter, cpuSeconds, load, parentPid, postgresCpu, postgresCpuDelta, quiesce, rssMb, rssSampler } from '../bench/measure.mjs';
+import { API_NODE_ARGS, freePort, npm, root, run, waitForHttp, withDatabase } from './lib.mjs';
 
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
@@ -37,7 +37,7 @@ const SOAK = env.BENCH_SOAK_SECONDS ? int(env.BENCH_SOAK_SECONDS, 0) : 0;
 const POOL = int(env.DB_POOL_SIZE, 10);
 const PG_PORT = int(env.BENCH_PG_PORT, 54331);
 const ONLY = env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
-const PROBE_REQUESTS = 20;
+const PROBE_REQUESTS = 50;
 // A fixed secret for the bench database only: the seed derives tokens with it, the API gets the same.
 const SECRET = 'steady-bench-secret-only-for-the-bench-database-0001';
 const DATA_DIR = path.join(root, '.data', 'bench');
@@ -50,8 +50,8 @@ let cleaning = null;
 
 // ---------------------------------------------------------------- processes and cleanup
 
-function launch(name, file, childEnv) {
-  const child = spawn(process.execPath, [file], {
+function launch(name, file, childEnv, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, file], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 2, 2], // logs to stderr: stdout carries only the table and the JSON line
@@ -90,6 +90,11 @@ function cleanup() {
   }
   return cleaning;
 }
+
+process.on('uncaughtException', (error) => {
+  log(`The bench failed: ${error?.stack ?? error}`);
+  cleanup().finally(() => process.exit(1));
+});
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -172,7 +177,7 @@ function apiEnv(databaseUrl, port) {
 
 async function startApi(databaseUrl) {
   const port = await freePort();
-  const child = launch('API', path.join(root, 'apps/api/dist/main.js'), apiEnv(databaseUrl, port));
+  const child = launch('API', path.join(root, 'apps/api/dist/main.js'), apiEnv(databaseUrl, port), API_NODE_ARGS);
   await waitForHttp(`http://127.0.0.1:${port}/health`, { child, timeoutMs: 120000 });
   return { child, port, url: `http://127.0.0.1:${port}` };
 }
@@ -276,6 +281,7 @@ const WRITE_TEXT = [
 
 async function main() {
   const started = Date.now();
+  const loadBefore = os.loadavg();
   log(`Steady bench: ${POSTS.toLocaleString('en')} posts, ${SECONDS} s per run${QUICK ? ' (quick)' : ''}`);
   if (env.BENCH_SKIP_BUILD !== '1') {
     log('Building…');
@@ -300,6 +306,8 @@ async function main() {
   );
 
   monitor = new pg.Client({ connectionString: db.url, application_name: 'steady-bench-monitor' });
+  // On Ctrl-C PostgreSQL gets the SIGINT too and ends this session: not a crash, the cleanup runs.
+  monitor.on('error', (error) => log(`  monitor connection: ${error.message}`));
   await monitor.connect();
   const pgInfo = (
     await monitor.query(
@@ -307,7 +315,7 @@ async function main() {
          current_setting('fsync') as fsync, current_setting('shared_buffers') as shared_buffers, pg_backend_pid() as pid`,
     )
   ).rows[0];
-  const pgPids = postgresPids(pgInfo.pid);
+  const postmaster = parentPid(pgInfo.pid);
   const counter = await StatementCounter.create(monitor, log);
   const { rows: articleRows } = await monitor.query(
     `select a.slug from article a join section s on s.article_id = a.id where s.id = $1`,
@@ -342,10 +350,12 @@ async function main() {
     .section.posts.totalCount;
   const deepPosition = Math.floor(bigCount * 0.9 / 20) * 20; // the start of a page deep in the big thread
   let deepCursor = null;
+  const cursors = []; // every 100th post of the big thread: starts of pages no one has asked for yet
   for (let seen = 0; seen < deepPosition; ) {
     const n = Math.min(100, deepPosition - seen);
     const page = await gql(api.url, THREAD_QUERY.replace('...PostFields', 'id').replace(POST_FIELDS, ''), { id: big.id, first: n, after: deepCursor });
     deepCursor = page.section.posts.pageInfo.endCursor;
+    cursors.push(deepCursor);
     seen += n;
   }
   const deepPage = deepPosition / 20 + 1;
@@ -374,6 +384,13 @@ async function main() {
       steady: { url: `${api.url}/graphql`, request: jsonPost(threadBody(main.id, 20)), check: noGraphqlErrors },
       baseline: { url: `${readBase.url}/thread`, request: jsonPost(threadBody(main.id, 20)), check: noGraphqlErrors },
       probes: { 'page of 5': jsonPost(threadBody(main.id, 5)), [`page ${deepPage}`]: jsonPost(threadBody(big.id, 20, deepCursor)) },
+    },
+    {
+      id: 'thread-first-key',
+      title: 'Thread page 1, reader with a key',
+      connections: CONNECTIONS,
+      steady: { url: `${api.url}/graphql`, request: jsonPost(threadBody(main.id, 20), { 'x-author-key': readerKey }), check: noGraphqlErrors },
+      baseline: { url: `${readBase.url}/thread`, request: jsonPost(threadBody(main.id, 20)), check: noGraphqlErrors },
     },
     {
       id: 'thread-deep',
@@ -425,12 +442,14 @@ async function main() {
   async function probe(target, n = PROBE_REQUESTS) {
     const url = new URL(target.url);
     const apiBefore = target.api ? await apiStatements(api.url) : null;
+    await quiesce(counter);
     const before = await counter.snapshot();
     for (let i = 0; i < n; i++) {
       const req = target.request.setupRequest ? target.request.setupRequest({ ...target.request }) : target.request;
       const res = await fetch(url, { method: req.method, headers: req.headers, body: req.body });
       await res.arrayBuffer();
     }
+    if (counter.settleMs) await new Promise((r) => setTimeout(r, counter.settleMs));
     const d = StatementCounter.delta(before, await counter.snapshot());
     const apiAfter = target.api ? await apiStatements(api.url) : null;
     return {
@@ -446,6 +465,7 @@ async function main() {
     const pids = side === 'steady' ? { api: api.child.pid, ...(target.pids ?? {}) } : { server: (scenario.write ? writeBase : readBase).child.pid };
     // Warm-up (JIT, prepared statements, caches), then a sequential probe for statements per request.
     await load({ url: target.url, connections: scenario.connections, duration: WARMUP, request: target.request, check: target.check });
+    await quiesce(counter);
     const statements = await probe(target);
     const extraProbes = {};
     if (side === 'steady' && scenario.probes) {
@@ -466,7 +486,7 @@ async function main() {
       : undefined;
     const cpuPids = side === 'steady' ? { api: api.child.pid, ...(target.pids ?? {}) } : pids;
     const cpuBefore = Object.fromEntries(Object.entries(cpuPids).map(([k, pid]) => [k, cpuSeconds(pid)]));
-    const pgCpuBefore = pgPids.reduce((n, pid) => n + cpuSeconds(pid), 0);
+    const pgCpuBefore = postgresCpu(postmaster);
     const selfBefore = process.cpuUsage();
     const statsBefore = await counter.snapshot();
     const sampler = rssSampler(pids);
@@ -474,11 +494,18 @@ async function main() {
     const result = await load({ url: target.url, connections: scenario.connections, duration: SECONDS, request: target.request, check: target.check, onBody });
     const wall = (Date.now() - t0) / 1000;
     const rss = sampler.stop();
+    await quiesce(counter); // requests still queued when autocannon stopped finish first
     const statsDelta = StatementCounter.delta(statsBefore, await counter.snapshot());
     const self = process.cpuUsage(selfBefore);
-    const cpu = Object.fromEntries(Object.entries(cpuPids).map(([k, pid]) => [k, Math.round(((cpuSeconds(pid) - cpuBefore[k]) / wall) * 100)]));
-    cpu.postgres = Math.round(((pgPids.reduce((n, pid) => n + cpuSeconds(pid), 0) - pgCpuBefore) / wall) * 100);
-    cpu.loadgen = Math.round(((self.user + self.system) / 1e6 / wall) * 100);
+    const cpuUsed = Object.fromEntries(Object.entries(cpuPids).map(([k, pid]) => [k, cpuSeconds(pid) - cpuBefore[k]]));
+    cpuUsed.postgres = postgresCpuDelta(pgCpuBefore, postgresCpu(postmaster));
+    cpuUsed.loadgen = (self.user + self.system) / 1e6;
+    // CPU share (100 = one core) and CPU milliseconds per completed request: the second holds up
+    // on a machine shared with other work, where req/s alone says as much about the neighbours.
+    const cpu = Object.fromEntries(Object.entries(cpuUsed).map(([k, v]) => [k, Math.round((v / wall) * 100)]));
+    const cpuMsPerRequest = Object.fromEntries(
+      Object.entries(cpuUsed).filter(([k]) => k !== 'loadgen').map(([k, v]) => [k, result.completed ? round((v * 1000) / result.completed, 3) : null]),
+    );
     await new Promise((r) => setTimeout(r, 1000));
     const rssAfter = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, rssMb(pid)]));
 
@@ -491,6 +518,7 @@ async function main() {
       rssMaxMb: rss.max,
       rssAfterMb: rssAfter,
       cpuPercent: cpu,
+      cpuMsPerRequest,
       ...(Object.keys(extraProbes).length ? { sqlPerRequestOther: extraProbes } : {}),
       ...(target.reference ? { reference: target.reference } : {}),
     };
@@ -513,6 +541,28 @@ async function main() {
       );
     }
     return figures;
+  }
+
+  const apiRssIdleMb = rssMb(api.child.pid);
+  // Statements of thread pages on a cache miss: pages nobody asked for yet (page 1 before any
+  // warm-up, then pages starting at every 100th post of the big thread, 20 and 5 posts long).
+  let cold = null;
+  if (!ONLY || ONLY.has('thread-first')) {
+    const coldProbe = async (bodies) => {
+      await quiesce(counter);
+      const before = await counter.snapshot();
+      for (const b of bodies) await (await fetch(`${api.url}/graphql`, jsonPost(b))).arrayBuffer();
+      if (counter.settleMs) await new Promise((r) => setTimeout(r, counter.settleMs));
+      return round(StatementCounter.delta(before, await counter.snapshot()).total / bodies.length, 2);
+    };
+    const sample = cursors.slice(0, -1).slice(0, 50); // the last one starts the deep page, probed alone
+    cold = {
+      'page 1 of 20': await coldProbe([threadBody(main.id, 20)]),
+      'later pages of 20': await coldProbe(sample.map((c) => threadBody(big.id, 20, c))),
+      'later pages of 5': await coldProbe(sample.map((c) => threadBody(big.id, 5, c))),
+      [`page ${deepPage} of 20`]: await coldProbe([threadBody(big.id, 20, deepCursor)]),
+    };
+    log(`  statements per thread page on a cache miss: ${JSON.stringify(cold)}`);
   }
 
   const results = {};
@@ -550,6 +600,9 @@ async function main() {
       rssMaxMb: Math.max(...points.map((p) => p.rss)),
       rssFirstMinuteMb: round(avg(firstMinute), 1),
       rssLastMinuteMb: round(avg(lastMinute), 1),
+      // The floor (lowest sample, i.e. right after a collection) is what a leak would raise.
+      rssFloorFirstMinuteMb: round(Math.min(...firstMinute), 1),
+      rssFloorLastMinuteMb: round(Math.min(...lastMinute), 1),
       rssSamples: points,
     };
     log(`  ${fmtRun(result)}; RSS first minute ${soak.rssFirstMinuteMb} MB, last minute ${soak.rssLastMinuteMb} MB, max ${soak.rssMaxMb.toFixed(1)} MB`);
@@ -558,10 +611,12 @@ async function main() {
   const report = {
     bench: 'steady',
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: { loadAverage: { start: loadBefore.map((v) => round(v, 2)), end: os.loadavg().map((v) => round(v, 2)) }, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
     database: { kind: db.kind, postgres: pgInfo.version, synchronousCommit: pgInfo.synchronous_commit, fsync: pgInfo.fsync, sharedBuffers: pgInfo.shared_buffers, statementCount: counter.method, pool: POOL },
     seed: { posts: seeded.posts, topLevel: seeded.topLevel, bigThread: seeded.bigThread, reactions: seeded.reactions, seconds: round(seedSeconds, 1), deepPage },
     seconds: SECONDS,
+    apiRssIdleMb,
+    threadPageStatementsCold: cold,
     scenarios: results,
     soak,
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -583,12 +638,13 @@ function fmtRun(r) {
   return `${Math.round(r.reqPerSec)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors` +
     (r.sqlPerRequest !== undefined ? `, ${round(r.sqlPerRequest, 2)} SQL/req` : '') +
     (r.rssMaxMb ? `, RSS max ${Object.entries(r.rssMaxMb).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', ')}` : '') +
-    (r.cpuPercent ? `, CPU ${Object.entries(r.cpuPercent).map(([k, v]) => `${k} ${v}%`).join(' ')}` : '');
+    (r.cpuPercent ? `, CPU ${Object.entries(r.cpuPercent).map(([k, v]) => `${k} ${v}%`).join(' ')}` : '') +
+    (r.cpuMsPerRequest ? `, CPU ms/req ${Object.entries(r.cpuMsPerRequest).map(([k, v]) => `${k} ${v}`).join(' ')}` : '');
 }
 
 function printTable(report) {
   const rows = [
-    ['scenario', 'conns', 'Steady req/s', 'p50', 'p99', 'err', 'SQL/req', 'baseline req/s', 'p50', 'p99', 'err', 'SQL/req', 'ratio req/s', 'API RSS max/after MB'],
+    ['scenario', 'conns', 'Steady req/s', 'p50', 'p99', 'err', 'SQL/req', 'CPU ms/req', 'baseline req/s', 'p50', 'p99', 'err', 'SQL/req', 'CPU ms/req', 'ratio req/s', 'API RSS max/after MB'],
   ];
   for (const s of Object.values(report.scenarios)) {
     const st = s.steady;
@@ -601,11 +657,13 @@ function printTable(report) {
       `${st.p99} ms`,
       String(st.errors),
       fmtSql(st.sqlPerRequest),
+      fmtCpu(st.cpuMsPerRequest, ['api', 'web']),
       `${Math.round(b.reqPerSec).toLocaleString('en')}${b.reference ? '*' : ''}`,
       `${b.p50} ms`,
       `${b.p99} ms`,
       String(b.errors),
       fmtSql(b.sqlPerRequest),
+      fmtCpu(b.cpuMsPerRequest, ['server']),
       `${s.ratio.reqPerSec.toFixed(2)}×${b.reference ? '*' : ''}`,
       `${st.rssMaxMb.api.toFixed(0)} / ${st.rssAfterMb.api?.toFixed(0) ?? '?'}`,
     ]);
@@ -615,6 +673,7 @@ function printTable(report) {
   const out = [
     '',
     `Steady bench · ${report.date} · ${report.machine.cpus} × ${report.machine.cpu} · Node ${report.machine.node}`,
+    `Load average (1/5/15 min) at start ${report.machine.loadAverage.start.join(' ')}, at end ${report.machine.loadAverage.end.join(' ')} (a shared machine makes single figures noisy; the ratios of back-to-back runs count)`,
     `PostgreSQL ${report.database.postgres} (${report.database.kind}), pool ${report.database.pool}; ` +
       `${report.seed.posts.toLocaleString('en')} posts (${report.seed.topLevel.toLocaleString('en')} top-level, big thread ${report.seed.bigThread.toLocaleString('en')}), ` +
       `${report.seed.reactions.toLocaleString('en')} reactions, seeded in ${report.seed.seconds} s; ${report.seconds} s per run`,
@@ -623,14 +682,19 @@ function printTable(report) {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.slice(1).map(line),
     '',
-    `SQL/req: ${report.database.statementCount === 'pg_stat_statements' ? 'pg_stat_statements calls per request (BEGIN/COMMIT included), from 20 sequential requests after warm-up' : report.database.statementCount === 'pg_stat_database' ? 'committed transactions per request (pg_stat_database; a write transaction counts once)' : 'not measured'}.`,
+    `API RSS at idle (before the first scenario): ${report.apiRssIdleMb?.toFixed(0)} MB.`,
+    `SQL/req: ${report.database.statementCount === 'pg_stat_statements' ? 'pg_stat_statements calls per request (BEGIN/COMMIT included), from 50 sequential requests after warm-up' : report.database.statementCount === 'pg_stat_database' ? 'committed transactions per request (pg_stat_database; a write transaction counts once)' : 'not measured'}.`,
     '* no baseline of its own: compared with the one-statement thread page 1.',
+    'CPU ms/req: CPU time per completed request, Node server(s) + PostgreSQL (all its processes), from /proc.',
   ];
   const tf = report.scenarios['thread-first'];
   if (tf?.steady.sqlPerRequestOther) {
     out.push(
-      `Statements for other thread pages: ${Object.entries(tf.steady.sqlPerRequestOther).map(([k, v]) => `${k}: ${fmtSql(v)}`).join(', ')} (page 1 of 20: ${fmtSql(tf.steady.sqlPerRequest)}).`,
+      `Statements for other thread pages, warm (after warm-up): ${Object.entries(tf.steady.sqlPerRequestOther).map(([k, v]) => `${k}: ${fmtSql(v)}`).join(', ')} (page 1 of 20: ${fmtSql(tf.steady.sqlPerRequest)}).`,
     );
+  }
+  if (report.threadPageStatementsCold) {
+    out.push(`Statements per thread page on a cache miss (first request of each page): ${Object.entries(report.threadPageStatementsCold).map(([k, v]) => `${k}: ${v}`).join(', ')}.`);
   }
   const cp = report.scenarios['create-post'];
   if (cp) {
@@ -639,12 +703,18 @@ function printTable(report) {
     );
   }
   if (report.soak) {
-    out.push(`Soak ${report.soak.seconds} s: ${Math.round(report.soak.reqPerSec)} req/s, p99 ${report.soak.p99} ms, API RSS first minute ${report.soak.rssFirstMinuteMb} MB → last minute ${report.soak.rssLastMinuteMb} MB (max ${report.soak.rssMaxMb.toFixed(1)}).`);
+    out.push(`Soak ${report.soak.seconds} s: ${Math.round(report.soak.reqPerSec)} req/s, p99 ${report.soak.p99} ms, API RSS mean first minute ${report.soak.rssFirstMinuteMb} MB → last minute ${report.soak.rssLastMinuteMb} MB; floor ${report.soak.rssFloorFirstMinuteMb} → ${report.soak.rssFloorLastMinuteMb} MB (max ${report.soak.rssMaxMb.toFixed(1)}).`);
   }
   out.push('');
   console.log(out.join('\n'));
 }
 
+/** Node CPU ms per request (API, plus the web server for the web page) + PostgreSQL's. */
+const fmtCpu = (m, nodeKeys) => {
+  if (!m) return '?';
+  const node = nodeKeys.reduce((n, k) => n + (m[k] ?? 0), 0);
+  return `${node.toFixed(2)}+${(m.postgres ?? 0).toFixed(2)}`;
+};
 const fmtSql = (v) => (v == null ? '?' : String(round(v, 2)));
 
 main()

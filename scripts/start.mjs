@@ -2,13 +2,11 @@
 // PostgreSQL (or DATABASE_URL). Ctrl-C stops everything, PostgreSQL included.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildAll, root, waitForHttp } from './lib.mjs';
+import { API_NODE_ARGS, buildAll, root, waitForHttp } from './lib.mjs';
 
 const apiPort = Number(process.env.API_PORT ?? 4000);
 const webPort = Number(process.env.PORT ?? 3000);
 const children = [];
-/** A heap cap keeps the API's memory near 250 MB under load (docs/perf.md). */
-const API_NODE_ARGS = ['--max-old-space-size=192'];
 let stopping = false;
 
 function stop(code = 0) {
