@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ResourceList } from '@steady/content';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ArticlesResolver, SectionsResolver } from './articles/articles.resolver';
@@ -90,7 +91,8 @@ export class AppModule {
             introspection: true,
             includeStacktraceInErrorResponses: false,
             csrfPrevention: true,
-            plugins: [...armor.plugins],
+            // Cache-control hints would wrap every field resolver; Steady caches whole answers itself.
+            plugins: [...armor.plugins, ApolloServerPluginCacheControlDisabled()],
             validationRules: [...armor.validationRules],
             allowBatchedHttpRequests: false,
             formatError: createFormatError(deps.logger),
