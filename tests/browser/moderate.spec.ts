@@ -276,6 +276,15 @@ describeBrowser('the moderators’ pages', () => {
       const review = await reviewOf(second.authorKey, second.id);
       expect(review).toMatchObject({ status: 'REJECTED' });
       expect(review?.reviewMessage).toMatch(/calls someone names/);
+      // The author sees it in "Your posts", in kind words.
+      const author = await openPage(browser, { javaScriptEnabled: false });
+      const value = encodeURIComponent(Buffer.from(JSON.stringify(second.authorKey)).toString('base64'));
+      await author.context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
+      await author.page.goto(webUrl('/me'));
+      const listed = author.page.locator('.my-list > li', { hasText: 'Stop whining, you are such an idiot.' });
+      await expect(listed.locator('.status').textContent()).resolves.toBe('Not published');
+      await expect(listed.locator('.review-message').textContent()).resolves.toMatch(/calls someone names/);
+      await author.context.close();
       // Changed one's mind: it can be published after all.
       await page.getByRole('button', { name: 'Publish it after all' }).click();
       await page.getByText('Published after all. Readers can see it now.').waitFor();

@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
+  const care = root?.notice?.tone === 'care' ? root : null;
   return (
     <html lang="en">
       <head>
@@ -69,8 +70,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </div>
         </header>
         <main id="main" tabIndex={-1}>
-          {root ? <Notices keyNotice={root.keyNotice} notice={root.notice} /> : null}
+          {root && !care ? <Notices keyNotice={root.keyNotice} notice={root.notice} /> : null}
+          {care ? <Notices keyNotice={false} notice={care.notice} /> : null}
           {children}
+          {/* After a crisis post, help comes first; the note about the key can wait below it. */}
+          {care?.keyNotice ? <Notices keyNotice notice={null} /> : null}
         </main>
         <footer className="site-footer">
           <nav aria-label="Help and guidelines">
@@ -112,7 +116,7 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
 
   return (
     <>
-      {shownNotice ? (
+      {shownNotice && !shownNotice.postId ? (
         <div className={`notice notice-${shownNotice.tone}`} role="status">
           <p>{shownNotice.text}</p>
         </div>

@@ -2,6 +2,7 @@ import { useActionData, useFetcher, useLocation } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useHydrated } from '~/lib/hydrated';
 import { checkPostBody, POST_BODY_MAX } from '~/lib/post-body';
+import { ToneHintView, useToneHint } from './tone-hint';
 
 /** What the section route's action answers to a form (also read by fetchers). */
 export type FormResult =
@@ -28,6 +29,9 @@ interface PostFormProps {
   successMessage: string;
   hint?: string;
   sectionId?: string;
+  /** The section's slug, for the tone hint while typing. */
+  sectionSlug?: string;
+  kind?: 'post' | 'reply';
   parentId?: string;
   postId?: string;
   idempotencyKey?: string;
@@ -53,6 +57,7 @@ export function PostForm(props: PostFormProps) {
   const [clientError, setClientError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const handled = useRef<unknown>(null);
+  const tone = useToneHint(props.sectionSlug, props.kind ?? 'post');
 
   const fromPage = isFormResult(actionData) && actionData.formId === formId ? actionData : undefined;
   const result = fetcher.data ?? fromPage;
@@ -67,6 +72,7 @@ export function PostForm(props: PostFormProps) {
     handled.current = fetcher.data;
     if (fetcher.data.ok) {
       formRef.current?.reset();
+      tone.clear();
       setStatus(fetcher.data.message ?? successMessage);
       props.onDone?.();
       const target = fetcher.data.postId ? document.getElementById(`post-${fetcher.data.postId}`) : null;
@@ -78,14 +84,15 @@ export function PostForm(props: PostFormProps) {
       setStatus('');
       fieldRef.current?.focus();
     }
-  }, [fetcher.state, fetcher.data, successMessage, props]);
+  }, [fetcher.state, fetcher.data, successMessage, props, tone.clear]);
 
   const fieldId = `${uid}-body`;
   const errorId = `${uid}-error`;
   const hintId = `${uid}-hint`;
   const nudgeId = `${uid}-nudge`;
+  const toneId = `${uid}-tone`;
   const describedBy =
-    [bodyError ? errorId : null, nudge ? nudgeId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+    [bodyError ? errorId : null, nudge ? nudgeId : null, tone.hint ? toneId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   // Without JavaScript the page reloads after a refusal: the fragment brings the person back here.
   const action = `${location.pathname}${location.search}${hydrated ? '' : `#${formId}`}`;
 
@@ -140,10 +147,12 @@ export function PostForm(props: PostFormProps) {
         aria-describedby={describedBy}
         aria-required="true"
         data-max={POST_BODY_MAX}
-        onInput={() => {
+        onInput={(event) => {
           if (clientError) setClientError(null);
+          tone.check(event.currentTarget.value);
         }}
       />
+      {hydrated ? <ToneHintView hint={tone.hint} id={toneId} /> : null}
       {bodyError ? (
         <p className="field-error" id={errorId}>
           {bodyError}

@@ -1,8 +1,9 @@
-import { useActionData, useFetcher, useLocation } from '@remix-run/react';
-import { useRef } from 'react';
+import { useActionData, useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { useId, useRef } from 'react';
 import { formatDateTime } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
-import type { PostView, ReactionKind } from '~/lib/posts.server';
+import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
+import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type FormResult } from './post-form';
 
 export const REACTION_LABELS: Record<ReactionKind, string> = {
@@ -14,6 +15,10 @@ export const REACTION_LABELS: Record<ReactionKind, string> = {
 
 interface ThreadContext {
   sectionId: string;
+  /** For the tone hint while typing a reply. */
+  sectionSlug: string;
+  /** Why a reader may flag a post; empty when the API could not list them (no flag control then). */
+  flagReasons: FlagReasonInfo[];
   /** Fresh for every render of the page: a double-click sends the same key twice. */
   keyBase: string;
 }
@@ -67,6 +72,9 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
               {post.status === 'PUBLISHED' ? <ReplyTool post={post} thread={thread} /> : null}
               {post.mine && post.editable ? <EditTool post={post} /> : null}
               {post.mine ? <DeleteTool post={post} /> : null}
+              {!post.mine && post.status === 'PUBLISHED' && thread.flagReasons.length > 0 ? (
+                <FlagTool post={post} reasons={thread.flagReasons} />
+              ) : null}
             </div>
           </>
         )}
@@ -154,6 +162,8 @@ function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
         pendingLabel="Sending…"
         successMessage="Your reply is up."
         sectionId={thread.sectionId}
+        sectionSlug={thread.sectionSlug}
+        kind="reply"
         parentId={post.id}
         idempotencyKey={`${thread.keyBase}-${post.id}`}
         onDone={() => {
@@ -218,6 +228,84 @@ function DeleteTool({ post }: { post: Post }) {
             {failed}
           </p>
         ) : null}
+      </fetcher.Form>
+    </details>
+  );
+}
+
+/** Must match FLAG_NOTE_MAX in posts.server (a value import would pull server code in). */
+const FLAG_NOTE_MAX = 500;
+
+/**
+ * "Flag" for a moderator's eyes: a plain form inside <details>, so it works without JavaScript.
+ * The reader gets the API's thank-you in place, never what happens to someone else's post.
+ */
+function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) {
+  const fetcher = useFetcher<FormResult>();
+  const formId = `flag-${post.id}`;
+  const result = useFormResult(formId, fetcher.data);
+  const hydrated = useHydrated();
+  const action = useNoJsAction(formId);
+  const uid = useId();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const flashed = root?.notice?.postId === post.id ? root.notice.text : null;
+  const thanks = result?.ok ? result.message ?? null : flashed;
+  const failed = result && !result.ok && fetcher.state === 'idle' ? result.errors.form : null;
+  const busy = fetcher.state !== 'idle';
+
+  if (thanks) {
+    return (
+      <p className="flag-thanks" role="status" id={formId}>
+        {thanks}
+      </p>
+    );
+  }
+
+  return (
+    <details className="post-tool flag-tool" open={failed ? true : undefined} id={formId}>
+      <summary>
+        Flag<span className="visually-hidden"> {post.pseudonym}'s post for a moderator</span>
+      </summary>
+      <fetcher.Form method="post" action={action} className="flag-form">
+        <input type="hidden" name="intent" value="flag" />
+        <input type="hidden" name="formId" value={formId} />
+        <input type="hidden" name="postId" value={post.id} />
+        {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+        <fieldset aria-describedby={failed ? `${uid}-error` : undefined}>
+          <legend>What worries you about this post?</legend>
+          <p className="hint">A moderator will read it. {post.pseudonym} will not know who flagged it.</p>
+          {reasons.map((reason) => (
+            <div className="choice" key={reason.reason}>
+              <input
+                type="radio"
+                name="reason"
+                value={reason.reason}
+                id={`${uid}-${reason.reason}`}
+                aria-describedby={`${uid}-${reason.reason}-about`}
+                required
+              />
+              <label htmlFor={`${uid}-${reason.reason}`}>{reason.title}</label>
+              <p className="hint" id={`${uid}-${reason.reason}-about`}>
+                {reason.description}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        <label htmlFor={`${uid}-note`}>A note for the moderator (optional)</label>
+        <textarea id={`${uid}-note`} name="note" rows={2} maxLength={FLAG_NOTE_MAX} aria-describedby={`${uid}-note-hint`} />
+        <p className="hint" id={`${uid}-note-hint`}>
+          Up to {FLAG_NOTE_MAX} characters.
+        </p>
+        {failed ? (
+          <p className="form-error" role="alert" id={`${uid}-error`}>
+            {failed}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" aria-disabled={busy || undefined}>
+            {busy ? 'Sending…' : 'Send to a moderator'}
+          </button>
+        </div>
       </fetcher.Form>
     </details>
   );

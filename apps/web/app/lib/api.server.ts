@@ -51,9 +51,11 @@ interface GraphQLErrorShape {
   extensions?: { code?: string; field?: string; retryAfterSeconds?: number };
 }
 
-interface CallOptions {
+export interface CallOptions {
   /** Use this key instead of the cookie's (e.g. checking a pasted key); null sends none. */
   authorKey?: string | null;
+  /** Extra headers for this call (e.g. a moderator's `Authorization`). */
+  headers?: Record<string, string>;
 }
 
 export async function gql<T>(
@@ -65,6 +67,7 @@ export async function gql<T>(
 ): Promise<T> {
   const authorKey = options.authorKey !== undefined ? options.authorKey : await getAuthorKey(request);
   const headers: Record<string, string> = {
+    ...options.headers,
     'Content-Type': 'application/json',
     Accept: 'application/graphql-response+json, application/json',
   };
@@ -103,7 +106,8 @@ export async function gql<T>(
     const ext = first.extensions ?? {};
     const code = ext.code ?? 'INTERNAL_SERVER_ERROR';
     if (code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
-      // Not something a reader can act on: log the code (never variables: they may hold a body).
+      // Not something a reader can act on: log the code (never variables: they may hold a body,
+      // a password or a reason).
       console.error(`API answered ${code} to a web request.`);
       throw data({ message: 'Something went wrong on our side. Please try again in a moment.' }, { status: 500 });
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createCookie, createCookieSessionStorage } from '@remix-run/node';
 import { env } from './env.server';
 
@@ -40,6 +41,18 @@ export function setAuthorKey(request: Request, key: string): Promise<string> {
   return authorCookie.serialize(key, { secure: isHttps(request) });
 }
 
+/**
+ * The caller's key, or a new one for a reader who never posted (reacting and flagging need a
+ * key too). A new key comes with the cookie to set; no "your key" panel is shown for it, since
+ * nothing the reader wrote depends on it yet. It is the same shape the API makes.
+ */
+export async function ensureAuthorKey(request: Request): Promise<{ key: string; setCookie: string | null }> {
+  const existing = await getAuthorKey(request);
+  if (existing) return { key: existing, setCookie: null };
+  const key = randomBytes(32).toString('base64url');
+  return { key, setCookie: await setAuthorKey(request, key) };
+}
+
 export function clearAuthorKey(request: Request): Promise<string> {
   return authorCookie.serialize('', { secure: isHttps(request), maxAge: 0 });
 }
@@ -74,6 +87,10 @@ const flashStorage = createCookieSessionStorage({
 export interface Notice {
   tone: 'info' | 'care';
   text: string;
+  /** Shown in place beside this post (e.g. the thanks for a flag) rather than at the top. */
+  postId?: string;
+  /** After a crisis post: the way back to the conversation, once help has been seen. */
+  back?: string;
 }
 
 type FlashData = { revealKey: boolean };

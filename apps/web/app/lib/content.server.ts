@@ -142,7 +142,6 @@ export interface Guideline {
   id: string;
   principle: string;
   title: string;
-  description: string;
   quote: string;
   /** What a person reads when a post leans this way: the same words the nudges use. */
   message?: string;
@@ -159,7 +158,6 @@ export async function getGuidelines(request: Request, context: AppLoadContext): 
             id
             principle
             title
-            description
             quote
             message
           }

@@ -1,12 +1,8 @@
 // The moderators' side of the web server: the session cookie, and GraphQL calls that carry the
 // session as `Authorization: Bearer <token>`. The browser never sees the token in a URL or a
 // script: it lives in the httpOnly cookie `steady_session` and is forwarded from here.
-//
-// api.server.ts's `gql` has no way to add an Authorization header (and always forwards the
-// author key from `steady_author`, which a moderator's calls must not carry), so `moderatorGql`
-// below is a thin twin of it that reuses its error type and wording.
-import { createCookieSessionStorage, data, redirect, type AppLoadContext, type Session } from '@remix-run/node';
-import { ApiError, UNREACHABLE_MESSAGE } from './api.server';
+import { createCookieSessionStorage, redirect, type AppLoadContext, type Session } from '@remix-run/node';
+import { ApiError, gql } from './api.server';
 import { isHttps } from './author.server';
 import { env } from './env.server';
 
@@ -100,15 +96,6 @@ export async function noticeCookie(request: Request, notice: ModerateNotice): Pr
 // ---------------------------------------------------------------------------------------------
 // GraphQL with the moderator's session.
 
-interface GraphQLErrorShape {
-  message?: string;
-  extensions?: { code?: string; field?: string; retryAfterSeconds?: number };
-}
-
-function unreachable(): never {
-  throw data({ message: UNREACHABLE_MESSAGE }, { status: 503 });
-}
-
 /**
  * Calls the API as the signed-in moderator (or with `token` when given, e.g. right after login;
  * `null` sends no session). Throws ApiError with the API's calm message on a refusal.
@@ -120,46 +107,11 @@ export async function moderatorGql<T>(
   variables: Record<string, unknown> = {},
   token: string | null = getSessionToken(request),
 ): Promise<T> {
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    Accept: 'application/graphql-response+json, application/json',
-  };
+  // Never the author key: a moderator's calls must not be linked to a poster's browser.
+  const headers: Record<string, string> = {};
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (context.clientAddress) headers['X-Forwarded-For'] = context.clientAddress;
   if (isHttps(request)) headers['X-Forwarded-Proto'] = 'https';
-
-  let response: Response;
-  try {
-    response = await fetch(env.API_URL, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(15_000),
-    });
-  } catch {
-    unreachable();
-  }
-
-  let payload: { data?: T | null; errors?: GraphQLErrorShape[] };
-  try {
-    payload = (await response.json()) as typeof payload;
-  } catch {
-    unreachable();
-  }
-
-  const first = payload.errors?.[0];
-  if (first) {
-    const ext = first.extensions ?? {};
-    const code = ext.code ?? 'INTERNAL_SERVER_ERROR';
-    if (code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
-      // Log the code only: variables may hold a password or a reason.
-      console.error(`API answered ${code} to a moderator request.`);
-      throw data({ message: 'Something went wrong on our side. Please try again in a moment.' }, { status: 500 });
-    }
-    throw new ApiError(code, first.message ?? 'Something did not work.', ext.field, ext.retryAfterSeconds);
-  }
-  if (!payload.data) unreachable();
-  return payload.data;
+  return gql<T>(request, context, query, variables, { authorKey: null, headers });
 }
 
 /** Where to go after signing in: only somewhere under /moderate. */

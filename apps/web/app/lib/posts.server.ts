@@ -285,13 +285,57 @@ export async function deletePost(request: Request, context: AppLoadContext, id: 
   );
 }
 
-export async function react(request: Request, context: AppLoadContext, postId: string, kind: ReactionKind) {
+export async function react(
+  request: Request,
+  context: AppLoadContext,
+  postId: string,
+  kind: ReactionKind,
+  authorKey: string
+) {
   await gql<{ react: { id: string } }>(
     request,
     context,
     `mutation React($postId: ID!, $kind: ReactionKind!) { react(postId: $postId, kind: $kind) { id } }`,
-    { postId, kind }
+    { postId, kind },
+    { authorKey }
   );
+}
+
+export const FLAG_REASONS = ['UNSAFE', 'ATTACK', 'PRESSURE', 'PERSONAL_INFO', 'SPAM', 'DANGER', 'OTHER'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+export const FLAG_NOTE_MAX = 500;
+
+/** Why a reader may flag a post, in the article's terms (the API lists DANGER first). */
+export interface FlagReasonInfo {
+  reason: FlagReason;
+  title: string;
+  description: string;
+}
+
+export async function getFlagReasons(request: Request, context: AppLoadContext): Promise<FlagReasonInfo[]> {
+  const result = await gql<{ flagReasons: FlagReasonInfo[] }>(
+    request,
+    context,
+    `query FlagReasons { flagReasons { reason title description } }`
+  );
+  return result.flagReasons;
+}
+
+/** Flags a post for the moderators; the answer is a thank-you, never the outcome. */
+export async function flagPost(
+  request: Request,
+  context: AppLoadContext,
+  input: { postId: string; reason: FlagReason; note?: string },
+  authorKey: string
+): Promise<string> {
+  const result = await gql<{ flagPost: { ok: boolean; message: string } }>(
+    request,
+    context,
+    `mutation FlagPost($input: FlagPostInput!) { flagPost(input: $input) { ok message } }`,
+    { input },
+    { authorKey }
+  );
+  return result.flagPost.message;
 }
 
 export interface MyPost {

@@ -1,23 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { PostForm, type FormResult } from '~/components/post-form';
 import { PostItem } from '~/components/post-item';
 import { ApiError } from '~/lib/api.server';
-import { commitFlash, getAuthorKey, getFlash, setAuthorKey } from '~/lib/author.server';
+import { commitFlash, ensureAuthorKey, getAuthorKey, getFlash, setAuthorKey } from '~/lib/author.server';
 import { getSection } from '~/lib/content.server';
 import { errorTitle, sectionName } from '~/lib/format';
 import { oncePerSubmission } from '~/lib/once.server';
 import { checkPostBody } from '~/lib/post-body';
+import type { loader as rootLoader } from '~/root';
 import {
   createPost,
   deletePost,
   editPost,
+  FLAG_NOTE_MAX,
+  FLAG_REASONS,
+  flagPost,
+  getFlagReasons,
   getThread,
   react,
   REACTION_KINDS,
   type CreatePostResult,
+  type FlagReason,
+  type FlagReasonInfo,
   type ReactionKind,
 } from '~/lib/posts.server';
 
@@ -38,17 +45,42 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const after = url.searchParams.get('after') || null;
   let thread;
+  let flagReasons: FlagReasonInfo[];
   try {
-    thread = await getThread(request, context, page.section.id, after);
+    [thread, flagReasons] = await Promise.all([
+      getThread(request, context, page.section.id, after),
+      // Without the reasons there is no flag control; the thread itself still shows.
+      getFlagReasons(request, context).catch(() => []),
+    ]);
   } catch (error) {
     // A stale or mistyped "Show more" link: start again from the first posts.
     if (after && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw redirect(url.pathname);
     throw error;
   }
-  return { ...page, thread, after, keyBase: randomUUID() };
+  return { ...page, thread, flagReasons, after, keyBase: randomUUID() };
 }
 
-const INTENTS = ['create', 'edit', 'delete', 'react'] as const;
+/**
+ * A flag changes nothing the reader should see: no reload of the thread after one (with
+ * JavaScript), so the thank-you stays beside the post even when the flag hid it for others.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'flag' ? false : defaultShouldRevalidate;
+
+/** Every post id on this page, replies included. */
+function postIds(posts: Array<{ id: string; replies: Array<{ id: string; replies: unknown[] }> }>): Set<string> {
+  const ids = new Set<string>();
+  const walk = (list: typeof posts) => {
+    for (const post of list) {
+      ids.add(post.id);
+      walk(post.replies as typeof posts);
+    }
+  };
+  walk(posts);
+  return ids;
+}
+
+const INTENTS = ['create', 'edit', 'delete', 'react', 'flag'] as const;
 
 function refusal(formId: string, errors: { body?: string; form?: string }, body?: string, status = 400) {
   const result: FormResult = { ok: false, formId, errors, values: body === undefined ? undefined : { body } };
@@ -125,13 +157,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
         flash.set('revealKey', true);
         flashed = true;
       }
-      if (payload.outcome === 'HELD' || payload.outcome === 'CRISIS') {
-        flash.flash('notice', { tone: payload.outcome === 'CRISIS' ? 'care' : 'info', text: payload.message });
+      if (payload.outcome === 'HELD') {
+        flash.flash('notice', { tone: 'info', text: payload.message });
+        flashed = true;
+      }
+      if (payload.outcome === 'CRISIS') {
+        flash.flash('notice', { tone: 'care', text: payload.message, back: `${back}#post-${payload.post.id}` });
         flashed = true;
       }
       if (flashed) headers.append('Set-Cookie', await commitFlash(request, flash));
       if (payload.outcome === 'CRISIS') {
-        // Help comes first, before anything else on the page.
+        // Help comes first, before anything else: the help page, with this message on top. The
+        // resources are the same list as the payload's (content/resources.md), read there, as a
+        // redirect cannot carry them (a cookie is too small) and the page must work without JS.
         return redirect('/help#main', { headers });
       }
       return done(payload.post.id, headers, payload.outcome === 'HELD' ? payload.message : null);
@@ -143,12 +181,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return done(null);
     }
 
+    if (intent === 'flag') {
+      const reason = String(form.get('reason') ?? '');
+      if (!(FLAG_REASONS as readonly string[]).includes(reason)) {
+        return refusal(formId, { form: 'Please choose the reason that fits best.' });
+      }
+      const note = String(form.get('note') ?? '').trim();
+      if (note.length > FLAG_NOTE_MAX) {
+        return refusal(formId, { form: `Please keep the note to ${FLAG_NOTE_MAX} characters; a few words are enough.` });
+      }
+      const reader = await ensureAuthorKey(request);
+      const thanks = await flagPost(
+        request,
+        context,
+        { postId, reason: reason as FlagReason, note: note || undefined },
+        reader.key
+      );
+      const headers = new Headers();
+      if (reader.setCookie) headers.append('Set-Cookie', reader.setCookie);
+      if (withJs) return done(postId, headers, thanks);
+      // Without JavaScript the thanks waits beside the post after the redirect.
+      const flash = await getFlash(request);
+      flash.flash('notice', { tone: 'info', text: thanks, postId });
+      headers.append('Set-Cookie', await commitFlash(request, flash));
+      return redirect(`${back}#post-${postId}`, { headers });
+    }
+
     const kind = String(form.get('kind') ?? '');
     if (!(REACTION_KINDS as readonly string[]).includes(kind)) {
       return refusal(formId, { form: 'That reaction is not one Steady knows. Please reload the page.' });
     }
-    await react(request, context, postId, kind as ReactionKind);
-    return done(postId);
+    // A reader who never posted gets a key here, silently: reactions are counted once per key.
+    const reader = await ensureAuthorKey(request);
+    await react(request, context, postId, kind as ReactionKind, reader.key);
+    return done(postId, reader.setCookie ? new Headers({ 'Set-Cookie': reader.setCookie }) : undefined);
   } catch (error) {
     if (error instanceof ApiError) return fromApiError(formId, error, text);
     throw error;
@@ -156,12 +222,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SectionPage() {
-  const { article, section, thread, after, keyBase } = useLoaderData<typeof loader>();
+  const { article, section, thread, flagReasons, after, keyBase } = useLoaderData<typeof loader>();
   const name = sectionName(section.title);
   const index = article.sections.findIndex((s) => s.slug === section.slug);
   const previous = index > 0 ? article.sections[index - 1] : undefined;
   const next = index >= 0 ? article.sections[index + 1] : undefined;
-  const context = { sectionId: section.id, keyBase };
+  const context = { sectionId: section.id, sectionSlug: section.slug, keyBase, flagReasons };
+  // Without JavaScript, a flag's thank-you waits beside the post; if the flag hid the post, here.
+  const notice = useRouteLoaderData<typeof rootLoader>('root')?.notice;
+  const orphanThanks = notice?.postId && !postIds(thread.posts).has(notice.postId) ? notice.text : null;
 
   return (
     <div className="section-page">
@@ -189,6 +258,11 @@ export default function SectionPage() {
         <h2 id="discussion-title">
           Discussion <span className="count">({section.postCount})</span>
         </h2>
+        {orphanThanks ? (
+          <p className="notice" role="status">
+            {orphanThanks}
+          </p>
+        ) : null}
         <p className="discussion-intro">
           Everyone here is anonymous: others see a gentle name for you, in this thread only. Please keep it kind, as the{' '}
           <Link to="/guidelines">guidelines</Link> ask.
@@ -235,6 +309,7 @@ export default function SectionPage() {
             pendingLabel="Posting…"
             successMessage="Your post is up. Thank you for sharing."
             sectionId={section.id}
+            sectionSlug={section.slug}
             idempotencyKey={`${keyBase}-new`}
           />
         </section>

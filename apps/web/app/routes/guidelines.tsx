@@ -39,7 +39,6 @@ export default function Guidelines() {
               {list.map((guideline) => (
                 <li key={guideline.id}>
                   <h3>{guideline.title}</h3>
-                  <p>{guideline.description}</p>
                   {guideline.quote ? (
                     <blockquote>
                       <p>{guideline.quote}</p>
@@ -47,7 +46,7 @@ export default function Guidelines() {
                   ) : null}
                   {guideline.message ? (
                     <p className="guideline-message">
-                      <span className="label">What Steady says when a post touches this:</span> {guideline.message}
+                      <span className="label">What Steady says when a post leans this way:</span> {guideline.message}
                     </p>
                   ) : null}
                 </li>

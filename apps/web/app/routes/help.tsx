@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { getSafetyResources, type SafetyResource } from '~/lib/content.server';
+import { contactParts } from '~/lib/contact';
 import { FALLBACK_RESOURCES } from '~/lib/safety-fallback';
+import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction = () => [
   { title: 'If you are in danger · Steady' },
@@ -29,18 +31,30 @@ function byRegion(resources: SafetyResource[]) {
   return [...groups.entries()];
 }
 
-/** Phone numbers and web addresses become links, so one tap reaches help. */
+/** Phone numbers, text numbers, e-mail and web addresses become links, so one tap reaches help. */
 function Contact({ contact }: { contact: string }) {
-  const site = contact.match(/^(?:https?:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(\/\S*)?$/i);
-  if (site) {
-    const href = contact.startsWith('http') ? contact : `https://${contact}`;
-    return <a href={href}>{contact}</a>;
-  }
-  return <>{contact}</>;
+  return (
+    <>
+      {contactParts(contact).map((part, i) =>
+        part.href ? (
+          <a key={i} href={part.href}>
+            {part.text}
+          </a>
+        ) : (
+          <span key={i}>{part.text}</span>
+        )
+      )}
+    </>
+  );
 }
 
 export default function Help() {
   const { resources, introHtml } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  // Set right after a post that showed someone may be in danger: a way back, once help is seen.
+  const back = root?.notice?.tone === 'care' && root.notice.back?.startsWith('/') && !root.notice.back.startsWith('//')
+    ? root.notice.back
+    : null;
   return (
     <div className="help">
       <h1>If you are in danger</h1>
@@ -71,6 +85,12 @@ export default function Help() {
           </ul>
         </section>
       ))}
+      {back ? (
+        <p className="help-back">
+          Your post is safe with us, and a moderator will read it soon. When you are ready,{' '}
+          <Link to={back}>go back to the conversation</Link>.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -100,8 +100,8 @@ export default function MyPosts() {
         </p>
       ) : !known ? (
         <p className="lede">
-          This browser holds a key, but Steady couldn't find posts for it. If you have a key from another device, you
-          can use it below.
+          This browser holds a key, but there are no posts for it yet: it may only have been used to react or to flag
+          something. If you have a key from another device, you can use it below.
         </p>
       ) : (
         <p className="lede">

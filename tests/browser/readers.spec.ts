@@ -1,0 +1,115 @@
+// Readers who never posted: reacting and flagging work for them (the web server gives the browser
+// a key silently), the flag control is a plain form in <details>, and the reader only ever gets a
+// thank-you, never what happens to someone else's post.
+import type { Browser } from 'playwright-core';
+import { graphql, sectionId, seedPost } from './support/api';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import { ARTICLE } from './support/fixtures';
+
+const SLUG = 'a-quiet-reminder';
+const SECTION = `${ARTICLE}/${SLUG}`;
+
+describeBrowser('readers without a key: reactions and flags', () => {
+  let browser: Browser;
+  let post: { id: string; authorKey: string };
+  let reasons: Array<{ reason: string; title: string; description: string }>;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const section = await sectionId('rebuilding-connection', SLUG);
+    post = await seedPost({ sectionId: section, body: `Small steps helped us, ${Math.random().toString(36).replace(/[^a-z]/g, '')}.` });
+    ({ flagReasons: reasons } = await graphql<{ flagReasons: typeof reasons }>(
+      `{ flagReasons { reason title description } }`
+    ));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const article = (page: import('playwright-core').Page) => page.locator(`#post-${post.id}`);
+
+  test('a reader who never posted can react without JavaScript; the browser quietly gets a key', async () => {
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(webUrl(SECTION));
+    expect((await context.cookies()).some((c) => c.name === 'steady_author')).toBe(false);
+    const support = article(page).getByRole('button', { name: /^Support/ });
+    await support.click();
+    await expect(article(page).getByRole('button', { name: /^Support/ }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(article(page).locator('.reactions .form-error').count()).resolves.toBe(0);
+    const cookie = (await context.cookies()).find((c) => c.name === 'steady_author');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const key = JSON.parse(Buffer.from(decodeURIComponent(cookie!.value), 'base64').toString('utf8')) as string;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(page.url()).not.toContain(key);
+    // Nothing the reader wrote depends on this key: no "your key" panel.
+    await expect(page.getByRole('heading', { name: 'This browser now holds your private key' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  test('flagging without JavaScript: reasons explained, a note, and a thank-you beside the post', async () => {
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(webUrl(SECTION));
+    await article(page).locator('summary', { hasText: 'Flag' }).click();
+    const form = article(page).locator('.flag-form');
+    await expect(form.getByRole('radio').count()).resolves.toBe(reasons.length);
+    for (const reason of reasons) await expect(form.textContent()).resolves.toContain(reason.description);
+    const other = reasons.find((r) => r.reason === 'OTHER') ?? reasons.at(-1)!;
+    await form.getByLabel(other.title, { exact: true }).check();
+    await form.getByLabel('A note for the moderator (optional)').fill('It felt a little off to me.');
+    await form.getByRole('button', { name: 'Send to a moderator' }).click();
+    expect(new URL(page.url()).hash).toBe(`#post-${post.id}`);
+    const thanks = article(page).locator('.flag-thanks');
+    await expect(thanks.textContent()).resolves.toMatch(/Thank you/);
+    await expect(page.locator('main > .notice').count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  test('flagging with JavaScript answers in place, even when the flag hides the post for others', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(webUrl(SECTION));
+    await page.locator('#new-post input[name="_js"]').waitFor({ state: 'attached' });
+    await article(page).locator('summary', { hasText: 'Flag' }).click();
+    const form = article(page).locator('.flag-form');
+    // DANGER comes first, and one such flag hides the post pending review.
+    expect(reasons[0]!.reason).toBe('DANGER');
+    await form.getByLabel(reasons[0]!.title, { exact: true }).check();
+    // axe needs JavaScript in the page, so the open form is checked here.
+    await expectNoAxeViolations(page);
+    await form.getByRole('button', { name: 'Send to a moderator' }).click();
+    await article(page).locator('.flag-thanks').waitFor();
+    await expect(article(page).locator('.flag-thanks').textContent()).resolves.toMatch(/Thank you/);
+    expect(new URL(page.url()).pathname).toBe(new URL(webUrl(SECTION)).pathname);
+    await context.close();
+
+    // Another reader, later: the post waits for a moderator, and says nothing about why.
+    const later = await openPage(browser, { javaScriptEnabled: false });
+    await later.page.goto(webUrl(SECTION));
+    await expect(article(later.page).count()).resolves.toBe(0);
+    await later.context.close();
+  });
+
+  test('without JavaScript, when the flag hides the post, the thank-you still comes, above the thread', async () => {
+    const section = await sectionId('rebuilding-connection', SLUG);
+    const other = await seedPost({ sectionId: section, body: 'We started with a short walk after dinner.' });
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(webUrl(SECTION));
+    const item = page.locator(`#post-${other.id}`);
+    await item.locator('summary', { hasText: 'Flag' }).click();
+    await item.getByLabel(reasons[0]!.title, { exact: true }).check();
+    await item.getByRole('button', { name: 'Send to a moderator' }).click();
+    await expect(page.locator(`#post-${other.id}`).count()).resolves.toBe(0);
+    await expect(page.locator('.discussion > .notice[role="status"]').textContent()).resolves.toMatch(/Thank you/);
+    await context.close();
+  });
+
+  test('there is no flag on your own post', async () => {
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    // The cookie's value as Remix writes it: base64 of the JSON string, URL-encoded.
+    const value = encodeURIComponent(Buffer.from(JSON.stringify(post.authorKey)).toString('base64'));
+    await context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
+    await page.goto(webUrl(SECTION));
+    await expect(article(page).locator('.you').count()).resolves.toBe(1);
+    await expect(article(page).locator('summary', { hasText: 'Flag' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});
