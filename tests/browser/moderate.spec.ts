@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { graphql, sectionId, seedPost } from './support/api';
+import { clearModerationQueue, graphql, sectionId, seedPost } from './support/api';
 import { describeBrowser, expectNoAxeViolations, horizontalOverflow, launchBrowser, openPage, webUrl } from './support/browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -67,6 +67,8 @@ describeBrowser('the moderators’ pages', () => {
       createModerator(`moderator-${stamp}@example.org`, 'MODERATOR'),
     ]);
     section = await sectionId('rebuilding-connection', 'where-rebuilding-usually-begins');
+    // Other specs share the database: start from an empty queue.
+    await clearModerationQueue(admin);
     opening = await seedPost({ sectionId: section, body: 'We used to talk every evening. Lately we feel like roommates.' });
   });
   afterAll(async () => {
@@ -188,6 +190,7 @@ describeBrowser('the moderators’ pages', () => {
     let second: { id: string; authorKey: string };
 
     beforeAll(async () => {
+      await clearModerationQueue(admin);
       first = await seedPost({ sectionId: section, body: 'He is a worthless loser and you are too.' });
       second = await seedPost({ sectionId: section, body: 'Stop whining, you are such an idiot.' });
       // Posted last, yet it comes first.

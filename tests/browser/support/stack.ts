@@ -146,7 +146,13 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
 
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
-  const api = start('api', API_MAIN, { API_PORT: String(apiPort), DATABASE_URL: databaseUrl });
+  // Every spec writes and signs in from 127.0.0.1: generous limits here (the API specs test the limits themselves).
+  const api = start('api', API_MAIN, {
+    API_PORT: String(apiPort),
+    DATABASE_URL: databaseUrl,
+    RATE_LIMIT_WRITES: '100000',
+    LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: '100000',
+  });
   let web: Child | null = null;
   try {
     await waitFor(api, `http://127.0.0.1:${apiPort}/health`, 90_000);
