@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
+import { microcache } from './microcache.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // BUILD_DIR lets tests run a snapshot of the build while the app is rebuilt beside them.
@@ -50,6 +51,9 @@ app.use(
   express.static(path.join(buildDir, 'client', 'assets'), { immutable: true, maxAge: '1y', index: false })
 );
 app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }));
+
+// Pages for visitors without cookies: rendered about once a second under load (microcache.mjs).
+app.use(microcache({ ttlMs: Number.parseInt(process.env.WEB_MICROCACHE_MS ?? '1000', 10) || 0 }));
 
 app.all(
   '*',

@@ -128,6 +128,8 @@ export async function startWeb(apiUrl: string): Promise<{ webUrl: string; stop()
     HOST: '127.0.0.1',
     API_URL: apiUrl,
     BUILD_DIR: webBuildSnapshot(),
+    // Each test checks a page fresh after its own writes: no one-second page cache here.
+    WEB_MICROCACHE_MS: '0',
   });
   const webUrl = `http://127.0.0.1:${port}`;
   try {
@@ -161,6 +163,8 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
       HOST: '127.0.0.1',
       API_URL: apiUrl,
       BUILD_DIR: webBuildSnapshot(),
+    // Each test checks a page fresh after its own writes: no one-second page cache here.
+    WEB_MICROCACHE_MS: '0',
     });
     await waitFor(web, `http://127.0.0.1:${webPort}/`, 30_000);
   } catch (error) {
