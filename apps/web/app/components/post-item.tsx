@@ -116,10 +116,7 @@ function Reactions({ post }: { post: Post }) {
 
   return (
     <fetcher.Form method="post" action={action} className="reactions">
-      <input type="hidden" name="intent" value="react" />
-      <input type="hidden" name="formId" value={formId} />
-      <input type="hidden" name="postId" value={post.id} />
-      {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+      <PostActionFields intent="react" formId={formId} postId={post.id} hydrated={hydrated} />
       <div role="group" aria-label={`Reactions to ${post.pseudonym}'s post`}>
         {post.reactions.map((reaction) => {
           let pressed = reaction.reactedByMe;
@@ -215,10 +212,7 @@ function DeleteTool({ post }: { post: Post }) {
         Remove<span className="visually-hidden"> your post</span>
       </summary>
       <fetcher.Form method="post" action={action} className="confirm">
-        <input type="hidden" name="intent" value="delete" />
-        <input type="hidden" name="formId" value={formId} />
-        <input type="hidden" name="postId" value={post.id} />
-        {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+        <PostActionFields intent="delete" formId={formId} postId={post.id} hydrated={hydrated} />
         <p>Remove this post? Its words will be erased for good. Any replies stay, under a note that it was removed.</p>
         <button type="submit" className="danger" aria-disabled={fetcher.state !== 'idle' || undefined}>
           Yes, remove my post
@@ -267,10 +261,7 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
         Flag<span className="visually-hidden"> {post.pseudonym}'s post for a moderator</span>
       </summary>
       <fetcher.Form method="post" action={action} className="flag-form">
-        <input type="hidden" name="intent" value="flag" />
-        <input type="hidden" name="formId" value={formId} />
-        <input type="hidden" name="postId" value={post.id} />
-        {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+        <PostActionFields intent="flag" formId={formId} postId={post.id} hydrated={hydrated} />
         <fieldset aria-describedby={failed ? `${uid}-error` : undefined}>
           <legend>What worries you about this post?</legend>
           <p className="hint">A moderator will read it. {post.pseudonym} will not know who flagged it.</p>
@@ -308,5 +299,17 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
         </div>
       </fetcher.Form>
     </details>
+  );
+}
+
+/** What every per-post form tells the section's action: which intent, which form (to answer in place), which post, and whether JavaScript ran. */
+function PostActionFields(props: { intent: string; formId: string; postId: string; hydrated: boolean }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="formId" value={props.formId} />
+      <input type="hidden" name="postId" value={props.postId} />
+      {props.hydrated ? <input type="hidden" name="_js" value="1" /> : null}
+    </>
   );
 }
