@@ -61,10 +61,6 @@ const SQL = {
     name: 'flag_bump',
     text: `update post set flag_count = flag_count + 1 where id = $1 returning flag_count, status`,
   },
-  hasDangerFlag: {
-    name: 'flag_danger',
-    text: `select exists (select 1 from flag where post_id = $1 and reason = 'DANGER') as danger`,
-  },
 } satisfies Record<string, Statement>;
 
 /** SQL of the moderation workflow: queue, flags, bans, nudges and the append-only audit log. */
@@ -117,10 +113,5 @@ export class ModerationRepository {
   async bumpFlags(tx: Tx, postId: string): Promise<{ flag_count: number; status: string }> {
     const [row] = await tx.query<{ flag_count: number; status: string }>(SQL.bumpFlags, [postId]);
     return row;
-  }
-
-  async hasDangerFlag(tx: Tx, postId: string): Promise<boolean> {
-    const [row] = await tx.query<{ danger: boolean }>(SQL.hasDangerFlag, [postId]);
-    return row.danger;
   }
 }
