@@ -2,6 +2,7 @@
 //   1. unit specs of the shared packages (parallel)
 //   2. API integration specs on a fresh database (one worker)
 //   3. browser tests in tests/browser that start both built apps (one worker)
+//   4. security tests in tests/security: the same apps attacked from outside (one worker)
 // Databases: DATABASE_URL's server when set (fresh `<db>_test_api` / `<db>_test_e2e` databases,
 // never the one it names), else an embedded PostgreSQL under .data/test on EMBEDDED_TEST_PG_PORT.
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ const suites = [
   { name: 'unit', config: 'jest.config.cjs', needs: null },
   { name: 'api', config: 'apps/api/jest.config.cjs', needs: 'api' },
   { name: 'browser', config: 'tests/browser/jest.config.cjs', needs: 'e2e' },
+  { name: 'security', config: 'tests/security/jest.config.cjs', needs: 'security' },
 ];
 const only = process.argv.slice(2);
 
