@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '../src/config/config';
 import { createTestApp, TestApp } from './app';
-import { bearer, LOGIN } from './moderators.fixtures';
+import { rejectReasons, ruleById } from '@steady/moderation';
+import { CREATE, post, sectionIds } from './fixtures';
+import { bearer, LOGIN, signedIn } from './moderators.fixtures';
 
 interface Run {
   code: number | null;
@@ -99,5 +101,34 @@ describe('moderator CLI (npm run -s moderator -- …)', () => {
     const missing = await moderatorCli(['disable', '--email', 'nobody@example.org']);
     expect(missing).toMatchObject({ code: 1, stdout: '' });
     expect(missing.stderr).toMatch(/no account/);
+  });
+
+  it('exports every decided post as a training label: text, decision, category; never who or which', async () => {
+    const intro = (await sectionIds(t)).intro;
+    const mod = (await signedIn(t, 'MODERATOR')).headers;
+    const author = await post(t, { sectionId: intro, body: 'Hello, I am new here.' });
+    const hold = async (body: string) => (await t.gql(CREATE, { input: { sectionId: intro, body } }, { 'x-author-key': author.key })).data.createPost.post.id;
+    const REVIEW = `mutation($i: ReviewPostInput!) { reviewPost(input: $i) { status } }`;
+    const rejected = await hold('You are pathetic, grow up.');
+    const approved = await hold('Grow up, you are pathetic.');
+    const undecided = await hold('You are a pathetic loser.');
+    const reason = rejectReasons().find((r) => r.ruleIds.length > 0)!;
+    expect((await t.gql(REVIEW, { i: { postId: rejected, decision: 'REJECT', reason: reason.id } }, mod)).data.reviewPost.status).toBe('REJECTED');
+    expect((await t.gql(REVIEW, { i: { postId: approved, decision: 'APPROVE' } }, mod)).data.reviewPost.status).toBe('PUBLISHED');
+
+    const run = await moderatorCli(['export-labels']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const labels = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const byText = new Map(labels.map((label) => [label.text, label]));
+    expect(byText.get('You are pathetic, grow up.')).toEqual({
+      text: 'You are pathetic, grow up.',
+      decision: 'reject',
+      ruleId: reason.ruleIds[0],
+      category: ruleById(reason.ruleIds[0])!.category,
+    });
+    expect(byText.get('Grow up, you are pathetic.')).toMatchObject({ decision: 'approve' });
+    expect(byText.has('You are a pathetic loser.')).toBe(false);
+    for (const label of labels) expect(Object.keys(label).sort()).toEqual(['category', 'decision', 'ruleId', 'text']);
+    expect(undecided).toBeTruthy();
   });
 });

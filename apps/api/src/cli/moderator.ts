@@ -9,13 +9,15 @@ import { validEmail, validNewPassword, validRole } from '../moderators/validatio
  *       prints {"email","role","password"} (a one-time password; none with --password-stdin)
  *   revoke-sessions --email E     prints {"email","revokedSessions"}
  *   disable --email E             prints {"email","disabled":true,"revokedSessions"}
+ *   export-labels                 prints one {"text","decision","category","ruleId"} line per
+ *                                 post a moderator decided: training labels for the tone engine
  *
  * Exactly one JSON line on stdout on success; on failure a one-line reason on stderr and a
  * non-zero exit (2: bad usage or input, 1: the account or the database said no). Nest,
  * TypeORM, argon2 and PostgreSQL load only once the input is valid, so mistakes answer fast.
  */
 const USAGE =
-  'Usage: npm run -s moderator -- create --email E --role MODERATOR|ADMIN [--password-stdin] | revoke-sessions --email E | disable --email E';
+  'Usage: npm run -s moderator -- create --email E --role MODERATOR|ADMIN [--password-stdin] | revoke-sessions --email E | disable --email E | export-labels';
 
 class HelpRequested extends Error {}
 
@@ -40,6 +42,7 @@ const FLAGS: Record<string, string[]> = {
   create: ['email', 'role', 'password-stdin'],
   'revoke-sessions': ['email'],
   disable: ['email'],
+  'export-labels': [],
 };
 
 export function parseArgs(argv: string[]): { command: string; options: Options } {
@@ -64,7 +67,7 @@ export function parseArgs(argv: string[]): { command: string; options: Options }
     if (name === 'email') options.email = value;
     if (name === 'role') options.role = value;
   }
-  if (options.email === undefined) throw usage('--email is required.');
+  if (options.email === undefined && command !== 'export-labels') throw usage('--email is required.');
   if (command === 'create' && options.role === undefined) throw usage('--role is required.');
   return { command, options };
 }
@@ -81,8 +84,10 @@ function stripNewline(text: string): string {
   return text.replace(/\r?\n$/, '');
 }
 
-async function run(argv: string[]): Promise<Record<string, unknown>> {
+/** Returns the one JSON line to print, or null when the command streamed its own lines. */
+async function run(argv: string[]): Promise<Record<string, unknown> | null> {
   const { command, options } = parseArgs(argv);
+  if (command === 'export-labels') return exportLabels();
   // Everything that can be checked is checked before the database is touched.
   const email = asInput(() => validEmail(options.email!));
   let password: string | null = null;
@@ -127,6 +132,22 @@ async function run(argv: string[]): Promise<Record<string, unknown>> {
   }
 }
 
+/** JSON Lines on stdout, written as they are read: the export may be larger than memory. */
+async function exportLabels(): Promise<null> {
+  const { loadConfig } = require('../config/config') as typeof import('../config/config');
+  const { openCliDatabase } = require('./database') as typeof import('./database');
+  const { decidedLabels } = require('../moderation/labels') as typeof import('../moderation/labels');
+  const database = await openCliDatabase(loadConfig());
+  try {
+    for await (const label of decidedLabels(database.db)) {
+      if (!process.stdout.write(`${JSON.stringify(label)}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+  } finally {
+    await database.close();
+  }
+  return null;
+}
+
 /** Validation errors (GraphQL errors with a field) become usage errors with the same sentence. */
 function asInput<T>(check: () => T): T {
   try {
@@ -152,7 +173,7 @@ function oneLine(text: string): string {
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   try {
     const result = await run(argv);
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (result) process.stdout.write(`${JSON.stringify(result)}\n`);
     process.exitCode = 0;
   } catch (error) {
     let message: string;
