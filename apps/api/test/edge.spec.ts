@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { AuthorCrypto } from '../src/authors/author-crypto';
 import { createLogger } from '../src/common/logger';
+import { createFormatError } from '../src/graphql/format-error';
 import { createTestApp, TestApp } from './app';
 import { CREATE, post, sectionIds } from './fixtures';
 import { signedIn } from './moderators.fixtures';
@@ -96,6 +97,20 @@ describe('HTTP status for what a client got wrong: 4xx, never 500', () => {
     expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('a literal nested deep enough to overflow the parser is a 400 without Node’s words', async () => {
+    // Whether the parser's stack or the token limit gives out first depends on the process's stack.
+    for (const depth of [600, 990, 1900]) {
+      const res = await send({ query: `{ article(slug: ${'['.repeat(depth)}"x"${']'.repeat(depth)}) { id } }` });
+      expect(res.status).toBe(400);
+      expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX']).toContain(res.body.errors[0].extensions.code);
+      expect(res.body.errors[0].message).not.toMatch(/stack|exceeded/i);
+    }
+    // And the words the parser's failure would carry are replaced wherever it happens.
+    const format = createFormatError(createLogger('silent'));
+    const formatted = format({ message: 'Maximum call stack size exceeded', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new RangeError('Maximum call stack size exceeded'));
+    expect(formatted).toEqual({ message: expect.stringMatching(/could not read that request/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  });
+
   it('a document past the token limit is QUERY_TOO_COMPLEX with 400', async () => {
     const res = await send({ query: `{ ${'articles { id } '.repeat(700)} }` });
     expect(res.status).toBe(400);
@@ -123,6 +138,26 @@ describe('HTTP status for what a client got wrong: 4xx, never 500', () => {
     const bare = await send({ query: 'subscription { __typename }' });
     expect(bare.status).toBe(400);
     expect(bare.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/WebSocket/) });
+  });
+
+  it('an Accept header without JSON is a 406 before the operation runs: a mutation writes nothing', async () => {
+    const sections = await sectionIds(t);
+    const before = (await t.dataSource.query('select count(*)::int as n from post'))[0].n;
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept', 'application/xml')
+      .send({ query: CREATE, variables: { input: { sectionId: sections.intro, body: 'Written, then refused?' } } });
+    expect(res.status).toBe(406);
+    expect(JSON.parse(res.text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await t.dataSource.query('select count(*)::int as n from post'))[0].n).toBe(before);
+    // What the web app sends is accepted.
+    const web = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept', 'application/graphql-response+json, application/json')
+      .send({ query: '{ articles { id } }' });
+    expect(web.status).toBe(200);
   });
 
   it('an unknown operation name is BAD_REQUEST, a code from the contract', async () => {

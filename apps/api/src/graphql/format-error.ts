@@ -22,6 +22,8 @@ const RENAMED: Record<string, string> = { OPERATION_RESOLUTION_FAILURE: 'BAD_REQ
 
 const COMPLEXITY = /(depth|cost|alias|directive|token).*(limit|exceed)|exceeds? .*(depth|cost|alias)|more th(?:an|at) \d+ tokens/i;
 
+const UNREADABLE_DOCUMENT = 'Steady could not read that request as GraphQL. Please check it, or send a simpler one.';
+
 export const MASKED_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
 /**
@@ -40,6 +42,10 @@ export function createFormatError(logger: Logger) {
         locations: formatted.locations,
         extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
       };
+    }
+    if (code === 'GRAPHQL_PARSE_FAILED' && !formatted.message.startsWith('Syntax Error')) {
+      // The parser itself failed (a literal nested thousands deep overflows its stack): its words are Node's.
+      return { message: UNREADABLE_DOCUMENT, extensions: { code } };
     }
     if (PUBLIC_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } };

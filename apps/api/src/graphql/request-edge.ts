@@ -6,6 +6,7 @@ export const EDGE_MESSAGES = {
   unreadable: 'Some of that text has characters Steady can’t keep (such as a null character). Please remove them and try again.',
   tooDeep: 'That request is nested more deeply than Steady reads. Please send simpler values.',
   subscriptionOverHttp: 'Live updates come over a WebSocket (graphql-ws) at /graphql, not over plain HTTP.',
+  notAcceptable: 'Steady answers in JSON. Please accept application/json or application/graphql-response+json.',
 } as const;
 
 /** Refused before any resolver runs: nothing is read or written, and the answer is a 4xx. */
