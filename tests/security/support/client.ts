@@ -3,7 +3,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -70,17 +69,6 @@ export async function moderatorSession(role: 'MODERATOR' | 'ADMIN' = 'MODERATOR'
   const { password } = JSON.parse(out.trim().split('\n').at(-1)!) as { password: string };
   const data = await ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
   return asModerator(data.login.token);
-}
-
-/** The stack's database, for counting rows (never for seeding what the API can seed). */
-export async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
-  const db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
 }
 
 export async function sectionIds(): Promise<Record<string, string>> {
