@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppDependencies, AppModule } from './app.module';
+import { registerHttpEdge } from './graphql/http-edge';
 import { registerResponseCache } from './graphql/response-cache';
 import { MemoryThreadVersions } from './posts/thread-cache';
 
@@ -14,6 +15,7 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
   });
   const threadVersions = deps.threadVersions ?? new MemoryThreadVersions();
   // Registered before Nest adds its routes, so the hooks cover /graphql.
+  registerHttpEdge(adapter.getInstance());
   registerResponseCache(adapter.getInstance(), threadVersions);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...deps, threadVersions }), adapter, {
     logger: ['error', 'warn'],

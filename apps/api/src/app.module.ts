@@ -18,11 +18,13 @@ import { Db } from './database/db';
 import { Loaders, RequestContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { PassThroughFilter } from './graphql/pass-through.filter';
+import { requestEdgePlugin } from './graphql/request-edge';
 import { HealthController } from './health/health.controller';
 import { ModeratorsModule } from './moderators/moderators.module';
 import { AuthorResolver, PostsResolver } from './posts/posts.resolver';
 import { PostsRepository } from './posts/posts.repository';
 import { PostsService } from './posts/posts.service';
+import { PostGuardian } from './posts/visibility';
 import { MemoryThreadVersions, ThreadCache, type ThreadVersions } from './posts/thread-cache';
 import { ModerationRepository } from './moderation/moderation.repository';
 import { ModerationResolver, PostReviewResolver } from './moderation/moderation.resolver';
@@ -55,7 +57,9 @@ export class AppModule {
       costLimit: { maxCost: 250_000 },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
-      maxTokens: { n: 2000 },
+      // Counted by graphql's own parser instead (parseOptions below): armor's token plugin parses
+      // in a hook where any syntax error becomes an HTTP 500.
+      maxTokens: { enabled: false },
     }).protect();
 
     const shared = {
@@ -92,7 +96,10 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             csrfPrevention: true,
             // Cache-control hints would wrap every field resolver; Steady caches whole answers itself.
-            plugins: [...armor.plugins, ApolloServerPluginCacheControlDisabled()],
+            plugins: [...armor.plugins, requestEdgePlugin(), ApolloServerPluginCacheControlDisabled()],
+            parseOptions: { maxTokens: 2000 },
+            // Nest would set every answer with data back to 200; the request edge decides (429 for RATE_LIMITED).
+            preserveHttpStatusForExecutionErrors: false,
             validationRules: [...armor.validationRules],
             allowBatchedHttpRequests: false,
             formatError: createFormatError(deps.logger),
@@ -108,6 +115,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: PassThroughFilter },
         ArticlesResolver,
         SectionsResolver,
+        PostGuardian,
         PostsResolver,
         AuthorResolver,
         PostsService,

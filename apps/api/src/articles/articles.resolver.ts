@@ -6,6 +6,7 @@ import { PostConnection } from '../posts/post.model';
 import { PostsRepository } from '../posts/posts.repository';
 import { ThreadCache } from '../posts/thread-cache';
 import { toConnection } from '../posts/connection';
+import { PostGuardian } from '../posts/visibility';
 import { ArticleModel, SectionModel } from './article.model';
 import { ArticlesService } from './articles.service';
 
@@ -39,6 +40,7 @@ export class SectionsResolver {
   constructor(
     @Inject(PostsRepository) private readonly repository: PostsRepository,
     @Inject(ThreadCache) private readonly cache: ThreadCache,
+    @Inject(PostGuardian) private readonly guardian: PostGuardian,
   ) {}
 
   @Query(() => SectionModel, { nullable: true })
@@ -53,7 +55,7 @@ export class SectionsResolver {
   }
 
   @ResolveField(() => PostConnection, {
-    description: "Published top-level posts, oldest first (and the caller's own posts waiting for a moderator).",
+    description: "Published top-level posts, oldest first (and hidden ones the caller may see: their own, or a moderator's view).",
   })
   async posts(
     @Parent() section: SectionModel,
@@ -63,11 +65,11 @@ export class SectionsResolver {
   ): Promise<PostConnection> {
     const size = pageSize(first);
     const afterId = decodeCursor(after);
-    const token = ctx.caller.tokenFor(section.id);
-    // Readers without a key all see the same page: it comes from the cache until the thread changes.
-    const rows = token
-      ? await this.repository.threadPage(section.id, afterId, size, token)
-      : await this.cache.page(section.id, afterId, size, () => this.repository.threadPage(section.id, afterId, size, null));
+    const viewer = await this.guardian.viewerOf(ctx);
+    // Readers without a key or a session all see the same page: it comes from the cache until the thread changes.
+    const rows = viewer.anonymous
+      ? await this.cache.page(section.id, afterId, size, () => this.repository.threadPage(section.id, afterId, size, null))
+      : await this.repository.threadPage(section.id, afterId, size, ctx.caller.tokenFor(section.id), viewer.moderator);
     return toConnection(rows, size, section.threadCount);
   }
 }

@@ -4,7 +4,7 @@ import pino from 'pino';
  * The one logger. Steady never logs post bodies, author keys, passwords or addresses:
  * nothing here serializes requests, and `redact` is a second line of defence.
  */
-export function createLogger(level: string) {
+export function createLogger(level: string, destination?: pino.DestinationStream) {
   return pino({
     level,
     base: undefined,
@@ -12,7 +12,7 @@ export function createLogger(level: string) {
       paths: ['body', 'authorKey', 'password', 'token', 'ip', '*.body', '*.authorKey', '*.password', '*.token', '*.ip'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }
 
 export type Logger = ReturnType<typeof createLogger>;

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { badInput } from './errors';
+import { fitsBigint } from './ids';
 
 @ObjectType()
 export class PageInfo {
@@ -25,6 +26,8 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor == null || cursor === '') return null;
   const raw = Buffer.from(cursor, 'base64url').toString();
   const match = /^p:(\d{1,19})$/.exec(raw);
-  if (!match) throw badInput('after', 'That page link is not one we recognise. Please start from the first page.');
+  if (!match || !fitsBigint(match[1])) throw badInput('after', UNKNOWN_CURSOR);
   return match[1];
 }
+
+export const UNKNOWN_CURSOR = 'That page link is not one we recognise. Please start from the first page.';

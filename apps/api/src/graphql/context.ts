@@ -46,14 +46,14 @@ export class Loaders {
 
   /**
    * One loader per page shape and section, so that every post's `replies(first, after)` on a
-   * page batches into one statement (the section decides which of the caller's pending replies show).
+   * page batches into one statement (the section and `moderator` decide which hidden replies the viewer sees).
    */
-  replies(sectionId: string, first: number, afterId: string | null): DataLoader<string, PostRecord[]> {
-    const key = `${sectionId}:${first}:${afterId ?? ''}`;
+  replies(sectionId: string, first: number, afterId: string | null, moderator = false): DataLoader<string, PostRecord[]> {
+    const key = `${sectionId}:${first}:${afterId ?? ''}:${moderator}`;
     let loader = this.replyPages.get(key);
     if (!loader) {
       const token = this.caller.tokenFor(sectionId);
-      loader = new DataLoader((parentIds) => this.posts.replyPages(parentIds, afterId, first, token));
+      loader = new DataLoader((parentIds) => this.posts.replyPages(parentIds, afterId, first, token, moderator));
       this.replyPages.set(key, loader);
     }
     return loader;

@@ -1,7 +1,10 @@
-import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode } from '../common/errors';
+import type { Logger } from '../common/logger';
+import { LOGGER } from '../common/tokens';
+import { logUnexpected, MASKED_MESSAGE } from './format-error';
 
 /**
  * One filter for every error:
@@ -13,6 +16,8 @@ import { ErrorCode } from '../common/errors';
  */
 @Catch()
 export class PassThroughFilter implements GqlExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<string>() !== 'http') return exception;
     const http = host.switchToHttp();
@@ -27,10 +32,11 @@ export class PassThroughFilter implements GqlExceptionFilter {
     if (status >= 400 && status < 500) {
       return reply.status(status).send(answer('BAD_REQUEST', 'That request could not be read. Please send JSON with a GraphQL query.'));
     }
-    return reply.status(500).send(answer(ErrorCode.INTERNAL_SERVER_ERROR, 'Something went wrong on our side. Please try again in a moment.'));
+    const correlationId = logUnexpected(this.logger, exception, { route: onGraphql ? '/graphql' : 'http' });
+    return reply.status(500).send(answer(ErrorCode.INTERNAL_SERVER_ERROR, MASKED_MESSAGE, { correlationId }));
   }
 }
 
-function answer(code: string, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
+function answer(code: string, message: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { ...extensions, code } }] };
 }

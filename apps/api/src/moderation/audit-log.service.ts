@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { badInput } from '../common/errors';
+import { fitsBigint } from '../common/ids';
 import { Db } from '../database/db';
 import type { AuditConnection } from './moderation.models';
 
@@ -9,7 +10,7 @@ export class AuditLogService {
   constructor(@Inject(Db) private readonly db: Db) {}
 
   async page(before: string | null, first: number): Promise<AuditConnection> {
-    if (before != null && !/^\d{1,19}$/.test(before)) throw badInput('before', 'That page link is not one we recognise.');
+    if (before != null && !fitsBigint(before)) throw badInput('before', 'That page link is not one we recognise.');
     const rows = await this.db.query<{ id: string; at: Date; actor: string; action: string; post_id: string | null; rules_version: string | null; reason: string | null }>(
       {
         name: 'audit_page',

@@ -5,6 +5,7 @@ import type { RequestContext } from '../graphql/context';
 import { CurrentModerator, ModeratorOnly, type SignedInModerator } from '../moderators';
 import { PostModel } from '../posts/post.model';
 import type { PostRecord } from '../posts/post.model';
+import { PostGuardian, seenBy } from '../posts/visibility';
 import {
   AuditConnection,
   FLAG_REASONS,
@@ -27,6 +28,7 @@ export class ModerationResolver {
   constructor(
     @Inject(ModerationService) private readonly service: ModerationService,
     @Inject(AuditLogService) private readonly audit: AuditLogService,
+    @Inject(PostGuardian) private readonly guardian: PostGuardian,
   ) {}
 
   @Query(() => [GuidelineModel], { description: 'The tone rules, grouped by the article’s principles: the words the nudges use.' })
@@ -62,12 +64,15 @@ export class ModerationResolver {
   async moderationQueue(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Context() ctx: RequestContext,
   ): Promise<QueueConnection> {
     const size = pageSize(first);
     const { items, hasNextPage, total } = await this.service.queue(after, size);
+    // The one visibility rule holds here too (a moderator sees what waits; a removed post is a placeholder).
+    const viewer = await this.guardian.viewerOf(ctx);
     const edges = items.map((item) => ({
       cursor: encodeQueueCursor(item.priority, item.id),
-      node: { ...item, hits: item.hits.map(publicHit) },
+      node: { ...item, post: seenBy(viewer, item.post)!, hits: item.hits.map(publicHit) },
     }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }

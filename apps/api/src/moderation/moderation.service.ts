@@ -4,7 +4,8 @@ import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
-import { isPostId } from '../common/ids';
+import { fitsBigint, isPostId } from '../common/ids';
+import { UNKNOWN_CURSOR } from '../common/pagination';
 import { RateLimiter } from '../common/rate-limit';
 import { CONFIG } from '../common/tokens';
 import type { Config } from '../config/config';
@@ -201,7 +202,7 @@ export function encodeQueueCursor(priority: number, id: string): string {
 function decodeQueueCursor(cursor: string | null): { priority: number; id: string } {
   if (!cursor) return { priority: 2147483647, id: '0' };
   const match = /^q:(\d{1,9}):(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('after', 'That page link is not one we recognise. Please start from the first page.');
+  if (!match || !fitsBigint(match[2])) throw badInput('after', UNKNOWN_CURSOR);
   return { priority: Number(match[1]), id: match[2] };
 }
 

@@ -1,6 +1,7 @@
 import type { Statement } from '../database/db';
 import { PostStatus } from './post.entity';
 import { PostRecord, ReactionKind, StoredHit } from './post.model';
+import { removedHoldingReplies, visibleInSql } from './visibility';
 
 /** Columns every post read selects: counts ride along, so a page is one statement. */
 export const POST_COLUMNS = `p.id::text as id, p.section_id, p.parent_id::text as parent_id, p.depth, p.pseudonym, p.body, p.html,
@@ -8,11 +9,13 @@ export const POST_COLUMNS = `p.id::text as id, p.section_id, p.parent_id::text a
   p.created_at, p.edited_at, p.author_token, p.crisis, p.hits, p.rules_version, p.flag_count, p.review_reason, p.reviewed_at`;
 
 /**
- * Shown in lists: published posts, removed ones that still hold replies in place, and the
- * caller's own posts waiting for a moderator (`$4`: the caller's token in this section, or null).
+ * Shown in a thread: what the viewer may see (the one rule, posts/visibility.ts), and removed posts
+ * that still hold replies in place. `$4`: the viewer's token in this section, or null; `$5`: a moderator.
  */
-const VISIBLE = `p.status in ('PUBLISHED', 'DELETED', 'PENDING')
-  and (p.status = 'PUBLISHED' or (p.status = 'DELETED' and p.reply_count > 0) or (p.status = 'PENDING' and p.author_token = $4))`;
+const IN_THREAD = `(${visibleInSql({ token: '$4', moderator: '$5::boolean' })} or ${removedHoldingReplies()})`;
+
+/** `me` reads only the viewer's own posts, so the viewer's token in a post's section is that post's author token. */
+const OWN = (post: string) => visibleInSql({ post, token: `${post}.author_token`, moderator: 'false' });
 
 export interface PostRow {
   id: string;
@@ -73,20 +76,20 @@ export const SQL = {
     name: 'post_by_ids',
     text: `select ${POST_COLUMNS} from post p where p.id = any($1::bigint[])`,
   },
-  /** $1 section, $2 after id (0 for the first page), $3 limit, $4 the caller's token or null. */
+  /** $1 section, $2 after id (0 for the first page), $3 limit, $4 the viewer's token or null, $5 a moderator. */
   threadPage: {
     name: 'post_thread_page',
     text: `select ${POST_COLUMNS} from post p
-      where p.section_id = $1 and p.parent_id is null and ${VISIBLE} and p.id > $2
+      where p.section_id = $1 and p.parent_id is null and ${IN_THREAD} and p.id > $2
       order by p.id limit $3`,
   },
-  /** Replies of many parents (one section) in one statement: $1 parent ids, $2 after id, $3 limit per parent, $4 caller's token. */
+  /** Replies of many parents (one section) in one statement: $1 parent ids, $2 after id, $3 limit per parent, $4 viewer's token, $5 a moderator. */
   replyPages: {
     name: 'post_reply_pages',
     text: `select r.* from unnest($1::bigint[]) as parent(id)
       cross join lateral (
         select ${POST_COLUMNS} from post p
-        where p.parent_id = parent.id and ${VISIBLE} and p.id > $2
+        where p.parent_id = parent.id and ${IN_THREAD} and p.id > $2
         order by p.id limit $3
       ) r`,
   },
@@ -196,22 +199,26 @@ export const SQL = {
     text: `select x.* from unnest($1::bytea[]) as mine(token)
       cross join lateral (
         select ${POST_COLUMNS} from post p
-        where p.author_token = mine.token and p.status <> 'DELETED' and p.id < $2
+        where p.author_token = mine.token and ${OWN('p')} and p.id < $2
         order by p.id desc limit $3
       ) x
       order by x.id::bigint desc limit $3`,
   },
   countByAuthor: {
     name: 'post_count_by_author',
-    text: `select count(*)::int as n from post where author_token = any($1::bytea[]) and status <> 'DELETED'`,
+    text: `select count(*)::int as n from post p where p.author_token = any($1::bytea[]) and ${OWN('p')}`,
   },
-  /** Published replies by others to the caller's posts, newest first: the caller's posts first, then each one's replies. */
+  /**
+   * Others' replies to the caller's posts that the caller may see (the caller's token in a reply's
+   * section is its parent's author token), newest first: the caller's posts first, then each one's replies.
+   */
   repliesToAuthor: {
     name: 'post_replies_to_author',
     text: `select r.* from post mine
       cross join lateral (
         select ${POST_COLUMNS} from post p
-        where p.parent_id = mine.id and p.status = 'PUBLISHED' and not (p.author_token = any($1::bytea[])) and p.id < $2
+        where p.parent_id = mine.id and ${visibleInSql({ token: 'mine.author_token', moderator: 'false' })}
+          and not (p.author_token = any($1::bytea[])) and p.id < $2
         order by p.id desc limit $3
       ) r
       where mine.author_token = any($1::bytea[])
@@ -220,6 +227,7 @@ export const SQL = {
   countRepliesToAuthor: {
     name: 'post_count_replies_to_author',
     text: `select count(*)::int as n from post p join post mine on mine.id = p.parent_id
-      where mine.author_token = any($1::bytea[]) and p.status = 'PUBLISHED' and not (p.author_token = any($1::bytea[]))`,
+      where mine.author_token = any($1::bytea[]) and ${visibleInSql({ token: 'mine.author_token', moderator: 'false' })}
+        and not (p.author_token = any($1::bytea[]))`,
   },
 } satisfies Record<string, Statement>;

@@ -45,8 +45,9 @@ export class PostsRepository {
   }
 
   /** Fetches one more than asked, to know whether a next page exists. */
-  async threadPage(sectionId: string, afterId: string | null, first: number, callerToken: Buffer | null): Promise<PostRecord[]> {
-    return (await this.db.query<PostRow>(SQL.threadPage, [sectionId, afterId ?? '0', first + 1, callerToken])).map(toRecord);
+  /** `viewerToken`/`moderator`: who reads the thread (posts/visibility.ts decides what they see). */
+  async threadPage(sectionId: string, afterId: string | null, first: number, viewerToken: Buffer | null, moderator = false): Promise<PostRecord[]> {
+    return (await this.db.query<PostRow>(SQL.threadPage, [sectionId, afterId ?? '0', first + 1, viewerToken, moderator])).map(toRecord);
   }
 
   /** Pages of replies for many parents at once (one more than asked per parent). */
@@ -54,9 +55,10 @@ export class PostsRepository {
     parentIds: readonly string[],
     afterId: string | null,
     first: number,
-    callerToken: Buffer | null,
+    viewerToken: Buffer | null,
+    moderator = false,
   ): Promise<PostRecord[][]> {
-    const rows = await this.db.query<PostRow>(SQL.replyPages, [parentIds, afterId ?? '0', first + 1, callerToken]);
+    const rows = await this.db.query<PostRow>(SQL.replyPages, [parentIds, afterId ?? '0', first + 1, viewerToken, moderator]);
     const byParent = new Map<string, PostRecord[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) byParent.get(row.parent_id!)!.push(toRecord(row));
     return parentIds.map((id) => byParent.get(id)!);

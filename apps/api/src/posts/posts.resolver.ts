@@ -6,11 +6,11 @@ import { decodeCursor, pageSize } from '../common/pagination';
 import type { RequestContext } from '../graphql/context';
 import { toConnection } from './connection';
 import { CreatePostInput, CreatePostPayload, EditPostInput } from './dto/post.inputs';
-import { PostStatus } from './post.entity';
 import { PostConnection, PostModel, REACTION_KINDS, ReactionCountModel, ReactionKind } from './post.model';
 import type { PostRecord } from './post.model';
 import { PostsRepository } from './posts.repository';
 import { PostsService, WriteResult } from './posts.service';
+import { PostGuardian } from './visibility';
 import { PostOutcome } from '../moderation/decision';
 import { RESOURCES } from '../safety/safety.resolver';
 import type { ResourceList } from '@steady/content';
@@ -20,14 +20,15 @@ export class PostsResolver {
   constructor(
     @Inject(PostsService) private readonly service: PostsService,
     @Inject(RESOURCES) private readonly resources: ResourceList,
+    @Inject(PostGuardian) private readonly guardian: PostGuardian,
   ) {}
 
-  @Query(() => PostModel, { nullable: true, description: 'A published post, or a pending one of the caller.' })
+  @Query(() => PostModel, {
+    nullable: true,
+    description: "A published post (a removed one as a placeholder); a pending or rejected one only for its author and moderators.",
+  })
   async post(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<PostRecord | null> {
-    const post = await ctx.loaders.post.load(id);
-    if (!post) return null;
-    const visible = post.status === PostStatus.PUBLISHED || post.status === PostStatus.DELETED || ctx.caller.owns(post);
-    return visible ? post : null;
+    return this.guardian.seen(ctx, await ctx.loaders.post.load(id));
   }
 
   @ResolveField(() => SectionModel)
@@ -35,12 +36,12 @@ export class PostsResolver {
     return (await ctx.loaders.section.load(post.sectionId))!;
   }
 
-  @ResolveField(() => PostModel, { nullable: true })
-  parent(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<PostRecord | null> | null {
-    return post.parentId ? ctx.loaders.post.load(post.parentId) : null;
+  @ResolveField(() => PostModel, { nullable: true, description: 'The post this replies to, when the caller may see it.' })
+  async parent(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<PostRecord | null> {
+    return post.parentId ? this.guardian.seen(ctx, await ctx.loaders.post.load(post.parentId)) : null;
   }
 
-  @ResolveField(() => PostConnection, { description: 'Published replies, oldest first.' })
+  @ResolveField(() => PostConnection, { description: "Published replies, oldest first (and hidden ones the caller may see: their own, or a moderator's view)." })
   async replies(
     @Parent() post: PostRecord,
     @Context() ctx: RequestContext,
@@ -48,7 +49,8 @@ export class PostsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PostConnection> {
     const size = pageSize(first);
-    const rows = await ctx.loaders.replies(post.sectionId, size, decodeCursor(after)).load(post.id);
+    const viewer = await this.guardian.viewerOf(ctx);
+    const rows = await ctx.loaders.replies(post.sectionId, size, decodeCursor(after), viewer.moderator).load(post.id);
     return toConnection(rows, size, post.replyCount);
   }
 

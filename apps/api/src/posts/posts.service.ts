@@ -17,6 +17,7 @@ import { PostStatus } from './post.entity';
 import { PostRecord, ReactionKind } from './post.model';
 import { PostsRepository } from './posts.repository';
 import { ThreadCache } from './thread-cache';
+import { authorViewer, Sight, sightOf } from './visibility';
 
 export const BODY_MAX = 5000;
 export const EDIT_WINDOW_MS = 30 * 60 * 1000;
@@ -76,7 +77,7 @@ export class PostsService {
     const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
     const section = await this.articles.openSection(input.sectionId);
     if (!section) throw notFound(MESSAGES.sectionNotFound);
-    const parent = input.parentId ? await this.repliableParent(input.parentId, section.id) : null;
+    const parent = input.parentId ? await this.repliableParent(caller, input.parentId, section.id) : null;
 
     const decision = decide(body, { section: section.slug, kind: parent ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
     const newKey = caller.keyHash ? null : AuthorCrypto.newKey();
@@ -217,8 +218,10 @@ export class PostsService {
     await this.limiter.consume(`write:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, MESSAGES.slowDown);
   }
 
-  private async repliableParent(parentId: string, sectionId: string): Promise<PostRecord> {
+  private async repliableParent(caller: Caller, parentId: string, sectionId: string): Promise<PostRecord> {
     const parent = await this.existingPost(parentId);
+    // A post the author may not see does not exist for them: no answer may tell that it waits for review.
+    if (sightOf(authorViewer(caller), parent) === Sight.NONE) throw notFound(MESSAGES.postNotFound);
     if (parent.sectionId !== sectionId) throw badInput('parentId', MESSAGES.parentOtherSection);
     if (parent.status === PostStatus.DELETED) throw badInput('parentId', MESSAGES.parentRemoved);
     if (parent.status !== PostStatus.PUBLISHED) throw badInput('parentId', MESSAGES.parentNotOpen);
