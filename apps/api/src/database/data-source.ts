@@ -7,10 +7,17 @@ import { Articles1764100000000 } from '../migrations/1764100000000-Articles';
 import { Posts1764100000001 } from '../migrations/1764100000001-Posts';
 import { Moderators1764100000002 } from '../migrations/1764100000002-Moderators';
 import { Moderation1764100000003 } from '../migrations/1764100000003-Moderation';
+import { IssuedAuthorKeys1796565936816 } from '../migrations/1796565936816-IssuedAuthorKeys';
 
 export const entities = [ArticleEntity, SectionEntity, PostEntity, ReactionEntity, SectionAuthorEntity, ModeratorEntity, ModeratorSessionEntity];
 /** In order. A landed migration is never edited: add a new one. */
-export const migrations = [Articles1764100000000, Posts1764100000001, Moderators1764100000002, Moderation1764100000003];
+export const migrations = [
+  Articles1764100000000,
+  Posts1764100000001,
+  Moderators1764100000002,
+  Moderation1764100000003,
+  IssuedAuthorKeys1796565936816,
+];
 
 /** Serializes schema changes and content imports across API instances. */
 export const MIGRATION_LOCK = 7_151_800;
