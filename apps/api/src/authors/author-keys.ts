@@ -100,6 +100,15 @@ export class AuthorKeys {
   }
 
   /**
+   * Writes are limited per author key, or per client address (memory only) for calls without a
+   * key Steady knows: a made-up key is no one, so it buys no fresh budget.
+   */
+  async limitWrites(caller: Caller, knownKey: boolean, message: string): Promise<void> {
+    const who = knownKey && caller.keyHash ? `key:${caller.keyHash.toString('base64url')}` : `addr:${caller.address}`;
+    await this.limiter.consume(`write:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, message);
+  }
+
+  /**
    * A new key, recorded as issued: for a first post, or a reader's first reaction or flag.
    * Each address gets AUTHOR_KEYS_PER_ADDRESS_PER_HOUR, so fresh keys cannot be had by the hundred.
    */

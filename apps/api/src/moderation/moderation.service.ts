@@ -6,9 +6,6 @@ import { AuthorKeys, Standing } from '../authors/author-keys';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
-import { RateLimiter } from '../common/rate-limit';
-import { CONFIG } from '../common/tokens';
-import type { Config } from '../config/config';
 import { Db } from '../database/db';
 import { PostStatus } from '../posts/post.entity';
 import type { PostRecord, StoredHit } from '../posts/post.model';
@@ -61,8 +58,6 @@ export class ModerationService {
     @Inject(PostsRepository) private readonly posts: PostsRepository,
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
-    @Inject(RateLimiter) private readonly limiter: RateLimiter,
-    @Inject(CONFIG) private readonly config: Config,
     @Inject(ThreadCache) private readonly cache: ThreadCache,
     @Inject(AuthorKeys) private readonly keys: AuthorKeys,
   ) {}
@@ -98,13 +93,13 @@ export class ModerationService {
     const known = await this.keys.known(caller);
     if (!known) {
       // A made-up key is no one: it counts against its address, like a call without a key.
-      if (caller.keyHash) await this.limitWrites(caller.address, 'addr');
+      if (caller.keyHash) await this.keys.limitWrites(caller, false, M.slowDown);
       throw new AppError(ErrorCode.UNAUTHENTICATED, M.flagNeedsKey);
     }
     if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, POST_MESSAGES.paused);
     const note = rawNote?.trim() || null;
     if (note && note.length > NOTE_MAX) throw badInput('note', M.noteTooLong(NOTE_MAX));
-    await this.limitWrites(caller.keyHash!.toString('base64url'), 'key');
+    await this.keys.limitWrites(caller, true, M.slowDown);
     const post = isPostId(postId) ? await this.posts.byId(postId) : null;
     if (!post || post.status === PostStatus.DELETED) throw notFound(M.postNotFound);
     // Whatever happens next, the reader hears the same thank-you: never the fate of another's post.
@@ -131,10 +126,6 @@ export class ModerationService {
     });
     await this.cache.invalidate(post.sectionId);
     return { ok: true, message: M.flagThanks };
-  }
-
-  private async limitWrites(who: string, kind: 'key' | 'addr') {
-    await this.limiter.consume(`write:${kind}:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, M.slowDown);
   }
 
   async queue(afterCursor: string | null, first: number): Promise<{ items: QueueEntry[]; hasNextPage: boolean; total: number }> {

@@ -137,14 +137,18 @@ export class ModeratorsService {
     if (byEmail.count > this.config.LOGIN_ATTEMPTS_PER_15_MIN && byPair.count > FAILURES_PER_EMAIL_AND_ADDRESS) {
       throw refusal(Math.min(byEmail.retryAfterSeconds, byPair.retryAfterSeconds));
     }
+    // Past the free failures the address waits: from now (so a burst waits too), and again from
+    // the answer below (so a slow password check does not use the wait up).
     const pastFree = byAddress.count - this.config.LOGIN_BACKOFF_AFTER_FAILURES;
-    if (pastFree > 0) await this.limiter.hold(throttle.address, backOffSeconds(pastFree));
+    const backOff = () => (pastFree > 0 ? this.limiter.hold(throttle.address, backOffSeconds(pastFree)) : undefined);
+    await backOff();
 
     const plausible = isValidEmail(normalized) && typeof password === 'string' && password.length <= PASSWORD_MAX;
     const account = plausible ? (await this.db.query<ModeratorRow>(SQL.byEmail, [normalized]))[0] : undefined;
     const matches =
       account && !account.disabled_at ? await verifyPassword(account.password_hash, password) : await verifyAgainstDummy(String(password ?? '').slice(0, PASSWORD_MAX));
     if (!account || !matches) {
+      await backOff();
       this.logger.info('a moderator sign-in was refused');
       throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.noMatch);
     }

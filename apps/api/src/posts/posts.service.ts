@@ -7,9 +7,6 @@ import { AuthorKeys } from '../authors/author-keys';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
-import { RateLimiter } from '../common/rate-limit';
-import { CONFIG } from '../common/tokens';
-import type { Config } from '../config/config';
 import { Db, Tx } from '../database/db';
 import { Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
@@ -61,8 +58,6 @@ export class PostsService {
     @Inject(ModerationRepository) private readonly moderation: ModerationRepository,
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
-    @Inject(RateLimiter) private readonly limiter: RateLimiter,
-    @Inject(CONFIG) private readonly config: Config,
     @Inject(ThreadCache) private readonly cache: ThreadCache,
     @Inject(AuthorKeys) private readonly keys: AuthorKeys,
   ) {}
@@ -235,13 +230,9 @@ export class PostsService {
     }
   }
 
-  /**
-   * Writes are limited per author key, or per client address (memory only) for calls without a
-   * key Steady knows: a made-up key is no one, so it buys no fresh budget.
-   */
-  private async limitWrites(caller: Caller, knownKey = caller.keyHash !== null) {
-    const who = knownKey && caller.keyHash ? `key:${caller.keyHash.toString('base64url')}` : `addr:${caller.address}`;
-    await this.limiter.consume(`write:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, MESSAGES.slowDown);
+  /** Edits and removals come from a key that owns the post, so it is one Steady knows. */
+  private limitWrites(caller: Caller, knownKey = caller.keyHash !== null) {
+    return this.keys.limitWrites(caller, knownKey, MESSAGES.slowDown);
   }
 
   private async repliableParent(parentId: string, sectionId: string): Promise<PostRecord> {
