@@ -70,6 +70,8 @@ export class PostsService {
    */
   async create(caller: Caller, input: CreatePostCommand): Promise<WriteResult> {
     if (caller.hasMalformedKey) throw badInput('authorKey', MESSAGES.malformedKey);
+    // Without a key the address pays before anything is looked up; a key is checked first.
+    if (!caller.keyHash) await this.limitWrites(caller, false);
     const body = validBody(input.body);
     const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
     const section = await this.articles.openSection(input.sectionId);
@@ -77,7 +79,7 @@ export class PostsService {
     const parent = input.parentId ? await this.repliableParent(input.parentId, section.id) : null;
 
     const known = await this.authorIn(caller, section.id);
-    await this.limitWrites(caller, known !== null);
+    if (caller.keyHash) await this.limitWrites(caller, known !== null);
     if (known?.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, MESSAGES.banned);
     const decision = decide(body, { section: section.slug, kind: parent ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
     if (decision.outcome === PostOutcome.NUDGED) return this.nudged(section.id, decision);
