@@ -1,13 +1,20 @@
-// Readers who never posted: reacting and flagging work for them (the web server gives the browser
-// a key silently), the flag control is a plain form in <details>, and the reader only ever gets a
-// thank-you, never what happens to someone else's post.
-import type { Browser } from 'playwright-core';
-import { graphql, sectionId, seedPost } from './support/api';
+// Readers who never posted: reacting and flagging work for them (the web server gets the browser
+// a key from the API, silently), the flag control is a plain form in <details>, and the reader only
+// ever gets a thank-you, never what happens to someone else's post. A new key's flag reaches a
+// moderator but does not hide a post on its own; an established reader's DANGER flag does (ADR 011).
+import type { Browser, BrowserContext } from 'playwright-core';
+import { establishedReaderKey, graphql, sectionId, seedPost } from './support/api';
 import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'a-quiet-reminder';
 const SECTION = `${ARTICLE}/${SLUG}`;
+
+/** Puts an author key in the browser's cookie, as Remix writes it: base64 of the JSON string, URL-encoded. */
+async function holdKey(context: BrowserContext, key: string) {
+  const value = encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64'));
+  await context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
+}
 
 describeBrowser('readers without a key: reactions and flags', () => {
   let browser: Browser;
@@ -64,13 +71,33 @@ describeBrowser('readers without a key: reactions and flags', () => {
     await context.close();
   });
 
+  test('a new reader’s DANGER flag is thanked and reaches a moderator, but does not hide the post on its own', async () => {
+    const section = await sectionId('rebuilding-connection', SLUG);
+    const target = await seedPost({ sectionId: section, body: 'We sat on the porch and said nothing, and it was fine.' });
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(webUrl(SECTION));
+    const item = page.locator(`#post-${target.id}`);
+    await item.locator('summary', { hasText: 'Flag' }).click();
+    await item.getByLabel(reasons[0]!.title, { exact: true }).check();
+    await item.getByRole('button', { name: 'Send to a moderator' }).click();
+    await expect(item.locator('.flag-thanks').textContent()).resolves.toMatch(/Thank you/);
+    await context.close();
+
+    const later = await openPage(browser, { javaScriptEnabled: false });
+    await later.page.goto(webUrl(SECTION));
+    await expect(later.page.locator(`#post-${target.id}`).count()).resolves.toBe(1);
+    await later.context.close();
+  });
+
   test('flagging with JavaScript answers in place, even when the flag hides the post for others', async () => {
     const { context, page } = await openPage(browser);
+    // A reader of standing: their DANGER flag hides the post at once (a new key's would not).
+    await holdKey(context, await establishedReaderKey(await sectionId('rebuilding-connection', 'where-to-go-next')));
     await page.goto(webUrl(SECTION));
     await page.locator('#new-post input[name="_js"]').waitFor({ state: 'attached' });
     await article(page).locator('summary', { hasText: 'Flag' }).click();
     const form = article(page).locator('.flag-form');
-    // DANGER comes first, and one such flag hides the post pending review.
+    // DANGER comes first, and one such flag from a reader of standing hides the post pending review.
     expect(reasons[0]!.reason).toBe('DANGER');
     await form.getByLabel(reasons[0]!.title, { exact: true }).check();
     // axe needs JavaScript in the page, so the open form is checked here.
@@ -92,6 +119,7 @@ describeBrowser('readers without a key: reactions and flags', () => {
     const section = await sectionId('rebuilding-connection', SLUG);
     const other = await seedPost({ sectionId: section, body: 'We started with a short walk after dinner.' });
     const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    await holdKey(context, await establishedReaderKey(await sectionId('rebuilding-connection', 'where-to-go-next')));
     await page.goto(webUrl(SECTION));
     const item = page.locator(`#post-${other.id}`);
     await item.locator('summary', { hasText: 'Flag' }).click();
@@ -104,9 +132,7 @@ describeBrowser('readers without a key: reactions and flags', () => {
 
   test('there is no flag on your own post', async () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: false });
-    // The cookie's value as Remix writes it: base64 of the JSON string, URL-encoded.
-    const value = encodeURIComponent(Buffer.from(JSON.stringify(post.authorKey)).toString('base64'));
-    await context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
+    await holdKey(context, post.authorKey);
     await page.goto(webUrl(SECTION));
     await expect(article(page).locator('.you').count()).resolves.toBe(1);
     await expect(article(page).locator('summary', { hasText: 'Flag' }).count()).resolves.toBe(0);

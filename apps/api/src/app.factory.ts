@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppDependencies, AppModule } from './app.module';
 import { registerHttpEdge } from './graphql/http-edge';
+import { trustedProxyList } from './config/config';
 import { registerResponseCache } from './graphql/response-cache';
 import { MemoryThreadVersions } from './posts/thread-cache';
 
@@ -11,7 +12,9 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
   const adapter = new FastifyAdapter({
     logger: false, // Fastify's request log would carry client addresses.
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
-    trustProxy: false,
+    // request.ip is then the right-most X-Forwarded-For hop that is not a trusted proxy, and a
+    // client talking to the API directly cannot choose its own address (ADR 011).
+    trustProxy: trustedProxyList(deps.config.TRUSTED_PROXIES).join(',') || false,
   });
   const threadVersions = deps.threadVersions ?? new MemoryThreadVersions();
   // Registered before Nest adds its routes, so the hooks cover /graphql.

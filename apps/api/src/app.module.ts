@@ -9,7 +9,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ArticlesResolver, SectionsResolver } from './articles/articles.resolver';
 import { ArticlesService } from './articles/articles.service';
 import { AuthorCrypto } from './authors/author-crypto';
+import { AuthorKeys } from './authors/author-keys';
+import { AuthorKeysResolver } from './authors/author-keys.resolver';
 import { Caller } from './authors/caller';
+import { rateLimitAddress } from './common/client-address';
 import type { Logger } from './common/logger';
 import { CONFIG, LOGGER } from './common/tokens';
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './common/rate-limit';
@@ -118,6 +121,8 @@ export class AppModule {
         PostGuardian,
         PostsResolver,
         AuthorResolver,
+        AuthorKeys,
+        AuthorKeysResolver,
         PostsService,
         ModerationRepository,
         ModerationService,
@@ -135,7 +140,11 @@ function headerOf(req: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The first X-Forwarded-For hop (set by the web server) or the socket address; memory only. */
+/**
+ * The client's address, for rate limits only (memory, never stored or logged): Fastify takes it
+ * from X-Forwarded-For only through the proxies in TRUSTED_PROXIES (the web server), else it is
+ * the socket's address. IPv6 counts by /64.
+ */
 function clientAddress(req: FastifyRequest): string {
-  return headerOf(req, 'x-forwarded-for')?.split(',')[0]?.trim() || req.socket.remoteAddress || 'unknown';
+  return rateLimitAddress(req.ip || req.socket.remoteAddress);
 }

@@ -41,7 +41,15 @@ async function emptyThreads(dataSource: DataSource) {
 
 /** The real app on the test database, content imported, driven over HTTP with supertest. */
 export async function createTestApp(env: Record<string, string> = {}, shared: Partial<Pick<AppDependencies, 'rateLimitStore' | 'threadVersions' | 'logger'>> = {}): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', STEADY_SECRET: TEST_SECRET, RATE_LIMIT_WRITES: '100000', ...env });
+  // Every spec writes from one address: generous write and new-key budgets unless a spec tests them.
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    STEADY_SECRET: TEST_SECRET,
+    RATE_LIMIT_WRITES: '100000',
+    AUTHOR_KEYS_PER_ADDRESS_PER_HOUR: '100000',
+    ...env,
+  });
   const dataSource = await openDatabase(config.DATABASE_URL!, 5);
   const db = Db.fromDataSource(dataSource);
   await emptyThreads(dataSource);

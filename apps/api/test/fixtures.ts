@@ -20,3 +20,18 @@ export async function post(
   const payload = res.data.createPost;
   return { id: payload.post.id, key: key ?? payload.authorKey, pseudonym: payload.post.pseudonym };
 }
+
+/**
+ * Backdates a post by two days: its (published) author then stands as established, whose flags
+ * count (ADR 011). Standing is earned over time, so tests move the clock of the post instead.
+ */
+export async function backdate(t: TestApp, postId: string): Promise<void> {
+  await t.dataSource.query(`update post set created_at = created_at - interval '2 days' where id = $1`, [postId]);
+}
+
+/** A reader whose key Steady issued and whose published post is two days old. */
+export async function establishedReader(t: TestApp, sectionId: string, body = 'Thank you for this.'): Promise<{ id: string; key: string }> {
+  const written = await post(t, { sectionId, body });
+  await backdate(t, written.id);
+  return written;
+}

@@ -1,6 +1,6 @@
 import { moderate, rejectReasons } from '@steady/moderation';
 import { createTestApp, TestApp } from './app';
-import { CREATE, post, sectionIds } from './fixtures';
+import { CREATE, establishedReader, post, sectionIds } from './fixtures';
 import { signedIn } from './moderators.fixtures';
 
 const NUDGE_TEXT = 'You need to leave him tonight or you will regret it!!!';
@@ -88,10 +88,10 @@ describe('moderation in the product', () => {
     expect(held.hits[0].principle).toBeTruthy();
   });
 
-  it('hides a post after three flags, or one DANGER flag; one flag per reader', async () => {
+  it('hides a post after three flags, or one DANGER flag, from established readers; one flag per reader', async () => {
     const target = await post(t, { sectionId: intro, body: 'An ordinary post.' });
     const FLAG = `mutation($i: FlagPostInput!) { flagPost(input: $i) { ok message } }`;
-    const readers = await Promise.all([1, 2, 3].map((i) => post(t, { sectionId: sections['where-to-go-next'], body: `reader ${i}` })));
+    const readers = await Promise.all([1, 2, 3].map((i) => establishedReader(t, sections['where-to-go-next'], `reader ${i}`)));
     const first = await t.gql(FLAG, { i: { postId: target.id, reason: 'ATTACK', note: 'felt harsh' } }, { 'x-author-key': readers[0].key });
     expect(first.data.flagPost).toEqual({ ok: true, message: expect.stringMatching(/thank you/i) });
     await t.gql(FLAG, { i: { postId: target.id, reason: 'ATTACK' } }, { 'x-author-key': readers[0].key }); // the same reader again: not counted

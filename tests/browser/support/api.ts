@@ -1,4 +1,5 @@
 // Fixture factories that seed through the API, as a third-party client would.
+import { Client } from 'pg';
 
 export async function graphql<T>(
   query: string,
@@ -83,4 +84,21 @@ export async function clearModerationQueue(account: { email: string; password: s
       await call(`mutation ($id: ID!) { reviewPost(input: { postId: $id, decision: APPROVE }) { id } }`, { id: edge.node.post.id });
     }
   }
+}
+
+/**
+ * The key of a reader whose flags count on their own (ADR 011): Steady issued it and its
+ * published post is two days old. Standing is earned over time, so the post's clock is moved
+ * back in the test database (DATABASE_URL, the stack's).
+ */
+export async function establishedReaderKey(sectionId: string): Promise<string> {
+  const { id, authorKey } = await seedPost({ sectionId, body: 'Thank you for writing this; it helped.' });
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`update post set created_at = created_at - interval '2 days' where id = $1`, [id]);
+  } finally {
+    await client.end();
+  }
+  return authorKey;
 }

@@ -141,6 +141,24 @@ export async function startWeb(apiUrl: string): Promise<{ webUrl: string; stop()
   return { webUrl, stop: () => stopChild(web) };
 }
 
+/**
+ * Only the built API, on a free port and `databaseUrl`, with the settings given (its normal
+ * limits otherwise): for tests of the limits themselves, beside the stack's generous API.
+ */
+export async function startApi(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<{ apiUrl: string; stop(): Promise<void> }> {
+  const problem = missingBuild();
+  if (problem) throw new Error(`The API cannot start: ${problem}.`);
+  const port = await freePort();
+  const api = start('api', API_MAIN, { ...env, API_PORT: String(port), DATABASE_URL: databaseUrl });
+  try {
+    await waitFor(api, `http://127.0.0.1:${port}/health`, 90_000);
+  } catch (error) {
+    await stopChild(api);
+    throw error;
+  }
+  return { apiUrl: `http://127.0.0.1:${port}/graphql`, stop: () => stopChild(api) };
+}
+
 /** Both apps on free ports, the API on `databaseUrl` (a fresh database from the test runner). */
 export async function startStack(databaseUrl: string): Promise<Stack> {
   const problem = missingBuild();
@@ -154,6 +172,8 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
     DATABASE_URL: databaseUrl,
     RATE_LIMIT_WRITES: '100000',
     LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: '100000',
+    LOGIN_BACKOFF_AFTER_FAILURES: '100000',
+    AUTHOR_KEYS_PER_ADDRESS_PER_HOUR: '100000',
   });
   let web: Child | null = null;
   try {

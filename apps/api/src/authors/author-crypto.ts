@@ -17,6 +17,7 @@ export class AuthorCrypto {
   private readonly pseudonymKey: Buffer;
   private readonly sealKey: Buffer;
   private readonly banKey: Buffer;
+  private readonly issuedKey: Buffer;
 
   constructor(serverSecret: string) {
     const derive = (purpose: string) =>
@@ -25,6 +26,7 @@ export class AuthorCrypto {
     this.pseudonymKey = derive('pseudonym');
     this.sealKey = derive('author-seal');
     this.banKey = derive('ban');
+    this.issuedKey = derive('issued-key');
   }
 
   static newKey(): string {
@@ -58,6 +60,11 @@ export class AuthorCrypto {
   /** Ban-list entry for a key: keyed, so the list cannot be matched against posts. */
   banHash(keyHash: Buffer): Buffer {
     return createHmac('sha256', this.banKey).update(keyHash).digest();
+  }
+
+  /** Registry entry of a key Steady issued: keyed and unrelated to the ban list and the section tokens. */
+  issuedHash(keyHash: Buffer): Buffer {
+    return createHmac('sha256', this.issuedKey).update(keyHash).digest();
   }
 
   /** A per-post sealed reference to the author (AES-256-GCM, fresh nonce): only the server can open it. */

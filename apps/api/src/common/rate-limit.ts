@@ -28,6 +28,11 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
+/** Points of a limiter that only counts (`count`): more than any window will see. */
+const COUNT_ONLY = 1_000_000;
+/** Window of the limiter that holds keys back; `hold` sets each key's own duration. */
+const HOLD_WINDOW = 1;
+
 export class RateLimiter {
   private readonly limiters = new Map<string, RateLimiterAbstract>();
 
@@ -42,6 +47,25 @@ export class RateLimiter {
         throw new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) });
       }
       throw error;
+    }
+  }
+
+  /** Counts one more event for `key` in a window of its own: how many so far, and when the count starts over. Never refuses. */
+  async count(key: string, windowSeconds: number): Promise<{ count: number; retryAfterSeconds: number }> {
+    const res = await this.limiter(COUNT_ONLY, windowSeconds).penalty(key, 1);
+    return { count: res.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  }
+
+  /** Holds `key` back for `seconds`: `refuseWhileHeld` refuses it until then (a back-off). */
+  async hold(key: string, seconds: number): Promise<void> {
+    await this.limiter(1, HOLD_WINDOW).block(key, seconds);
+  }
+
+  /** Throws RATE_LIMITED (with retryAfterSeconds) while `key` is held back. */
+  async refuseWhileHeld(key: string, message: string): Promise<void> {
+    const held = await this.limiter(1, HOLD_WINDOW).get(key);
+    if (held && held.consumedPoints > 1 && held.msBeforeNext > 0) {
+      throw new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds: Math.max(1, Math.ceil(held.msBeforeNext / 1000)) });
     }
   }
 

@@ -21,4 +21,14 @@ describe('configuration', () => {
       expect(message).toContain('STEADY_SECRET: must be at least 32 characters');
     }
   });
+
+  it('trusts X-Forwarded-For from loopback only by default, and checks TRUSTED_PROXIES', () => {
+    expect(loadConfig({}).TRUSTED_PROXIES).toBe('loopback');
+    for (const ok of ['', 'uniquelocal', '10.0.0.0/8, 127.0.0.1', 'loopback,fd00::/8', '192.168.0.0/255.255.0.0']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: ok })).not.toThrow();
+    }
+    for (const bad of ['everyone', '10.0.0.0/33', '300.1.1.1', 'fd00::/129', '10.0.0.1/8/8']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -33,10 +34,49 @@ const schema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   /** How long a moderator session lasts, in hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-  /** Moderator sign-in attempts per e-mail, and per client address, in 15 minutes. */
+  /**
+   * Failed moderator sign-ins in 15 minutes: per e-mail, before only addresses that have not
+   * failed it may still try it; per client address, at most; and per address before each next
+   * attempt must wait (1 s, doubling up to 15 min). A successful sign-in clears them.
+   */
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(5),
   LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: positiveInt.default(30),
+  LOGIN_BACKOFF_AFTER_FAILURES: positiveInt.default(5),
+  /** New author keys Steady issues to one client address per hour (a first post, or a reader's first reaction or flag). */
+  AUTHOR_KEYS_PER_ADDRESS_PER_HOUR: positiveInt.default(20),
+  /**
+   * Who may tell the API a client's address in X-Forwarded-For: a comma-separated list of
+   * addresses, CIDR ranges or the names `loopback`, `linklocal`, `uniquelocal`; empty: nobody.
+   * The client is the right-most address in the chain that is not one of these.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('loopback')
+    .refine((value) => trustedProxyList(value).every(isTrustedProxyEntry), {
+      message: 'must be a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+    }),
 });
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUSTED_PROXIES as a list (empty when nobody is trusted). */
+export function trustedProxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+function isTrustedProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  // A prefix length, or (IPv4 only) a dotted netmask, as proxy-addr reads them.
+  if (/^\d{1,3}$/.test(bits)) return Number(bits) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(bits) === 4;
+}
 
 export type Config = z.infer<typeof schema>;
 

@@ -8,6 +8,7 @@ import { Posts1764100000001 } from '../migrations/1764100000001-Posts';
 import { Moderators1764100000002 } from '../migrations/1764100000002-Moderators';
 import { Moderation1764100000003 } from '../migrations/1764100000003-Moderation';
 import { ListIndexesEveryStatus1764100000010 } from '../migrations/1764100000010-ListIndexesEveryStatus';
+import { IssuedAuthorKeys1796565936816 } from '../migrations/1796565936816-IssuedAuthorKeys';
 
 export const entities = [ArticleEntity, SectionEntity, PostEntity, ReactionEntity, SectionAuthorEntity, ModeratorEntity, ModeratorSessionEntity];
 /** In order. A landed migration is never edited: add a new one. */
@@ -17,6 +18,7 @@ export const migrations = [
   Moderators1764100000002,
   Moderation1764100000003,
   ListIndexesEveryStatus1764100000010,
+  IssuedAuthorKeys1796565936816,
 ];
 
 /** Serializes schema changes and content imports across API instances. */

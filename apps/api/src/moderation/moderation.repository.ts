@@ -54,12 +54,14 @@ const SQL = {
   },
   addFlag: {
     name: 'flag_add',
-    text: `insert into flag (post_id, reporter_token, reason, note) values ($1, $2, $3, $4)
+    text: `insert into flag (post_id, reporter_token, reason, note, weight) values ($1, $2, $3, $4, $5)
       on conflict do nothing returning reason`,
   },
+  /** Counts a new flag and returns, with the count, what all the post's flags weigh together. */
   bumpFlags: {
     name: 'flag_bump',
-    text: `update post set flag_count = flag_count + 1 where id = $1 returning flag_count, status`,
+    text: `update post set flag_count = flag_count + 1 where id = $1
+      returning flag_count, status, (select coalesce(sum(weight), 0)::int from flag where post_id = $1) as flag_weight`,
   },
 } satisfies Record<string, Statement>;
 
@@ -105,13 +107,13 @@ export class ModerationRepository {
     await this.db.query(SQL.nudgeResolved, [nudgeId, outcome]);
   }
 
-  /** False when this reader already flagged this post. */
-  async addFlag(tx: Tx, postId: string, reporterToken: Buffer, reason: string, note: string | null): Promise<boolean> {
-    return (await tx.query(SQL.addFlag, [postId, reporterToken, reason, note])).length === 1;
+  /** False when this reader already flagged this post. `weight`: what the flag counts toward hiding it. */
+  async addFlag(tx: Tx, postId: string, reporterToken: Buffer, reason: string, note: string | null, weight: number): Promise<boolean> {
+    return (await tx.query(SQL.addFlag, [postId, reporterToken, reason, note, weight])).length === 1;
   }
 
-  async bumpFlags(tx: Tx, postId: string): Promise<{ flag_count: number; status: string }> {
-    const [row] = await tx.query<{ flag_count: number; status: string }>(SQL.bumpFlags, [postId]);
+  async bumpFlags(tx: Tx, postId: string): Promise<{ flag_count: number; status: string; flag_weight: number }> {
+    const [row] = await tx.query<{ flag_count: number; status: string; flag_weight: number }>(SQL.bumpFlags, [postId]);
     return row;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { guidelines, moderate, rejectReasons, rules, rulesVersion, type RuleHit } from '@steady/moderation';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
+import { AuthorKeys, Standing } from '../authors/author-keys';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { fitsBigint, isPostId } from '../common/ids';
@@ -16,6 +17,7 @@ import { PostsRepository } from '../posts/posts.repository';
 import { ThreadCache } from '../posts/thread-cache';
 import { PostRow, toRecord } from '../posts/post.sql';
 import { BODY_MAX } from '../posts/posts.service';
+import { MESSAGES as POST_MESSAGES } from '../posts/messages';
 import { PRIORITY } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
@@ -34,7 +36,10 @@ import { MODERATION_SQL } from './moderation.sql';
 const NOTE_MAX = 500;
 /** Author-facing words of each rule: the guidelines page shows the same sentences the nudges use. */
 const RULE_MESSAGES = new Map(rules.map((r) => [r.id, r.message]));
-const FLAGS_TO_HIDE = 3;
+/** What a reader's flag weighs toward hiding a post, by the standing of their key. */
+const FLAG_WEIGHT: Record<Standing, number> = { [Standing.NEW]: 0, [Standing.ESTABLISHED]: 1 };
+/** Three established readers, between them, hide a post until a moderator looks. */
+const FLAG_WEIGHT_TO_HIDE = 3;
 
 export interface QueueEntry {
   id: string;
@@ -57,9 +62,8 @@ export class ModerationService {
     @Inject(PostsRepository) private readonly posts: PostsRepository,
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
-    @Inject(RateLimiter) private readonly limiter: RateLimiter,
-    @Inject(CONFIG) private readonly config: Config,
     @Inject(ThreadCache) private readonly cache: ThreadCache,
+    @Inject(AuthorKeys) private readonly keys: AuthorKeys,
   ) {}
 
   guidelines(): GuidelineModel[] {
@@ -83,22 +87,35 @@ export class ModerationService {
     };
   }
 
+  /**
+   * A reader's flag always reaches the queue; whether it also hides the post depends on the
+   * standing of the reader's key (ADR 011): a DANGER flag from an established key hides at once,
+   * other flags hide once their weights reach FLAG_WEIGHT_TO_HIDE, and a new key's flag weighs
+   * nothing on its own, so keys made for the purpose cannot take a post down.
+   */
   async flag(caller: Caller, postId: string, reason: FlagReason, rawNote: string | null | undefined) {
-    if (!caller.keyHash) throw new AppError(ErrorCode.UNAUTHENTICATED, M.flagNeedsKey);
+    const known = await this.keys.known(caller);
+    if (!known) {
+      // A made-up key is no one: it counts against its address, like a call without a key.
+      if (caller.keyHash) await this.keys.limitWrites(caller, false, M.slowDown);
+      throw new AppError(ErrorCode.UNAUTHENTICATED, M.flagNeedsKey);
+    }
+    if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, POST_MESSAGES.paused);
     const note = rawNote?.trim() || null;
     if (note && note.length > NOTE_MAX) throw badInput('note', M.noteTooLong(NOTE_MAX));
-    const who = caller.keyHash.toString('base64url');
-    await this.limiter.consume(`write:key:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, M.slowDown);
+    await this.keys.limitWrites(caller, true, M.slowDown);
     const post = isPostId(postId) ? await this.posts.byId(postId) : null;
     if (!post || post.status === PostStatus.DELETED) throw notFound(M.postNotFound);
     // Whatever happens next, the reader hears the same thank-you: never the fate of another's post.
     if (post.status !== PostStatus.PUBLISHED) return { ok: true, message: M.flagThanks };
 
+    const standing = await this.keys.standing(caller);
     await this.db.transaction(async (tx) => {
-      if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note))) return;
-      const { flag_count } = await this.repo.bumpFlags(tx, post.id);
+      if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note, FLAG_WEIGHT[standing]))) return;
+      const { flag_count, flag_weight } = await this.repo.bumpFlags(tx, post.id);
       const danger = reason === FlagReason.DANGER;
-      const hide = danger || flag_count >= FLAGS_TO_HIDE;
+      const hide = (danger && standing >= Standing.ESTABLISHED) || flag_weight >= FLAG_WEIGHT_TO_HIDE;
+      // A DANGER flag is read first whoever sends it.
       const priority = danger ? PRIORITY.FLAGGED_DANGER : hide ? PRIORITY.FLAGGED : PRIORITY.FLAGGED_VISIBLE;
       await this.repo.enqueue(tx, post.id, priority, [`flag:${reason}`]);
       await this.repo.audit(tx, { actor: 'system', action: 'flag', postId: post.id, reason });
@@ -106,7 +123,8 @@ export class ModerationService {
         const hidden = await tx.query(MODERATION_SQL.hideForReview, [post.id]);
         if (hidden.length) {
           await this.posts.adjustCounts(tx, post, -1);
-          await this.repo.audit(tx, { actor: 'system', action: 'flag:hidden', postId: post.id, reason: danger ? 'DANGER flag' : `${flag_count} flags` });
+          const why = danger && standing >= Standing.ESTABLISHED ? 'DANGER flag' : `${flag_count} flags`;
+          await this.repo.audit(tx, { actor: 'system', action: 'flag:hidden', postId: post.id, reason: why });
         }
       }
     });

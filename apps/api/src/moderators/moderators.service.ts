@@ -25,6 +25,21 @@ import { isValidEmail, normalizeEmail, PASSWORD_MAX, validEmail, validNewPasswor
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-transport';
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
+/**
+ * Once an e-mail has failed LOGIN_ATTEMPTS_PER_15_MIN times, how many failures for it one address
+ * may have made and still try it: enough for a moderator's own typos, too few to guess with.
+ */
+const FAILURES_PER_EMAIL_AND_ADDRESS = 3;
+
+/** The wait after the n-th failure past the free ones: 1 s, 2 s, 4 s … at most the whole window. */
+export function backOffSeconds(n: number): number {
+  return Math.min(2 ** Math.max(0, n - 1), LOGIN_WINDOW_SECONDS);
+}
+
+/** Where sign-in failures are counted: the e-mail under a hash (never the e-mail itself), the address, and the two together. */
+export function loginThrottleKeys(emailHash: string, address: string) {
+  return { email: `login:email:${emailHash}`, address: `login:addr:${address}`, pair: `login:pair:${emailHash}:${address}` };
+}
 
 export const ROLE_RANK: Record<ModeratorRole, number> = { [ModeratorRole.MODERATOR]: 1, [ModeratorRole.ADMIN]: 2 };
 
@@ -48,12 +63,12 @@ export interface Session {
 /** The settings this service reads (the CLI passes the same `Config`). */
 export type ModeratorSettings = Pick<
   Config,
-  'SESSION_TTL_HOURS' | 'LOGIN_ATTEMPTS_PER_15_MIN' | 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN'
+  'SESSION_TTL_HOURS' | 'LOGIN_ATTEMPTS_PER_15_MIN' | 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN' | 'LOGIN_BACKOFF_AFTER_FAILURES'
 >;
 
 /**
  * Moderator accounts and sessions: argon2id passwords, random session tokens stored as
- * SHA-256 hashes, login throttled per e-mail (hashed key) and per address. Never logs an
+ * SHA-256 hashes, failed sign-ins throttled per e-mail (hashed key) and per address. Never logs an
  * e-mail, a password or a token.
  */
 @Injectable()
@@ -101,29 +116,45 @@ export class ModeratorsService {
   /**
    * Checks an e-mail and password and opens a session. An unknown e-mail, a wrong password and
    * a disabled account get the same error after the same work (one argon2 verification).
+   *
+   * Throttling counts failures, never a success (docs/decisions/011-issued-keys-and-standing.md):
+   * an address that keeps failing waits longer and longer; once an e-mail has failed
+   * LOGIN_ATTEMPTS_PER_15_MIN times, only addresses that have failed it at most
+   * FAILURES_PER_EMAIL_AND_ADDRESS times may still try it, so guessing from one place cannot
+   * lock its moderator out; the right password clears the e-mail's count.
    */
   async login(email: string, password: string, address: string): Promise<Session> {
     const normalized = normalizeEmail(String(email ?? ''));
-    const emailKey = `login:email:${emailThrottleKey(normalized)}`;
-    await this.limiter.consume(
-      `login:addr:${address}`,
-      this.config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN,
-      LOGIN_WINDOW_SECONDS,
-      MESSAGES.tooManyAttempts,
+    const throttle = loginThrottleKeys(emailThrottleKey(normalized), address);
+    await this.limiter.refuseWhileHeld(throttle.address, MESSAGES.tooManyAttempts);
+    // Each attempt counts as a failure until the password proves otherwise, so a burst sent at
+    // once is counted before any of it is checked.
+    const [byAddress, byEmail, byPair] = await Promise.all(
+      [throttle.address, throttle.email, throttle.pair].map((key) => this.limiter.count(key, LOGIN_WINDOW_SECONDS)),
     );
-    await this.limiter.consume(emailKey, this.config.LOGIN_ATTEMPTS_PER_15_MIN, LOGIN_WINDOW_SECONDS, MESSAGES.tooManyAttempts);
+    const refusal = (retryAfterSeconds: number) => new AppError(ErrorCode.RATE_LIMITED, MESSAGES.tooManyAttempts, { retryAfterSeconds });
+    if (byAddress.count > this.config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN) throw refusal(byAddress.retryAfterSeconds);
+    if (byEmail.count > this.config.LOGIN_ATTEMPTS_PER_15_MIN && byPair.count > FAILURES_PER_EMAIL_AND_ADDRESS) {
+      throw refusal(Math.min(byEmail.retryAfterSeconds, byPair.retryAfterSeconds));
+    }
+    // Past the free failures the address waits: from now (so a burst waits too), and again from
+    // the answer below (so a slow password check does not use the wait up).
+    const pastFree = byAddress.count - this.config.LOGIN_BACKOFF_AFTER_FAILURES;
+    const backOff = () => (pastFree > 0 ? this.limiter.hold(throttle.address, backOffSeconds(pastFree)) : undefined);
+    await backOff();
 
     const plausible = isValidEmail(normalized) && typeof password === 'string' && password.length <= PASSWORD_MAX;
     const account = plausible ? (await this.db.query<ModeratorRow>(SQL.byEmail, [normalized]))[0] : undefined;
     const matches =
       account && !account.disabled_at ? await verifyPassword(account.password_hash, password) : await verifyAgainstDummy(String(password ?? '').slice(0, PASSWORD_MAX));
     if (!account || !matches) {
+      await backOff();
       this.logger.info('a moderator sign-in was refused');
       throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.noMatch);
     }
 
     if (needsRehash(account.password_hash)) await this.db.query(SQL.rehash, [account.id, await hashPassword(password)]);
-    await this.limiter.reset(emailKey);
+    await Promise.all([throttle.email, throttle.pair, throttle.address].map((key) => this.limiter.reset(key)));
     const session = await this.openSession(account.id);
     this.logger.info({ moderatorId: account.id }, 'a moderator signed in');
     return { ...session, moderator: toModel(account) };

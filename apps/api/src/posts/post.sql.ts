@@ -109,11 +109,15 @@ export const SQL = {
     text: `insert into section_author (section_id, author_token, pseudonym) values ($1, $2, $3)
       on conflict do nothing returning pseudonym`,
   },
-  /** What the write path needs to know about an author in a section, in one round trip: $1 section, $2 token, $3 ban hash. */
+  /**
+   * What the write path needs to know about an author in a section, in one round trip:
+   * $1 section, $2 token, $3 ban hash, $4 issued-key hash (standing null: not a key Steady issued).
+   */
   authorInSection: {
     name: 'author_in_section',
     text: `select (select pseudonym from section_author where section_id = $1 and author_token = $2) as pseudonym,
-      exists (select 1 from ban where hash = $3) as banned`,
+      exists (select 1 from ban where hash = $3) as banned,
+      (select standing from author_key where hash = $4) as standing`,
   },
   /**
    * The post and everything that follows from it, as one statement (atomic without BEGIN/COMMIT):

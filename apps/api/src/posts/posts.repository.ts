@@ -88,9 +88,19 @@ export class PostsRepository {
     return (await this.db.query(SQL.claimPseudonym, [sectionId, token, pseudonym])).length === 1;
   }
 
-  /** The author's pseudonym in the section (if any) and whether the key is banned. */
-  async authorInSection(sectionId: string, token: Buffer, banHash: Buffer | null): Promise<{ pseudonym: string | null; banned: boolean }> {
-    const [row] = await this.db.query<{ pseudonym: string | null; banned: boolean }>(SQL.authorInSection, [sectionId, token, banHash]);
+  /** The author's pseudonym in the section (if any), whether the key is banned, and its standing (null: not issued). */
+  async authorInSection(
+    sectionId: string,
+    token: Buffer,
+    banHash: Buffer,
+    issuedHash: Buffer,
+  ): Promise<{ pseudonym: string | null; banned: boolean; standing: number | null }> {
+    const [row] = await this.db.query<{ pseudonym: string | null; banned: boolean; standing: number | null }>(SQL.authorInSection, [
+      sectionId,
+      token,
+      banHash,
+      issuedHash,
+    ]);
     return row;
   }
 

@@ -3,12 +3,10 @@ import { renderPostBody } from '@steady/content';
 import type { RuleHit } from '@steady/moderation';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
+import { AuthorKeys } from '../authors/author-keys';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
-import { RateLimiter } from '../common/rate-limit';
-import { CONFIG } from '../common/tokens';
-import type { Config } from '../config/config';
 import { Db, Tx } from '../database/db';
 import { Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
@@ -61,35 +59,36 @@ export class PostsService {
     @Inject(ModerationRepository) private readonly moderation: ModerationRepository,
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
-    @Inject(RateLimiter) private readonly limiter: RateLimiter,
-    @Inject(CONFIG) private readonly config: Config,
     @Inject(ThreadCache) private readonly cache: ThreadCache,
+    @Inject(AuthorKeys) private readonly keys: AuthorKeys,
   ) {}
 
   /**
    * A returning author's post costs two statements: who they are in this section (pseudonym,
-   * ban), then the post with its counts, queue item and audit entry in one atomic statement.
+   * standing, ban), then the post with its counts, queue item and audit entry in one atomic
+   * statement. A caller without a key Steady issued writes as a newcomer: limited per address,
+   * and given a new key if the post is stored.
    */
   async create(caller: Caller, input: CreatePostCommand): Promise<WriteResult> {
     if (caller.hasMalformedKey) throw badInput('authorKey', MESSAGES.malformedKey);
-    await this.limitWrites(caller);
+    // Without a key the address pays before anything is looked up; a key is checked first.
+    if (!caller.keyHash) await this.limitWrites(caller, false);
     const body = validBody(input.body);
     const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
     const section = await this.articles.openSection(input.sectionId);
     if (!section) throw notFound(MESSAGES.sectionNotFound);
     const parent = input.parentId ? await this.repliableParent(caller, input.parentId, section.id) : null;
 
+    const known = await this.authorIn(caller, section.id);
+    if (caller.keyHash) await this.limitWrites(caller, known !== null);
+    if (known?.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, MESSAGES.banned);
     const decision = decide(body, { section: section.slug, kind: parent ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
-    const newKey = caller.keyHash ? null : AuthorCrypto.newKey();
-    const keyHash = caller.keyHash ?? AuthorCrypto.keyHash(newKey!);
-    const token = this.crypto.sectionToken(keyHash, section.id);
-    const known = caller.keyHash
-      ? await this.posts.authorInSection(section.id, token, this.crypto.banHash(keyHash))
-      : { pseudonym: null, banned: false };
-    if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, MESSAGES.banned);
     if (decision.outcome === PostOutcome.NUDGED) return this.nudged(section.id, decision);
 
-    const pseudonym = known.pseudonym ?? (await this.claimPseudonym(section.id, keyHash, token));
+    const issued = known ? null : await this.keys.issue(caller.address);
+    const keyHash = known ? caller.keyHash! : issued!.keyHash;
+    const token = known ? caller.tokenFor(section.id)! : this.crypto.sectionToken(keyHash, section.id);
+    const pseudonym = known?.pseudonym ?? (await this.claimPseudonym(section.id, keyHash, token));
     const inserted = await this.posts.insert(
       {
         sectionId: section.id,
@@ -122,7 +121,26 @@ export class PostsService {
     if (input.nudgeId && UUID.test(input.nudgeId)) {
       await this.moderation.nudgeResolved(input.nudgeId, input.acknowledgeNudge ? 'POSTED_ANYWAY' : 'REPHRASED');
     }
-    return { ...this.result(decision, inserted), authorKey: newKey };
+    return { ...this.result(decision, inserted), authorKey: issued?.key ?? null };
+  }
+
+  /**
+   * The caller as an author in a section, if their key is one Steady knows: with the section's
+   * data in one statement for a key on the registry (a key from before it takes one more look).
+   */
+  private async authorIn(caller: Caller, sectionId: string): Promise<{ pseudonym: string | null; banned: boolean } | null> {
+    if (!caller.keyHash) return null;
+    const row = await this.posts.authorInSection(
+      sectionId,
+      caller.tokenFor(sectionId)!,
+      this.crypto.banHash(caller.keyHash),
+      this.crypto.issuedHash(caller.keyHash),
+    );
+    if (row.standing !== null) {
+      this.keys.remember(caller, { standing: row.standing, banned: row.banned });
+      return row;
+    }
+    return (await this.keys.known(caller)) ? row : null;
   }
 
   async edit(caller: Caller, input: EditPostCommand, now = Date.now()): Promise<WriteResult> {
@@ -171,10 +189,13 @@ export class PostsService {
     return removed;
   }
 
+  /** Only keys Steady issued react, once per kind: made-up keys would let one person count many times. */
   async react(caller: Caller, postId: string, kind: ReactionKind): Promise<PostRecord> {
     if (caller.hasMalformedKey) throw badInput('authorKey', MESSAGES.malformedKey);
-    if (!caller.keyHash) throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.keyNeeded);
-    await this.limitWrites(caller);
+    const known = await this.keys.known(caller);
+    await this.limitWrites(caller, known !== null);
+    if (!known) throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.reactNeedsKey);
+    if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, MESSAGES.paused);
     const post = await this.existingPost(postId);
     if (post.status !== PostStatus.PUBLISHED) throw badInput('postId', MESSAGES.reactToPublished);
     const toggled = await this.posts.toggleReaction(post.id, caller.tokenFor(post.sectionId)!, kind);
@@ -212,10 +233,9 @@ export class PostsService {
     }
   }
 
-  /** Writes are limited per author key, or per client address for keyless calls (memory only). */
-  private async limitWrites(caller: Caller) {
-    const who = caller.keyHash ? `key:${caller.keyHash.toString('base64url')}` : `addr:${caller.address}`;
-    await this.limiter.consume(`write:${who}`, this.config.RATE_LIMIT_WRITES, this.config.RATE_LIMIT_WINDOW_SECONDS, MESSAGES.slowDown);
+  /** Edits and removals come from a key that owns the post, so it is one Steady knows. */
+  private limitWrites(caller: Caller, knownKey = caller.keyHash !== null) {
+    return this.keys.limitWrites(caller, knownKey, MESSAGES.slowDown);
   }
 
   private async repliableParent(caller: Caller, parentId: string, sectionId: string): Promise<PostRecord> {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { createCookie, createCookieSessionStorage } from '@remix-run/node';
+import { createCookie, createCookieSessionStorage, type AppLoadContext } from '@remix-run/node';
+import { ApiError, gql } from './api.server';
 import { env } from './env.server';
 
 // Browsers cap cookie lifetimes at 400 days; ask for all of it.
@@ -42,15 +42,30 @@ export function setAuthorKey(request: Request, key: string): Promise<string> {
 }
 
 /**
- * The caller's key, or a new one for a reader who never posted (reacting and flagging need a
- * key too). A new key comes with the cookie to set; no "your key" panel is shown for it, since
- * nothing the reader wrote depends on it yet. It is the same shape the API makes.
+ * A key the API issued, for a reader who reacts or flags: the cookie's key when the API knows
+ * it, else a new one from the API (only keys Steady issued count, ADR 011; a key this browser
+ * got before then and never posted with is replaced). A new key comes with the cookie to set;
+ * no "your key" panel is shown for it, since nothing the reader wrote depends on it yet.
+ * `context` carries the reader's address: the API limits new keys per address.
  */
-export async function ensureAuthorKey(request: Request): Promise<{ key: string; setCookie: string | null }> {
+export async function ensureAuthorKey(
+  request: Request,
+  context: AppLoadContext
+): Promise<{ key: string; setCookie: string | null }> {
   const existing = await getAuthorKey(request);
-  if (existing) return { key: existing, setCookie: null };
-  const key = randomBytes(32).toString('base64url');
-  return { key, setCookie: await setAuthorKey(request, key) };
+  const { createAuthorKey } = await gql<{ createAuthorKey: { authorKey: string | null } }>(
+    request,
+    context,
+    `mutation CreateAuthorKey { createAuthorKey { authorKey } }`,
+    {},
+    { authorKey: existing }
+  );
+  const issued = createAuthorKey.authorKey;
+  if (!issued) {
+    if (existing) return { key: existing, setCookie: null };
+    throw new ApiError('UNAUTHENTICATED', 'Steady could not give this browser a key just now. Please try again in a moment.');
+  }
+  return { key: issued, setCookie: await setAuthorKey(request, issued) };
 }
 
 export function clearAuthorKey(request: Request): Promise<string> {

@@ -190,7 +190,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (note.length > FLAG_NOTE_MAX) {
         return refusal(formId, { form: `Please keep the note to ${FLAG_NOTE_MAX} characters; a few words are enough.` });
       }
-      const reader = await ensureAuthorKey(request);
+      const reader = await ensureAuthorKey(request, context);
       const thanks = await flagPost(
         request,
         context,
@@ -212,7 +212,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return refusal(formId, { form: 'That reaction is not one Steady knows. Please reload the page.' });
     }
     // A reader who never posted gets a key here, silently: reactions are counted once per key.
-    const reader = await ensureAuthorKey(request);
+    const reader = await ensureAuthorKey(request, context);
     await react(request, context, postId, kind as ReactionKind, reader.key);
     return done(postId, reader.setCookie ? new Headers({ 'Set-Cookie': reader.setCookie }) : undefined);
   } catch (error) {
