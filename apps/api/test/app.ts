@@ -40,7 +40,7 @@ async function emptyThreads(dataSource: DataSource) {
 }
 
 /** The real app on the test database, content imported, driven over HTTP with supertest. */
-export async function createTestApp(env: Record<string, string> = {}, shared: Pick<AppDependencies, 'rateLimitStore' | 'threadVersions'> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, shared: Pick<AppDependencies, 'rateLimitStore' | 'threadVersions' | 'redis'> = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', STEADY_SECRET: TEST_SECRET, RATE_LIMIT_WRITES: '100000', ...env });
   const dataSource = await openDatabase(config.DATABASE_URL!, 5);
   const db = Db.fromDataSource(dataSource);
