@@ -11,6 +11,16 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
     logger: false, // Fastify's request log would carry client addresses.
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
     trustProxy: false,
+    // Slow clients: a request must arrive whole within the timeout, an idle keep-alive socket
+    // closes after a few seconds, and Node checks for both every second (its default: 30 s).
+    requestTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+    connectionTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: deps.config.API_KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+      requestTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(deps.config.API_REQUEST_TIMEOUT_MS / 4)),
+    },
   });
   const threadVersions = deps.threadVersions ?? new MemoryThreadVersions();
   // Registered before Nest adds its routes, so the hooks cover /graphql.
