@@ -151,6 +151,7 @@ class PostgresServer {
   private stopping = false;
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | null = null;
+  private ready = false;
 
   constructor(
     private readonly binary: string,
@@ -173,12 +174,13 @@ class PostgresServer {
         { ...this.ids, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
       );
       this.child = child;
+      this.ready = false;
       let ready = false;
       child.stderr!.on('data', (chunk: Buffer) => {
         const text = chunk.toString('utf8');
         this.onLog(text);
         if (!ready && text.includes('database system is ready to accept connections')) {
-          ready = true;
+          ready = this.ready = true;
           resolve();
         }
       });
@@ -214,14 +216,18 @@ class PostgresServer {
     }, delay);
   }
 
-  /** PostgreSQL's fast shutdown; returns at once when the process is already gone. */
+  /**
+   * PostgreSQL's fast shutdown; returns at once when the process is already gone. A server still
+   * starting (replaying its log after a crash) holds nothing yet and would finish starting before
+   * a fast shutdown: it gets an immediate one, and replays again at the next start.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGINT');
+    child.kill(this.ready ? 'SIGINT' : 'SIGQUIT');
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timer);
