@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { freePort } from './processes';
 
 /**
  * A Redis of the test's own, on a free port, without persistence: the fault tests stop it,
@@ -59,17 +60,6 @@ export class PrivateRedis {
   async flushAll(): Promise<void> {
     await command(this.port, 'FLUSHALL');
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function command(port: number, text: string): Promise<string> {

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { alive, freePort, until } from './processes';
 
 /**
  * The built API (`dist/main.js`) on its own embedded PostgreSQL, as `npm start` runs it: the
@@ -14,34 +14,6 @@ const MAIN = path.resolve(__dirname, '..', 'dist', 'main.js');
 const built = fs.existsSync(MAIN);
 if (!built) console.warn('Skipped: the API is not built (apps/api/dist/main.js).');
 const maybe = built ? it : it.skip;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until(check: () => Promise<boolean> | boolean, ms: number, what: string) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('the API process under faults', () => {
   let dataDir: string;

@@ -6,6 +6,7 @@ import { RedisThreadVersions } from '../src/posts/thread-cache';
 import { createTestApp, TestApp } from './app';
 import { CREATE, post, sectionIds } from './fixtures';
 import { PrivateRedis } from './private-redis';
+import { until } from './processes';
 
 /**
  * Redis is an accelerator, never the source of truth (docs/decisions/012-…): when it loses its
@@ -73,13 +74,6 @@ describe('Redis faults', () => {
     return res.data.section.postCount;
   };
   const health = (i: Instance) => request(i.t.app.getHttpServer()).get('/health');
-  const until = async (check: () => Promise<boolean>, ms: number) => {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
 
   /** A's answers, cached under versions that Redis is about to forget. */
   async function seedCaches(): Promise<number> {

@@ -1,5 +1,6 @@
 // @ts-expect-error: a plain ES module of the root scripts, without types
 import { createSupervisor } from '../../../scripts/supervisor.mjs';
+import { alive, until } from './processes';
 
 /**
  * `npm start`'s supervisor on small fake children (the real run is in the ADR's figures):
@@ -9,21 +10,6 @@ const node = process.execPath;
 // A child that lives until SIGTERM, then takes `ms` to finish (like the API draining).
 const child = (ms = 0) => ['-e', `process.on('SIGTERM', () => setTimeout(() => process.exit(0), ${ms})); setInterval(() => {}, 1000);`];
 const options = { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] };
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function until(check: () => boolean, ms: number) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe("npm start's supervisor", () => {
   it('starts a crashed child again with back-off, and the others stay up', async () => {
