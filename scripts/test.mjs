@@ -25,6 +25,10 @@ const only = process.argv.slice(2);
 
 let embedded = null;
 let exitCode = 0;
+// The embedded PostgreSQL runs in its own process group (a terminal's Ctrl-C does not reach it): stop it here.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => void Promise.resolve(embedded?.stop()).finally(() => process.exit(130)));
+}
 try {
   console.log('Building…');
   await buildAll();

@@ -15,6 +15,16 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
     // request.ip is then the right-most X-Forwarded-For hop that is not a trusted proxy, and a
     // client talking to the API directly cannot choose its own address (ADR 011).
     trustProxy: trustedProxyList(deps.config.TRUSTED_PROXIES).join(',') || false,
+    // Slow clients: a request must arrive whole within the timeout, an idle keep-alive socket
+    // closes after a few seconds, and Node checks for both every second (its default: 30 s).
+    requestTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+    connectionTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: deps.config.API_KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+      requestTimeout: deps.config.API_REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(deps.config.API_REQUEST_TIMEOUT_MS / 4)),
+    },
   });
   const threadVersions = deps.threadVersions ?? new MemoryThreadVersions();
   // Registered before Nest adds its routes, so the hooks cover /graphql.

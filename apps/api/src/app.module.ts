@@ -14,7 +14,8 @@ import { AuthorKeysResolver } from './authors/author-keys.resolver';
 import { Caller } from './authors/caller';
 import { rateLimitAddress } from './common/client-address';
 import type { Logger } from './common/logger';
-import { CONFIG, LOGGER } from './common/tokens';
+import { CONFIG, LOGGER, SHARED_REDIS } from './common/tokens';
+import type { SharedRedis } from './common/shared-redis';
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './common/rate-limit';
 import type { Config } from './config/config';
 import { Db } from './database/db';
@@ -46,6 +47,8 @@ export interface AppDependencies {
   rateLimitStore?: RateLimitStore;
   /** Shared across instances when set (Redis); in memory otherwise. */
   threadVersions?: ThreadVersions;
+  /** The Redis link behind the two above, when there is one: `/health` reports its outages. */
+  redis?: SharedRedis | null;
 }
 
 /** The whole API as one module, built from ready dependencies (database, secret, content) so tests build it the same way. */
@@ -71,6 +74,7 @@ export class AppModule {
       providers: [
         { provide: CONFIG, useValue: deps.config },
         { provide: LOGGER, useValue: deps.logger },
+        { provide: SHARED_REDIS, useValue: deps.redis ?? null },
         { provide: Db, useValue: deps.db },
         { provide: AuthorCrypto, useValue: deps.crypto },
         { provide: RESOURCES, useValue: deps.resources },
@@ -79,7 +83,7 @@ export class AppModule {
         ArticlesService,
         PostsRepository,
       ],
-      exports: [CONFIG, LOGGER, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache, ArticlesService, PostsRepository],
+      exports: [CONFIG, LOGGER, SHARED_REDIS, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache, ArticlesService, PostsRepository],
     } satisfies DynamicModule;
 
     return {

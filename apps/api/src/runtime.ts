@@ -9,7 +9,7 @@ import type { Config } from './config/config';
 import { openDatabase } from './database/data-source';
 import { Db } from './database/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
-import { Redis } from 'ioredis';
+import { SharedRedis } from './common/shared-redis';
 import { MemoryRateLimitStore, RedisRateLimitStore, type RateLimitStore } from './common/rate-limit';
 import { MemoryThreadVersions, RedisThreadVersions, type ThreadVersions } from './posts/thread-cache';
 
@@ -24,22 +24,19 @@ export interface Runtime {
   /** Shared with other API instances when REDIS_URL is set. */
   rateLimitStore: RateLimitStore;
   threadVersions: ThreadVersions;
+  /** The link to REDIS_URL, null without one. */
+  redis: SharedRedis | null;
   close(): Promise<void>;
 }
 
-export class RedisUnreachableError extends Error {}
-
-/** Connects to REDIS_URL (failing fast with a plain sentence), or null without one. */
-async function connectRedis(url: string | undefined): Promise<Redis | null> {
+/**
+ * Connects to REDIS_URL, or null without one. Redis only accelerates: when it does not answer,
+ * the API starts anyway (degraded, said once in the log and on /health) and connects when it can.
+ */
+async function connectRedis(url: string | undefined, logger: Logger): Promise<SharedRedis | null> {
   if (!url) return null;
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5000 });
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch {
-    redis.disconnect();
-    throw new RedisUnreachableError('Steady could not reach Redis at REDIS_URL. Is it running there?');
-  }
+  const redis = new SharedRedis(url, logger);
+  await redis.connect();
   return redis;
 }
 
@@ -55,12 +52,13 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
         port: config.EMBEDDED_PG_PORT,
         urlFile: path.join(config.DATA_DIR, 'database-url'),
         onLog: (line) => logger.debug({ source: 'postgres' }, line),
+        onEvent: (message) => logger.warn(message),
       });
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
   let dataSource: DataSource | undefined;
-  let redis: Redis | null = null;
+  let redis: SharedRedis | null = null;
   try {
-    redis = await connectRedis(config.REDIS_URL);
+    redis = await connectRedis(config.REDIS_URL, logger);
     dataSource = await openDatabase(databaseUrl, config.DB_POOL_SIZE);
     const db = Db.fromDataSource(dataSource);
     const content = await loadContent(config.CONTENT_DIR);
@@ -77,14 +75,16 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
       imported,
       rateLimitStore: redis ? new RedisRateLimitStore(redis) : new MemoryRateLimitStore(),
       threadVersions: redis ? new RedisThreadVersions(redis) : new MemoryThreadVersions(),
+      redis,
+      // Last in the shutdown order (after the HTTP server drained): the pool, then PostgreSQL.
       async close() {
-        await redis?.quit().catch(() => undefined);
+        await redis?.close();
         await ds.destroy().catch(() => undefined);
         await embedded?.stop();
       },
     };
   } catch (error) {
-    redis?.disconnect();
+    await redis?.close();
     await dataSource?.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;

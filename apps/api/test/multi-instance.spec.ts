@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RedisRateLimitStore } from '../src/common/rate-limit';
+import { SharedRedis } from '../src/common/shared-redis';
 import { RedisThreadVersions } from '../src/posts/thread-cache';
 import { createTestApp, TestApp } from './app';
 import { CREATE, post, sectionIds } from './fixtures';
@@ -37,15 +38,17 @@ beforeAll(async () => {
 describe('two API instances behind one Redis', () => {
   let a: TestApp;
   let b: TestApp;
-  const clients: Redis[] = [];
+  const links: SharedRedis[] = [];
   // Keys of this run only: Redis outlives test runs.
   const namespace = `steady-test-${randomUUID()}`;
   const instance = async () => {
-    const redis = new Redis(url);
-    clients.push(redis);
+    const redis = new SharedRedis(url, { warn: () => undefined, info: () => undefined });
+    await redis.connect();
+    links.push(redis);
     return createTestApp({ RATE_LIMIT_WRITES: '4', RATE_LIMIT_WINDOW_SECONDS: '120' }, {
       rateLimitStore: new RedisRateLimitStore(redis, namespace),
       threadVersions: new RedisThreadVersions(redis, namespace),
+      redis,
     });
   };
 
@@ -57,11 +60,11 @@ describe('two API instances behind one Redis', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    if (clients[0]) {
-      const keys = await clients[0].keys(`${namespace}:*`);
-      if (keys.length) await clients[0].del(...keys);
+    if (links[0]) {
+      const keys = await links[0].client.keys(`${namespace}:*`);
+      if (keys.length) await links[0].client.del(...keys);
     }
-    clients.forEach((c) => c.disconnect());
+    await Promise.all(links.map((l) => l.close()));
   });
 
   const maybe = (name: string, fn: () => Promise<void>) => it(name, async () => (available ? fn() : undefined));

@@ -23,6 +23,12 @@ export async function openCliDatabase(config: Config): Promise<CliDatabase> {
       port: config.EMBEDDED_PG_PORT,
       urlFile: path.join(config.DATA_DIR, 'database-url'),
     });
+    // The PostgreSQL started here runs in its own process group: a Ctrl-C while the command
+    // runs reaches only this process, which stops PostgreSQL before it exits.
+    const started = embedded;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => void started.stop().finally(() => process.exit(130)));
+    }
   }
   let dataSource: DataSource;
   try {

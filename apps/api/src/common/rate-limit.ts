@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from './errors';
+import type { SharedRedis } from './shared-redis';
 
 /**
  * Where hits are counted (rate-limiter-flexible does the counting). In memory serves one API
@@ -16,15 +16,45 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
+/**
+ * Counts in Redis, with an in-memory "insurance" limiter per instance that counts instead
+ * whenever Redis cannot be reached (not ready, or a command fails): limits keep applying
+ * during an outage, per instance, and no request waits on Redis.
+ */
 export class RedisRateLimitStore implements RateLimitStore {
   /** `namespace` keeps separate deployments (or test runs) on one Redis apart. */
   constructor(
-    private readonly client: Redis,
+    private readonly redis: SharedRedis,
     private readonly namespace = 'steady',
   ) {}
 
   create(points: number, duration: number, keyPrefix: string) {
-    return new RateLimiterRedis({ storeClient: this.client, points, duration, keyPrefix: `${this.namespace}:rl:${keyPrefix}` });
+    return new LinkedRateLimiterRedis(this.redis, {
+      storeClient: this.redis.client,
+      points,
+      duration,
+      keyPrefix: `${this.namespace}:rl:${keyPrefix}`,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix: `insurance:${keyPrefix}` }),
+    });
+  }
+}
+
+/**
+ * Asks the link, not only the socket, whether Redis is usable: a Redis that hangs keeps its
+ * socket "ready", and every call would wait for the command timeout before the insurance
+ * limiter took over. (`_isRedisReady` is rate-limiter-flexible's hook for `rejectIfRedisNotReady`.)
+ */
+class LinkedRateLimiterRedis extends RateLimiterRedis {
+  constructor(
+    private readonly link: SharedRedis,
+    options: ConstructorParameters<typeof RateLimiterRedis>[0],
+  ) {
+    super(options);
+  }
+
+  _isRedisReady(): boolean {
+    return this.link.available;
   }
 }
 

@@ -1,3 +1,5 @@
 /** Injection tokens for values that are not classes. */
 export const CONFIG = Symbol('Config');
 export const LOGGER = Symbol('Logger');
+/** The Redis link when REDIS_URL is set, else null (read by /health). */
+export const SHARED_REDIS = Symbol('SharedRedis');

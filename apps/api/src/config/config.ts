@@ -32,6 +32,15 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
   /** Request body limit for /graphql, in bytes. */
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
+  /**
+   * Longest wait for a client to send a whole request (headers and body), and longest silence
+   * on a connection mid-request: slow clients cannot hold sockets for long.
+   */
+  API_REQUEST_TIMEOUT_MS: positiveInt.default(10_000),
+  /** How long an idle keep-alive connection stays open (more than the web server's 4 s, so it closes first). */
+  API_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are closed. */
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   /** How long a moderator session lasts, in hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /**

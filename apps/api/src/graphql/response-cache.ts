@@ -15,7 +15,8 @@ type Tagged = FastifyRequest & { [CACHE_KEY]?: string };
 /**
  * Whole answers to anonymous GraphQL reads, cached per instance and keyed by the request and
  * the global content version: any write anywhere moves the version on (in Redis when shared),
- * so no instance serves an answer older than the last write it could know of.
+ * so no instance serves an answer older than the last write it could know of. When that version
+ * cannot be read (Redis unreachable), nothing is cached or served from the cache.
  *
  * Only requests that cannot depend on who asks are cached: no X-Author-Key, no Authorization,
  * no Cookie, no mutation, and only answers without errors. See docs/decisions/008-read-path-and-scaling.md.
@@ -27,7 +28,10 @@ export function registerResponseCache(fastify: FastifyInstance, versions: Thread
     const body = cacheableBody(request);
     if (!body) return;
     const version = await versions.get(ALL_THREADS);
-    const key = `${version}:${createHash('sha1').update(body).digest('base64')}`;
+    if (version === null) return; // the shared version cannot be read: answer from PostgreSQL
+    // The answer's content type follows the request's Accept (GraphQL over HTTP), so Accept is part of the key.
+    const accept = String(request.headers.accept ?? '');
+    const key = `${version}:${createHash('sha1').update(accept).update('\n').update(body).digest('base64')}`;
     const hit = answers.get(key);
     if (hit) {
       reply.header('content-type', hit.type).header('x-steady-cache', 'hit');
