@@ -90,10 +90,17 @@ export function refuse(req, res, status, title, message, { close = false } = {})
  * whatever shape (document, `.data`, `?_data`), must come from a page of this origin:
  * `Sec-Fetch-Site: same-origin`; or, from a browser that sends no Sec-Fetch-Site, an `Origin`
  * equal to ours. With neither header (old clients, curl) the per-session token decides alone.
+ * Remix's legacy `?_data=` writes, which Steady's own pages never make, are refused outright.
  */
 export function sameOriginWrites({ publicOrigin = null } = {}) {
   return function sameOriginWritesMiddleware(req, res, next) {
     if (SAFE_METHODS.has(req.method)) return next();
+    // Steady's pages write through single fetch (`.data`) or plain forms, never through Remix's
+    // legacy `?_data=` path, the one Remix 2.17 left unchecked: no write takes it.
+    if (req.query && '_data' in req.query) {
+      refuse(req, res, 403, 'That request did not come from Steady', 'Steady’s pages never send that kind of request, so nothing was changed.', { close: true });
+      return;
+    }
     const site = req.headers['sec-fetch-site'];
     const origin = req.headers.origin;
     let allowed;

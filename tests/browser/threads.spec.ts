@@ -38,6 +38,8 @@ describeBrowser('long and deep threads', () => {
     }
     expect(seen).toEqual(Array.from({ length: 21 }, (_, i) => String(i + 1)));
     await page.getByRole('link', { name: 'Back to the first posts' }).click();
+    // Count on the first page, not on the one the click is leaving.
+    await page.waitForURL((url) => !url.searchParams.has('after'));
     await expect(page.locator('ol.thread > li').count()).resolves.toBe(20);
 
     // A stale or broken cursor starts again from the first posts rather than failing.
