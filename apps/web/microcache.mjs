@@ -53,7 +53,7 @@ export function microcache({ ttlMs, now = Date.now, anonymous = (req) => !req.he
       if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
       if (cacheable(res, cookiesBefore)) {
         if (!pages.has(key) && pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value);
-        const template = holes(Buffer.concat(chunks).toString('utf8'), own);
+        const template = holes(Buffer.concat(chunks), own);
         pages.set(key, { expires: now() + ttlMs, renewingSince: null, headers: headersOf(res, ownHeaders), template });
       } else if (hit) {
         hit.renewingSince = null; // let the next visitor try again
@@ -81,18 +81,28 @@ function headersOf(res, ownHeaders) {
   return headers;
 }
 
-/** The page as pieces of text and named holes where this response's own values were. */
-function holes(text, own) {
-  let template = [text];
+/** The page as pieces of bytes and named holes where this response's own values were. */
+function holes(body, own) {
+  let template = [body];
   for (const [name, value] of Object.entries(own)) {
     if (!value) continue;
-    template = template.flatMap((piece) =>
-      typeof piece === 'string' ? piece.split(value).flatMap((part, i) => (i === 0 ? [part] : [{ hole: name }, part])) : [piece]
-    );
+    const needle = Buffer.from(value);
+    template = template.flatMap((piece) => {
+      if (!Buffer.isBuffer(piece)) return [piece];
+      const parts = [];
+      let from = 0;
+      for (let at = piece.indexOf(needle); at !== -1; at = piece.indexOf(needle, from)) {
+        parts.push(piece.subarray(from, at), { hole: name });
+        from = at + needle.length;
+      }
+      parts.push(piece.subarray(from));
+      return parts;
+    });
   }
   return template;
 }
 
 function fill(template, own) {
-  return template.map((piece) => (typeof piece === 'string' ? piece : own[piece.hole] ?? '')).join('');
+  if (template.length === 1) return template[0];
+  return Buffer.concat(template.map((piece) => (Buffer.isBuffer(piece) ? piece : Buffer.from(own[piece.hole] ?? ''))));
 }
