@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { CsrfField } from './components/csrf-field';
@@ -41,6 +42,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Reading a flash consumes it: commit so it is shown once.
   return data(result, { headers: { 'Set-Cookie': await commitFlash(request, flash) } });
 }
+
+/**
+ * After a form was refused for its token (403), read the new one: otherwise the page would keep
+ * sending the old one (ADR 009). Remix revalidates after a 4xx today; with the future flag
+ * `v3_skipActionErrorRevalidation` it would not, and this keeps the token fresh then too.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 403 || defaultShouldRevalidate;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
