@@ -282,6 +282,13 @@ describe('headers', () => {
     expect(response.headers.get('cache-control')).toContain('no-store');
   });
 
+  it('the answer of /key’s action (where the key is shown) is never stored', async () => {
+    const { cookie, token } = await session();
+    const answer = await post('/key', form({ intent: 'reveal', csrf: token }), { Cookie: cookie, Accept: 'text/html' });
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('cache-control')).toContain('no-store');
+  });
+
   it('the moderators’ pages and refusals are never stored either', async () => {
     expect((await fetch(webUrl('/moderate/login'))).headers.get('cache-control')).toContain('no-store');
     expect((await post('/me', 'x', { 'Sec-Fetch-Site': 'cross-site' })).headers.get('cache-control')).toContain('no-store');
