@@ -1,31 +1,9 @@
 // The moderators' pages: sign in, review the queue with plain forms (JavaScript off) and with
 // the keyboard (JavaScript on), the crisis item first, the keys' help dialog, the audit log for
 // administrators only, and axe on every page.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { clearModerationQueue, graphql, sectionId, seedPost } from './support/api';
+import { clearModerationQueue, createModerator, graphql, sectionId, seedPost, type Account } from './support/api';
 import { describeBrowser, expectNoAxeViolations, horizontalOverflow, launchBrowser, openPage, webUrl } from './support/browser';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const run = promisify(execFile);
-
-interface Account {
-  email: string;
-  password: string;
-}
-
-/** A moderator account through the CLI, on the stack's database. */
-async function createModerator(email: string, role: 'ADMIN' | 'MODERATOR'): Promise<Account> {
-  const { stdout } = await run(
-    process.execPath,
-    [path.join(ROOT, 'scripts', 'run-api-cli.mjs'), 'moderator', 'create', '--email', email, '--role', role],
-    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } },
-  );
-  const line = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
-  return { email: line.email, password: line.password };
-}
 
 async function signIn(page: Page, account: Account): Promise<void> {
   await page.goto(webUrl('/moderate/login'));
@@ -114,7 +92,7 @@ describeBrowser('the moderators’ pages', () => {
     test('signing in sets an httpOnly session cookie and opens the queue', async () => {
       await signIn(page, admin);
       const cookie = (await context.cookies()).find((c) => c.name === 'steady_session');
-      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
       expect(page.url()).not.toContain(cookie!.value);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Waiting for review');
       // The keys need JavaScript: no promise of them here.

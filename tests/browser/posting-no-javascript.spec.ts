@@ -195,6 +195,8 @@ describeBrowser('a double-clicked submit', () => {
       formId: 'new-post',
       sectionId: await field('sectionId'),
       idempotencyKey: await field('idempotencyKey'),
+      // The browser session's form token, as every form carries it (ADR 009).
+      csrf: await field('csrf'),
       body,
     };
   }
@@ -204,12 +206,17 @@ describeBrowser('a double-clicked submit', () => {
     const body = `Said once, sent twice (${nonce()}).`;
     const submission = await formFields(page, body);
     expect(submission.idempotencyKey).toMatch(/^[0-9a-f-]{36}/);
+    // No key yet: the only cookie this browser holds is its form token's.
+    const cookies = await context.cookies();
+    expect(cookies.map((c) => c.name)).toEqual(['steady_csrf']);
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 
     // Both requests leave before either answer (and its cookie) comes back.
     const [one, two] = await Promise.all(
       [context.request, context.request].map(async () => {
         const response = await fetch(webUrl(SECTION), {
           method: 'POST',
+          headers: { Cookie: cookie },
           body: new URLSearchParams(submission),
           redirect: 'manual',
         });

@@ -9,12 +9,18 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from '@remix-run/react';
 import { useEffect, useState } from 'react';
+import { CsrfField } from './components/csrf-field';
 import { GeneralErrorBoundary } from './components/error-page';
 import { commitFlash, getAuthorKey, getFlash, type Notice } from './lib/author.server';
 import { useHydrated } from './lib/hydrated';
+import { useNonce } from './lib/nonce';
 import stylesheet from './styles.css?url';
+import { pageHeaders } from './lib/headers';
+
+export const headers = pageHeaders;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -26,18 +32,28 @@ export const meta: MetaFunction = () => [
   { name: 'description', content: 'A calm, anonymous place to talk about a marriage that feels distant.' },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [flash, authorKey] = await Promise.all([getFlash(request), getAuthorKey(request)]);
   const keyNotice = flash.get('keyNotice') === true;
   const notice = (flash.get('notice') as Notice | undefined) ?? null;
-  const result = { keyNotice, notice, hasKey: authorKey !== null };
+  // The browser session's form token (ADR 009), for <CsrfField /> in every form.
+  const result = { keyNotice, notice, hasKey: authorKey !== null, csrf: context.csrfToken ?? null };
   if (!keyNotice && !notice) return result;
   // Reading a flash consumes it: commit so it is shown once.
   return data(result, { headers: { 'Set-Cookie': await commitFlash(request, flash) } });
 }
 
+/**
+ * After a form was refused for its token (403), read the new one: otherwise the page would keep
+ * sending the old one (ADR 009). Remix revalidates after a 4xx today; with the future flag
+ * `v3_skipActionErrorRevalidation` it would not, and this keeps the token fresh then too.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 403 || defaultShouldRevalidate;
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
+  const nonce = useNonce();
   const care = root?.notice?.tone === 'care' ? root : null;
   return (
     <html lang="en">
@@ -91,8 +107,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </nav>
           <p>Steady is anonymous. Take what helps, leave the rest, and go at your own pace.</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -131,6 +147,7 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
           </p>
           <div className="actions">
             <Form method="post" action="/key">
+              <CsrfField />
               <button type="submit" name="intent" value="reveal">
                 Show my key once
               </button>

@@ -1,5 +1,11 @@
 // Fixture factories that seed through the API, as a third-party client would.
 import { Client } from 'pg';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const run = promisify(execFile);
 
 export async function graphql<T>(
   query: string,
@@ -101,4 +107,40 @@ export async function establishedReaderKey(sectionId: string): Promise<string> {
     await client.end();
   }
   return authorKey;
+}
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/** A moderator account through the CLI, on the stack's database. */
+export async function createModerator(email: string, role: 'ADMIN' | 'MODERATOR'): Promise<Account> {
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'run-api-cli.mjs'), 'moderator', 'create', '--email', email, '--role', role],
+    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } }
+  );
+  const line = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
+  return { email: line.email, password: line.password };
+}
+
+/** Calls the API as this moderator account (signs in each time: simple, and rare in tests). */
+export async function asModeratorAccount<T>(
+  account: Account,
+  query: string,
+  variables: Record<string, unknown> = {}
+): Promise<T> {
+  const login = await graphql<{ login: { token: string } }>(
+    `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    { e: account.email, p: account.password }
+  );
+  const response = await fetch(process.env.STEADY_API_URL!, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.login.token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const payload = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (payload.errors?.length) throw new Error(`API refused: ${payload.errors.map((e) => e.message).join('; ')}`);
+  return payload.data as T;
 }

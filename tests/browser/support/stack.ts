@@ -120,8 +120,11 @@ export function missingBuild(): string | null {
   return null;
 }
 
-/** Starts only the web app, against any API address (e.g. one where nothing listens). */
-export async function startWeb(apiUrl: string): Promise<{ webUrl: string; stop(): Promise<void> }> {
+/**
+ * Starts only the web app, against any API address (e.g. one where nothing listens), with any
+ * settings of its own (e.g. short timeouts).
+ */
+export async function startWeb(apiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<{ webUrl: string; stop(): Promise<void> }> {
   const port = await freePort();
   const web = start('web', WEB_SERVER, {
     PORT: String(port),
@@ -130,6 +133,7 @@ export async function startWeb(apiUrl: string): Promise<{ webUrl: string; stop()
     BUILD_DIR: webBuildSnapshot(),
     // Each test checks a page fresh after its own writes: no one-second page cache here.
     WEB_MICROCACHE_MS: '0',
+    ...env,
   });
   const webUrl = `http://127.0.0.1:${port}`;
   try {

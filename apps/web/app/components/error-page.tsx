@@ -35,6 +35,18 @@ export function GeneralErrorBoundary() {
     );
   }
 
+  // A form Steady could not accept (from elsewhere, not a form, too long): nothing was changed.
+  if (isRouteErrorResponse(error) && status >= 400 && status < 500) {
+    return (
+      <ErrorPage title="That could not be sent">
+        <p>{messageOf(error.data) || 'Nothing was changed. Please go back and try again.'}</p>
+        <p>
+          <Link to="/">Go back to the articles</Link>
+        </p>
+      </ErrorPage>
+    );
+  }
+
   if (!isRouteErrorResponse(error)) console.error(error instanceof Error ? error.message : 'Unexpected error');
 
   return (

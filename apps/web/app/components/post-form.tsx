@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useHydrated } from '~/lib/hydrated';
 import { checkPostBody, POST_BODY_MAX } from '~/lib/post-body';
 import { ToneHintView, useToneHint } from './tone-hint';
+import { CsrfField } from './csrf-field';
 
 /** What the section route's action answers to a form (also read by fetchers). */
 export type FormResult =
@@ -122,6 +123,7 @@ export function PostForm(props: PostFormProps) {
         setStatus('');
       }}
     >
+      <CsrfField />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="formId" value={formId} />
       {props.sectionId ? <input type="hidden" name="sectionId" value={props.sectionId} /> : null}

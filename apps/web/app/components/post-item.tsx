@@ -5,6 +5,7 @@ import { useHydrated } from '~/lib/hydrated';
 import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
 import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type FormResult } from './post-form';
+import { CsrfField } from './csrf-field';
 
 export const REACTION_LABELS: Record<ReactionKind, string> = {
   SUPPORT: 'Support',
@@ -306,6 +307,7 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
 function PostActionFields(props: { intent: string; formId: string; postId: string; hydrated: boolean }) {
   return (
     <>
+      <CsrfField />
       <input type="hidden" name="intent" value={props.intent} />
       <input type="hidden" name="formId" value={props.formId} />
       <input type="hidden" name="postId" value={props.postId} />

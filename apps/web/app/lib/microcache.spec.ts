@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import request from 'supertest';
 import { microcache } from '../../microcache.mjs';
+import { onlyCsrfCookie } from '../../security.mjs';
 
 describe('the one-second page cache', () => {
   let clock = 0;
@@ -65,5 +66,46 @@ describe('renewing a page', () => {
     release();
     expect(await renewing).toBe('render 2');
     expect((await request(app).get('/slow')).text).toBe('render 2');
+  });
+});
+
+describe('pages with per-response values (ADR 009)', () => {
+  it('fills each visitor’s copy with their own nonce and token, and keeps headers set before the page their own', async () => {
+    let renders = 0;
+    let visitor = 0;
+    const app = express();
+    app.use((_req, res, next) => {
+      visitor++;
+      res.locals.nonce = `nonce${visitor}`;
+      res.locals.token = `token${visitor}`;
+      res.setHeader('Content-Security-Policy', `script-src 'nonce-nonce${visitor}'`);
+      res.append('Set-Cookie', `steady_csrf=token${visitor}`);
+      next();
+    });
+    app.use(
+      microcache({
+        ttlMs: 1000,
+        now: () => 0,
+        anonymous: (req) => onlyCsrfCookie(req.headers.cookie),
+        perResponse: (res) => ({ nonce: res.locals.nonce, csrf: res.locals.token }),
+      })
+    );
+    app.get('/page', (_req, res) => {
+      renders++;
+      res.set('X-Page', 'yes').type('html').send(`<script nonce="${res.locals.nonce}"></script><input value="${res.locals.token}">`);
+    });
+
+    const first = await request(app).get('/page');
+    const second = await request(app).get('/page').set('Cookie', 'steady_csrf=token1');
+    expect(renders).toBe(1);
+    expect(first.text).toBe('<script nonce="nonce1"></script><input value="token1">');
+    expect(second.headers['x-steady-cache']).toBe('hit');
+    expect(second.text).toBe('<script nonce="nonce2"></script><input value="token2">');
+    expect(second.headers['content-security-policy']).toBe("script-src 'nonce-nonce2'");
+    expect(second.headers['set-cookie']).toEqual(['steady_csrf=token2']);
+    expect(second.headers['x-page']).toBe('yes');
+    // Any other cookie: a fresh page.
+    await request(app).get('/page').set('Cookie', 'steady_csrf=token1; steady_author=k');
+    expect(renders).toBe(2);
   });
 });

@@ -42,7 +42,9 @@ export function getSessionToken(request: Request): string | null {
 
 function sessionCookie(request: Request, value: string, maxAgeSeconds: number): string {
   const secure = isHttps(request) ? '; Secure' : '';
-  return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Max-Age=${maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${secure}`;
+  // Strict: a moderator's session never rides along with a request another site starts, not even
+  // a link (ADR 009). Arriving from a link, they see the sign-in page first.
+  return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Max-Age=${maxAgeSeconds}; Path=/; HttpOnly; SameSite=Strict${secure}`;
 }
 
 export function setSessionCookie(request: Request, token: string, expiresAt: string | null): string {
@@ -71,7 +73,7 @@ const flashStorage = createCookieSessionStorage<Record<string, never>, { notice:
   cookie: {
     name: 'steady_moderate_flash',
     httpOnly: true,
-    sameSite: 'lax',
+    sameSite: 'strict',
     path: '/',
     secrets: [env.SESSION_SECRET],
     maxAge: 60 * 10,

@@ -1,5 +1,8 @@
 import { data, type MetaFunction } from '@remix-run/node';
 import { GeneralErrorBoundary } from '~/components/error-page';
+import { pageHeaders } from '~/lib/headers';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [{ title: 'Page not found · Steady' }];
 

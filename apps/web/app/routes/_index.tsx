@@ -3,6 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { listArticles } from '~/lib/content.server';
 import { errorTitle } from '~/lib/format';
+import { pageHeaders } from '~/lib/headers';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? errorTitle(error) : 'Steady: rebuilding connection, gently' },

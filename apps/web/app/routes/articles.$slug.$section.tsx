@@ -27,6 +27,10 @@ import {
   type FlagReasonInfo,
   type ReactionKind,
 } from '~/lib/posts.server';
+import { pageHeaders } from '~/lib/headers';
+import { readForm } from '~/lib/forms.server';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   data
@@ -82,25 +86,38 @@ function postIds(posts: Array<{ id: string; replies: Array<{ id: string; replies
 
 const INTENTS = ['create', 'edit', 'delete', 'react', 'flag'] as const;
 
-function refusal(formId: string, errors: { body?: string; form?: string }, body?: string, status = 400) {
+function refusal(
+  formId: string,
+  errors: { body?: string; form?: string },
+  body?: string,
+  status = 400,
+  headers?: HeadersInit
+) {
   const result: FormResult = { ok: false, formId, errors, values: body === undefined ? undefined : { body } };
-  return data(result, { status });
+  return data(result, { status, headers });
 }
 
 function fromApiError(formId: string, error: ApiError, body?: string) {
   const onBody = error.field === 'body' || error.code === 'PAYLOAD_TOO_LARGE';
   const status = error.code === 'RATE_LIMITED' ? 429 : error.code === 'NOT_FOUND' ? 404 : 400;
-  return refusal(formId, onBody ? { body: error.message } : { form: error.message }, body, status);
+  // A 429 says when to come back, as the API told us.
+  const headers: Record<string, string> =
+    status === 429 && error.retryAfterSeconds ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : {};
+  return refusal(formId, onBody ? { body: error.message } : { form: error.message }, body, status, headers);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const posted = await readForm(request, context);
+  const { form } = posted;
   const intent = String(form.get('intent') ?? '');
   const formId = String(form.get('formId') ?? intent).slice(0, 100);
   const withJs = form.get('_js') === '1';
   const url = new URL(request.url);
   const back = `${url.pathname.replace(/\.data$/, '')}${url.search}`;
   const text = typeof form.get('body') === 'string' ? String(form.get('body')) : undefined;
+
+  // A page left open, or a form from somewhere else: nothing happens, the words stay.
+  if (!posted.trusted) return refusal(formId, { form: posted.refusal }, text, 403);
 
   if (!(INTENTS as readonly string[]).includes(intent)) {
     return refusal(formId, { form: 'That did not work. Please reload the page and try again.' });

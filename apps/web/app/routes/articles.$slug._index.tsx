@@ -3,6 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { getArticle } from '~/lib/content.server';
 import { errorTitle, formatDate, sectionName } from '~/lib/format';
+import { pageHeaders } from '~/lib/headers';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   data?.article

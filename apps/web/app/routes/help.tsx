@@ -5,6 +5,9 @@ import { getSafetyResources, type SafetyResource } from '~/lib/content.server';
 import { contactParts } from '~/lib/contact';
 import { FALLBACK_RESOURCES } from '~/lib/safety-fallback';
 import type { loader as rootLoader } from '~/root';
+import { pageHeaders } from '~/lib/headers';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [
   { title: 'If you are in danger · Steady' },

@@ -2,6 +2,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { commitFlash, getAuthorKey, getFlash } from '~/lib/author.server';
+import { pageHeaders } from '~/lib/headers';
+import { CsrfField } from '~/components/csrf-field';
+import { requireForm } from '~/lib/forms.server';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [
   { title: 'Your private key · Steady' },
@@ -19,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Shows the key once: the permission is spent as it is shown. The key travels only in this page's body. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireForm(request, context);
   const [flash, key] = await Promise.all([getFlash(request), getAuthorKey(request)]);
   if (!key || flash.get('revealKey') !== true) {
     return data({ key: null }, { status: 403, headers: NO_STORE });
@@ -56,6 +62,7 @@ export default function KeyPage() {
             carry it to another device. Make sure no one is looking over your shoulder.
           </p>
           <Form method="post">
+            <CsrfField />
             <button type="submit" name="intent" value="reveal">
               Show my key once
             </button>

@@ -12,6 +12,11 @@ import {
 } from '~/lib/author.server';
 import { errorTitle, formatDateTime, sectionName } from '~/lib/format';
 import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
+import { pageHeaders } from '~/lib/headers';
+import { CsrfField } from '~/components/csrf-field';
+import { readForm } from '~/lib/forms.server';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? errorTitle(error) : 'Your posts · Steady' },
@@ -42,7 +47,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type KeyResult = { ok: false; error: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const posted = await readForm(request, context);
+  if (!posted.trusted) return data<KeyResult>({ ok: false, error: posted.refusal }, { status: 403 });
+  const { form } = posted;
   const pasted = String(form.get('key') ?? '').trim();
   if (!looksLikeAuthorKey(pasted)) {
     return data<KeyResult>(
@@ -185,6 +192,7 @@ export default function MyPosts() {
           this browser only.
         </p>
         <Form method="post" className="key-form">
+          <CsrfField />
           <label htmlFor="key">Your private key</label>
           <input
             id="key"

@@ -18,6 +18,11 @@ import {
   reviewPost,
   type ModerateNotice,
 } from '~/lib/moderator.server';
+import { pageHeaders } from '~/lib/headers';
+import { CsrfField } from '~/components/csrf-field';
+import { requireForm } from '~/lib/forms.server';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, error }) => [
   {
@@ -68,7 +73,7 @@ const POST_ID = /^\d{1,19}$/;
 const BAN_REASON_MAX = 500;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await requireForm(request, context);
   const intent = String(form.get('intent') ?? '');
   const postId = String(form.get('postId') ?? '');
   const after = cursorFrom(new URL(request.url));
@@ -181,6 +186,7 @@ export default function ModerationQueue() {
       </div>
       {notice?.undoPostId ? (
         <Form method="post" className="undo">
+          <CsrfField />
           <input type="hidden" name="postId" value={notice.undoPostId} />
           <input type="hidden" name="intent" value="restore" />
           <button type="submit" className="quiet small">

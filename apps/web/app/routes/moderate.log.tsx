@@ -6,6 +6,9 @@ import { auditWords } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, formatDateTime } from '~/lib/format';
 import { asModerator, auditLog, currentModerator, toSignIn } from '~/lib/moderator.server';
+import { pageHeaders } from '~/lib/headers';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, error }) => [
   {

@@ -5,6 +5,11 @@ import { GeneralErrorBoundary } from '~/components/error-page';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle } from '~/lib/format';
 import { currentModerator, login, safeNext, setSessionCookie, clearSessionCookie, getSessionToken } from '~/lib/moderator.server';
+import { pageHeaders } from '~/lib/headers';
+import { CsrfField } from '~/components/csrf-field';
+import { readForm } from '~/lib/forms.server';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? errorTitle(error) : 'Sign in to moderate · Steady' },
@@ -36,8 +41,10 @@ const EMAIL_MAX = 320;
 const PASSWORD_MAX = 1024;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const posted = await readForm(request, context);
+  const { form } = posted;
   const email = String(form.get('email') ?? '').trim().slice(0, EMAIL_MAX);
+  if (!posted.trusted) return data<LoginResult>({ error: posted.refusal, email }, { status: 403 });
   const password = String(form.get('password') ?? '');
   const next = safeNext(form.get('next'));
 
@@ -94,6 +101,7 @@ export default function ModerateLogin() {
         </p>
       ) : null}
       <Form method="post" className="login-form">
+        <CsrfField />
         <input type="hidden" name="next" value={next} />
         <div className="field">
           <label htmlFor="login-email">E-mail</label>

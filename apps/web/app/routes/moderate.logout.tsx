@@ -3,6 +3,11 @@ import { Form, Link } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { isApiError } from '~/lib/api.server';
 import { clearSessionCookie, getSessionToken, logout } from '~/lib/moderator.server';
+import { pageHeaders } from '~/lib/headers';
+import { CsrfField } from '~/components/csrf-field';
+import { requireForm } from '~/lib/forms.server';
+
+export const headers = pageHeaders;
 
 export const meta: MetaFunction = () => [
   { title: 'Sign out · Moderation · Steady' },
@@ -16,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await requireForm(request, context);
   try {
     await logout(request, context);
   } catch (error) {
@@ -32,6 +38,7 @@ export default function ModerateLogout() {
       <h1>Sign out</h1>
       <p>Thank you for your care today.</p>
       <Form method="post" className="actions">
+        <CsrfField />
         <button type="submit">Sign out</button>
         <Link to="/moderate">Back to the queue</Link>
       </Form>

@@ -1,4 +1,5 @@
 import { Form, NavLink } from '@remix-run/react';
+import { CsrfField } from '../csrf-field';
 
 interface Props {
   moderator: { email: string; role: 'MODERATOR' | 'ADMIN' } | null;
@@ -26,6 +27,7 @@ export function ModeratorBar({ moderator }: Props) {
           Signed in as <strong>{moderator.email}</strong>
         </span>
         <Form method="post" action="/moderate/logout">
+          <CsrfField />
           <button type="submit" className="quiet small">
             Sign out
           </button>

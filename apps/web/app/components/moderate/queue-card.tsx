@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react';
 import { formatDateTime, sectionName } from '~/lib/format';
 import type { QueueItemView, RejectReason, RuleGuide } from '~/lib/moderator.server';
 import { flagReasons, highlight, priorityLabel, STATUS_WORDS } from './words';
+import { CsrfField } from '../csrf-field';
 
 export interface BanState {
   postId: string;
@@ -129,6 +130,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
 
       <div className="item-actions">
         <Form method="post" className="approve-form">
+          <CsrfField />
           <input type="hidden" name="postId" value={post.id} />
           <input type="hidden" name="intent" value={post.status === 'REJECTED' ? 'restore' : 'approve'} />
           <input type="hidden" name="status" value={post.status} />
@@ -141,6 +143,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
           <details className="reject" data-reject>
             <summary>{rejectLabel}…</summary>
             <Form method="post" className="reject-form">
+              <CsrfField />
               <input type="hidden" name="postId" value={post.id} />
               <input type="hidden" name="intent" value="reject" />
               <fieldset>
@@ -177,6 +180,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
             </p>
             <p className="ban-reason">Reason, for the log: “{ban.reason}”</p>
             <Form method="post" className="actions">
+              <CsrfField />
               <input type="hidden" name="postId" value={post.id} />
               <input type="hidden" name="intent" value="ban-confirm" />
               <input type="hidden" name="reason" value={ban.reason} />
@@ -192,6 +196,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
           <details className="ban" open={ban?.error ? true : undefined}>
             <summary>Ban the author…</summary>
             <Form method="post" className="ban-form">
+              <CsrfField />
               <input type="hidden" name="postId" value={post.id} />
               <input type="hidden" name="intent" value="ban" />
               <label htmlFor={`${base}-ban-reason`}>Why? A few words, for the log</label>
