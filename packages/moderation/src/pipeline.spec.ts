@@ -4,7 +4,7 @@ import { quotes } from './article.js';
 describe('moderate', () => {
   it('publishes ordinary posts with no hits and no message', () => {
     const v = moderate({ text: 'We’ve been married eleven years and lately it feels like we’re roommates. Any advice?' });
-    expect(v).toEqual({ action: 'publish', hits: [], message: null, rulesVersion });
+    expect(v).toEqual({ action: 'publish', hits: [], message: null, engineVersion: rulesVersion, rulesVersion });
   });
 
   it('applies precedence crisis > hold > nudge > publish, and the top hit speaks', () => {

@@ -1,9 +1,13 @@
 import { createContext } from './context.js';
-import { normalise, toOriginal } from './normalise.js';
-import { phases, rulesVersion } from './rules.js';
+import { MODEL_CATEGORIES, model, modelVersion, type Model, type ModelCategory, type Thresholds } from './model/model.js';
+import { normalise, toOriginal, type Normalised } from './normalise.js';
+import { phases, ruleById, rulesVersion } from './rules.js';
 import type { ModerateInput, ModerationAction, Range, Rule, RuleHit, Verdict } from './types.js';
 
 const SEVERITY: Readonly<Record<ModerationAction, number>> = { publish: 0, nudge: 1, hold: 2, crisis: 3 };
+
+/** Rules and model together; stored with every verdict. */
+export const engineVersion = `${rulesVersion}+${modelVersion}`;
 
 /**
  * The engine reads at most this many normalised characters (about 1,500 words, far beyond a
@@ -14,7 +18,34 @@ export const MAX_LENGTH = 8_000;
 /** Original characters normalised before cutting (runs of one character shrink to eight). */
 const MAX_ORIGINAL = Math.round(1.5 * MAX_LENGTH);
 
-function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: ReturnType<typeof normalise>): RuleHit[] {
+/** The model category each rule speaks for. */
+export const RULE_CATEGORY: Readonly<Record<string, ModelCategory>> = {
+  'crisis-self-harm': 'self-harm',
+  'crisis-danger': 'partner-danger',
+  'crisis-threat-to-family': 'threat',
+};
+const categoryOf = (ruleId: string): ModelCategory =>
+  RULE_CATEGORY[ruleId] ??
+  (ruleId.startsWith('respect-') ? 'harassment' : ruleId.startsWith('privacy-') ? 'personal-info' : ruleId.startsWith('spam-') ? 'spam' : 'pressure');
+
+/** The rule a model decision names: the author reads its message, the moderator its principle. */
+export const CATEGORY_RULE: Readonly<Record<ModelCategory, string>> = {
+  'self-harm': 'crisis-self-harm',
+  'partner-danger': 'crisis-danger',
+  threat: 'crisis-threat-to-family',
+  harassment: 'respect-contempt',
+  'personal-info': 'privacy-identity',
+  spam: 'spam-promotion',
+  pressure: 'pressure-demand',
+};
+
+/**
+ * Rules whose match is a fact, not a reading: a phone number or an address is personal
+ * information whatever the model thinks, and text beyond what the engine reads is held.
+ */
+const FIRM = new Set(['privacy-contact', 'privacy-address', 'spam-too-long']);
+
+function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: Normalised): RuleHit[] {
   const seen = new Set<string>();
   const hits: RuleHit[] = [];
   for (const [s, e] of ranges) {
@@ -31,13 +62,23 @@ function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: R
       message: rule.message,
       excerpt: original.slice(start, end),
       action: rule.action,
+      source: 'rules',
     });
   }
   return hits;
 }
 
-/** Runs every phase; a rule that throws is skipped so one bad detector never blocks a post. */
-export function moderate(input: ModerateInput): Verdict {
+/** What the rules found and what the model thinks, before they are combined. */
+export interface Analysis {
+  original: string;
+  norm: Normalised;
+  ruleHits: RuleHit[];
+  /** Model probabilities in MODEL_OUTPUTS order; null without a model. */
+  probs: Float64Array | null;
+}
+
+/** Runs every phase and the model; a rule that throws is skipped so one bad detector never blocks a post. */
+export function analyse(input: ModerateInput, m: Model | null = model()): Analysis {
   const original = typeof input?.text === 'string' ? input.text : '';
   const kind = input?.kind === 'reply' ? 'reply' : 'post';
   let norm = normalise(original, MAX_ORIGINAL);
@@ -47,7 +88,7 @@ export function moderate(input: ModerateInput): Verdict {
     norm = { ...norm, text: norm.text.slice(0, MAX_LENGTH), cased: norm.cased.slice(0, MAX_LENGTH), starts: norm.starts.slice(0, MAX_LENGTH), ends: norm.ends.slice(0, MAX_LENGTH) };
   }
   const ctx = createContext(norm.text, norm.cased, kind, input?.section ?? null, truncatedAt);
-  const hits: RuleHit[] = [];
+  const ruleHits: RuleHit[] = [];
   for (const phase of phases) {
     for (const rule of phase.rules) {
       let ranges: readonly Range[];
@@ -56,10 +97,105 @@ export function moderate(input: ModerateInput): Verdict {
       } catch {
         continue;
       }
-      if (ranges.length > 0) hits.push(...hitsFor(rule, ranges, original, norm));
+      if (ranges.length > 0) ruleHits.push(...hitsFor(rule, ranges, original, norm));
     }
   }
-  hits.sort((a, b) => SEVERITY[b.action] - SEVERITY[a.action] || a.start - b.start || b.end - a.end);
+  let probs: Float64Array | null = null;
+  if (m && /[a-z]/.test(norm.text)) {
+    try {
+      probs = m.predict(norm.text, norm.cased);
+    } catch {
+      probs = null;
+    }
+  }
+  return { original, norm, ruleHits, probs };
+}
+
+const SENTENCE_END = /[.!?\n]+/g;
+
+/** The sentence (original offsets) that scores highest for one model output. */
+function bestSentence(a: Analysis, m: Model, output: number): [number, number] {
+  const text = a.norm.text;
+  let best: [number, number] = [0, text.length];
+  let bestScore = -Infinity;
+  let from = 0;
+  const consider = (s: number, e: number): void => {
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    if (e - s < 2) return;
+    const v = m.logit(text.slice(s, e), output);
+    if (v > bestScore) {
+      bestScore = v;
+      best = [s, e];
+    }
+  };
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
+    consider(from, match.index + (match[0].includes('\n') ? 0 : match[0].length));
+    from = match.index + match[0].length;
+  }
+  consider(from, text.length);
+  return text.length === 0 ? [0, 0] : toOriginal(a.norm, best[0], best[1]);
+}
+
+export interface DecideOptions {
+  /** Skip finding the sentence behind a model hit (threshold search only needs the action). */
+  highlight?: boolean;
+}
+
+/**
+ * Rules and model combined:
+ * - a soft rule's hit stays unless the model's probability for its category is under that
+ *   category's veto bar (happy shouting, "I deleted my Instagram"); a crisis hit is also dropped
+ *   when the model reads the text as supporting someone and does not itself see a crisis;
+ * - the model alone decides a category when its probability reaches the category's flag
+ *   threshold; the hit names the category's rule, over the sentence that scored highest;
+ * - the strongest action wins: crisis > hold > nudge > publish.
+ */
+export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined = m?.thresholds, options: DecideOptions = {}): Verdict {
+  const p = a.probs;
+  let hits = a.ruleHits;
+  if (p && t) {
+    hits = [];
+    for (const h of a.ruleHits) {
+      const c = categoryOf(h.ruleId);
+      const k = MODEL_CATEGORIES.indexOf(c);
+      const score = p[k]!;
+      const keep =
+        FIRM.has(h.ruleId) ||
+        (score >= t.veto[c] && !(h.action === 'crisis' && p[MODEL_CATEGORIES.length + 1]! >= t.support && score < t.flag[c]));
+      if (keep) hits.push({ ...h, score: Math.round(score * 1000) / 1000 });
+    }
+    for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
+      const c = MODEL_CATEGORIES[k]!;
+      if (p[k]! < t.flag[c] || hits.some((h) => categoryOf(h.ruleId) === c)) continue;
+      const rule = ruleById(CATEGORY_RULE[c])!;
+      const [start, end] = options.highlight === false || !m ? [0, a.original.length] : bestSentence(a, m, k);
+      hits.push({
+        ruleId: rule.id,
+        principle: rule.principle,
+        start,
+        end,
+        quote: rule.quote,
+        message: rule.message,
+        excerpt: a.original.slice(start, end),
+        action: rule.action,
+        score: Math.round(p[k]! * 1000) / 1000,
+        source: 'model',
+      });
+    }
+  }
+  hits.sort((x, y) => SEVERITY[y.action] - SEVERITY[x.action] || x.start - y.start || y.end - x.end);
   const action: ModerationAction = hits.length > 0 ? hits[0]!.action : 'publish';
-  return { action, hits, message: hits.length > 0 ? hits[0]!.message : null, rulesVersion };
+  const verdict: Verdict = { action, hits, message: hits.length > 0 ? hits[0]!.message : null, engineVersion, rulesVersion: engineVersion };
+  if (action === 'crisis') {
+    const about = categoryOf(hits[0]!.ruleId);
+    verdict.concern = p && t && about !== 'threat' && p[MODEL_CATEGORIES.length]! >= t.other ? 'other' : 'self';
+  }
+  return verdict;
+}
+
+export function moderate(input: ModerateInput): Verdict {
+  const m = model();
+  return decide(analyse(input, m), m);
 }

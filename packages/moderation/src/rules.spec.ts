@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { guidelines, moderate, principles, rejectReasons, rules, rulesVersion } from './index.js';
+import { guidelines, moderate, principles, rejectReasons, rules, rulesVersion, engineVersion } from './index.js';
 import type { PostKind } from './types.js';
 
 /**
@@ -224,8 +224,11 @@ describe('rules as data', () => {
   });
 
   it('are versioned', () => {
-    expect(rulesVersion).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+$/);
-    expect(moderate({ text: 'hello' }).rulesVersion).toBe(rulesVersion);
+    // engineVersion = the rules' date version + the model's hash; rulesVersion is its deprecated alias.
+    expect(engineVersion).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+\+(?:none|m-[0-9a-f]{12})$/);
+    expect(rulesVersion).toBe(engineVersion);
+    expect(moderate({ text: 'hello' }).engineVersion).toBe(engineVersion);
+    expect(moderate({ text: 'hello' }).rulesVersion).toBe(engineVersion);
   });
 
   it('cover the three conditions and every warning of the article', () => {
