@@ -19,12 +19,13 @@ import { performance } from 'node:perf_hooks';
 import { ACTION_OF, CATEGORIES, corpusItems, describe, figures, loadEngine, parseItems, pkgDir, readJsonl } from './corpus.mjs';
 
 const engine = await loadEngine();
-const { normalise, featurize, analyse, decide, createModel, encodeWeights, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
+const { normalise, featurize, ruleSignals, analyse, decide, createModel, encodeWeights, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
 const T = await import(join(pkgDir, 'dist', 'model', 'train.js'));
 
 const args = process.argv.slice(2);
 const labelFiles = args.flatMap((a, i) => (a === '--labels' ? [args[i + 1]] : []));
 const useProject = !args.includes('--no-project-sets');
+const num = (flag, fallback) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
 const t0 = performance.now();
 
 // ---- data -------------------------------------------------------------------------------
@@ -34,10 +35,11 @@ const categoryOfRule = (id) =>
 function projectItems() {
   const out = [];
   let skipped = 0;
+  const weight = num('--project-weight', 0.5);
   for (const file of ['eval/dev.jsonl', 'eval/heldout.jsonl']) {
     for (const i of readJsonl(join(pkgDir, file))) {
       if (i.label === 'publish') {
-        out.push({ ...i, category: 'none', weight: 0.5 });
+        out.push({ ...i, category: 'none', weight, project: true });
         continue;
       }
       // The category a project item stands for: the rule that agrees with its gold action.
@@ -46,7 +48,7 @@ function projectItems() {
         skipped++;
         continue;
       }
-      out.push({ ...i, category: categoryOfRule(hit.ruleId), weight: 0.5 });
+      out.push({ ...i, category: categoryOfRule(hit.ruleId), weight, project: true });
     }
   }
   return { items: out, skipped };
@@ -105,12 +107,22 @@ function example(i) {
   targets[OTHER] = (i.category === 'self-harm' || i.category === 'partner-danger') && (i.about === 'self' || i.about === 'other') ? (i.about === 'other' ? 1 : 0) : -1;
   // `support` is learnt where the writer marked it; the project sets carry no tags.
   targets[SUPPORT] = i.tag !== undefined || i.category !== 'none' ? (i.tag === 'supporting' ? 1 : 0) : -1;
-  return { features: featuresOf(i.text), targets, weight: i.weight ?? 1 };
+  // Which rules fired is a feature too, learnt on the corpus only: the rules were tuned on the
+  // project's sets, where they are right by construction and would teach the model to trust them blindly.
+  const signals = i.project ? undefined : ruleSignals(analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, null).ruleHits);
+  return { features: featuresOf(i.text), signals, targets, weight: i.weight ?? 1 };
 }
 const trainExamples = trainItems.map(example);
 
 // ---- fit --------------------------------------------------------------------------------
-const OPTIONS = T.DEFAULT_TRAIN;
+const OPTIONS = {
+  ...T.DEFAULT_TRAIN,
+  epochs: num('--epochs', T.DEFAULT_TRAIN.epochs),
+  rate: num('--rate', T.DEFAULT_TRAIN.rate),
+  l2: num('--l2', T.DEFAULT_TRAIN.l2),
+  maxPositiveWeight: num('--pos', T.DEFAULT_TRAIN.maxPositiveWeight),
+};
+const dry = args.includes('--dry');
 function fit(examples) {
   const q = T.quantize(T.train(examples, OPTIONS));
   const data = { version: 'candidate', dim: FEATURE_DIM, outputs: MODEL_OUTPUTS, bias: q.bias, scale: q.scale, thresholds: null, data: '' };
@@ -204,6 +216,12 @@ const data = {
   thresholds: th,
   data: encodeWeights(q.weights, FEATURE_DIM),
 };
+if (dry) {
+  console.log(`dry run: ${JSON.stringify(OPTIONS)} objective ${best.toFixed(4)}`);
+  console.log(describe(evaluateWith(th)));
+  console.log(JSON.stringify(th));
+  process.exit(0);
+}
 const file = join(pkgDir, 'src', 'model', 'weights.ts');
 writeFileSync(
   file,

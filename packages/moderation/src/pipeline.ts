@@ -1,4 +1,5 @@
 import { createContext } from './context.js';
+import { ruleSignal } from './model/features.js';
 import { MODEL_CATEGORIES, model, modelVersion, type Model, type ModelCategory, type Thresholds } from './model/model.js';
 import { normalise, toOriginal, type Normalised } from './normalise.js';
 import { phases, ruleById, rulesVersion } from './rules.js';
@@ -68,6 +69,17 @@ function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: N
   return hits;
 }
 
+const SIGNALS = new Map<string, number>();
+/** The rules that fired, as the model's indicator features (one per rule, however many matches). */
+export function ruleSignals(hits: readonly RuleHit[]): Uint32Array {
+  const ids = [...new Set(hits.map((h) => h.ruleId))];
+  return Uint32Array.from(ids, (id) => {
+    let s = SIGNALS.get(id);
+    if (s === undefined) SIGNALS.set(id, (s = ruleSignal(id)));
+    return s;
+  });
+}
+
 /** What the rules found and what the model thinks, before they are combined. */
 export interface Analysis {
   original: string;
@@ -103,7 +115,7 @@ export function analyse(input: ModerateInput, m: Model | null = model()): Analys
   let probs: Float64Array | null = null;
   if (m && /[a-z]/.test(norm.text)) {
     try {
-      probs = m.predict(norm.text, norm.cased);
+      probs = m.predict(norm.text, norm.cased, ruleSignals(ruleHits));
     } catch {
       probs = null;
     }
@@ -112,30 +124,38 @@ export function analyse(input: ModerateInput, m: Model | null = model()): Analys
 }
 
 const SENTENCE_END = /[.!?\n]+/g;
+/** More sentences than this (a wall of dots, a list of links) are read as this many equal windows instead. */
+const MAX_SENTENCES = 40;
 
 /** The sentence (original offsets) that scores highest for one model output. */
 function bestSentence(a: Analysis, m: Model, output: number): [number, number] {
   const text = a.norm.text;
+  if (text.length === 0) return [0, 0];
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(text); match && spans.length <= MAX_SENTENCES; match = SENTENCE_END.exec(text)) {
+    spans.push([from, match.index + (match[0].includes('\n') ? 0 : match[0].length)]);
+    from = match.index + match[0].length;
+  }
+  if (spans.length > MAX_SENTENCES) {
+    spans.length = 0;
+    const size = Math.ceil(text.length / MAX_SENTENCES);
+    for (let s = 0; s < text.length; s += size) spans.push([s, Math.min(text.length, s + size)]);
+  } else spans.push([from, text.length]);
   let best: [number, number] = [0, text.length];
   let bestScore = -Infinity;
-  let from = 0;
-  const consider = (s: number, e: number): void => {
+  for (let [s, e] of spans) {
     while (s < e && text.charCodeAt(s) <= 32) s++;
     while (e > s && text.charCodeAt(e - 1) <= 32) e--;
-    if (e - s < 2) return;
+    if (e - s < 2) continue;
     const v = m.logit(text.slice(s, e), output);
     if (v > bestScore) {
       bestScore = v;
       best = [s, e];
     }
-  };
-  SENTENCE_END.lastIndex = 0;
-  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
-    consider(from, match.index + (match[0].includes('\n') ? 0 : match[0].length));
-    from = match.index + match[0].length;
   }
-  consider(from, text.length);
-  return text.length === 0 ? [0, 0] : toOriginal(a.norm, best[0], best[1]);
+  return toOriginal(a.norm, best[0], best[1]);
 }
 
 export interface DecideOptions {
@@ -150,6 +170,7 @@ export interface DecideOptions {
  *   when the model reads the text as supporting someone and does not itself see a crisis;
  * - the model alone decides a category when its probability reaches the category's flag
  *   threshold; the hit names the category's rule, over the sentence that scored highest;
+ * - shouting alone is no reason to stop a post;
  * - the strongest action wins: crisis > hold > nudge > publish.
  */
 export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined = m?.thresholds, options: DecideOptions = {}): Verdict {
@@ -185,6 +206,8 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       });
     }
   }
+  // Capitals and "!!!" only sharpen what is already there: happy shouting alone never stops a post.
+  if (hits.length > 0 && hits.every((h) => h.ruleId === 'pressure-shouting')) hits = [];
   hits.sort((x, y) => SEVERITY[y.action] - SEVERITY[x.action] || x.start - y.start || y.end - x.end);
   const action: ModerationAction = hits.length > 0 ? hits[0]!.action : 'publish';
   const verdict: Verdict = { action, hits, message: hits.length > 0 ? hits[0]!.message : null, engineVersion, rulesVersion: engineVersion };

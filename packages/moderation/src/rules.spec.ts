@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { guidelines, moderate, principles, rejectReasons, rules, rulesVersion, engineVersion } from './index.js';
+import { analyse, guidelines, moderate, principles, rejectReasons, rules, rulesVersion, engineVersion } from './index.js';
 import type { PostKind } from './types.js';
 
 /**
@@ -32,6 +32,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
       'Years ago I had thoughts of not being here. I’m okay now and in a better place.',
       'My counsellor asked if I’d ever thought about hurting myself. I haven’t.',
       'I spent years thinking the marriage was dead.',
+      'Please don’t. If you’re thinking about suicide tonight, call 988, they picked up for my brother.',
+      'if ur having thoughts of killing yourself pls reach out to the crisis line, you matter',
     ],
   },
   'crisis-danger': {
@@ -100,8 +102,15 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
     leaves: ['After 3 long years of distance.', 'We walked 5 miles down the road.'],
   },
   'privacy-social': {
-    catches: ['Find me on instagram @steadyhubby', 'facebook.com/sarah.parker', 'Add me on snap', 'my insta is healing_hannah'],
-    leaves: ['Email me at jane@gmail.com', 'I deleted Instagram to focus on us.', 'Meet @ 5pm?'],
+    catches: ['Find me on instagram @steadyhubby', 'facebook.com/sarah.parker', 'Add me on snap', 'my insta is healing_hannah', 'her snap: kezza_77', 'his ig rob_the_builder'],
+    leaves: [
+      'Email me at jane@gmail.com',
+      'I deleted Instagram to focus on us.',
+      'Meet @ 5pm?',
+      'I’m deleting my Instagram account, it only made me compare us with everyone.',
+      'his facebook feed is all fishing photos',
+      'whatsapp is how we talk most days now',
+    ],
   },
   'privacy-identity': {
     catches: [
@@ -167,9 +176,11 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
   },
 };
 
+// The table is about the rules' own patterns, so it reads the rules alone (no model): the
+// combined engine has its own catches and near misses in engine.spec.ts.
 const fired = (c: Case, id: string): boolean => {
   const input = typeof c === 'string' ? { text: c } : c;
-  return moderate(input).hits.some((h) => h.ruleId === id);
+  return analyse(input, null).ruleHits.some((h) => h.ruleId === id);
 };
 
 describe('every rule', () => {

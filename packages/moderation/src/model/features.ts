@@ -36,6 +36,7 @@ const SEED_WORD = FNV;
 const SEED_BIGRAM = 0x9e3779b9;
 const SEED_CHAR = 0x7f4a7c15;
 const SEED_SHAPE = 0x2545f491;
+const SEED_RULE = 0x6c8e9cf5;
 
 /** Letters and digits kept (digits as 0, so numbers generalise), @ and $ kept, all else a word break. */
 function clean(text: string): Uint16Array {
@@ -134,4 +135,9 @@ export function featurize(text: string, cased?: string): Uint32Array {
   if (/\d{3}/.test(text)) shape('digits');
   shape(text.length < 80 ? 'len:short' : text.length < 400 ? 'len:mid' : text.length < 1200 ? 'len:long' : 'len:huge');
   return out.subarray(0, k);
+}
+
+/** The feature bucket that says "rule `ruleId` fired" (the model learns how far to trust each rule). */
+export function ruleSignal(ruleId: string): number {
+  return finish(hashString(ruleId, SEED_RULE));
 }

@@ -33,8 +33,11 @@ export interface ModelData {
 export interface Model {
   version: string;
   thresholds: Thresholds;
-  /** Probabilities of every output, in MODEL_OUTPUTS order. */
-  predict(text: string, cased?: string): Float64Array;
+  /**
+   * Probabilities of every output, in MODEL_OUTPUTS order. `signals` are extra indicator
+   * features (each worth 1, not scaled by length): which rules fired (see ruleSignal).
+   */
+  predict(text: string, cased?: string, signals?: Uint32Array): Float64Array;
   /** Raw linear score of one output for a text (for picking the sentence that scored highest). */
   logit(text: string, output: number): number;
 }
@@ -126,7 +129,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 export function createModel(data: ModelData, weights: Int8Array): Model {
   const { bias, scale } = data;
   const sums = new Float64Array(K);
-  const linear = (idx: Uint32Array): void => {
+  const linear = (idx: Uint32Array, signals?: Uint32Array): void => {
     sums.fill(0);
     for (let i = 0; i < idx.length; i++) {
       const base = idx[i]! * K;
@@ -134,13 +137,20 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
     }
     // Term frequencies, L2-normalised: each occurrence weighs 1/sqrt(count).
     const norm = idx.length > 0 ? 1 / Math.sqrt(idx.length) : 0;
-    for (let k = 0; k < K; k++) sums[k] = bias[k]! + sums[k]! * scale[k]! * norm;
+    for (let k = 0; k < K; k++) sums[k] = sums[k]! * norm;
+    if (signals) {
+      for (let i = 0; i < signals.length; i++) {
+        const base = signals[i]! * K;
+        for (let k = 0; k < K; k++) sums[k]! += weights[base + k]!;
+      }
+    }
+    for (let k = 0; k < K; k++) sums[k] = bias[k]! + sums[k]! * scale[k]!;
   };
   return {
     version: data.version,
     thresholds: data.thresholds,
-    predict(text, cased) {
-      linear(featurize(text, cased));
+    predict(text, cased, signals) {
+      linear(featurize(text, cased), signals);
       const p = new Float64Array(K);
       for (let k = 0; k < K; k++) p[k] = sigmoid(sums[k]!);
       return p;

@@ -9,6 +9,8 @@ import { K, encodeWeights } from './model.js';
 export interface Example {
   /** Feature indices (duplicates count), as featurize returns them. */
   features: Uint32Array;
+  /** Indicator features worth 1 each (rules that fired), as the runtime passes them. */
+  signals?: Uint32Array;
   /** Per output: 1, 0, or -1 when this example says nothing about that output. */
   targets: Int8Array;
   /** How much this example counts (project-written sets weigh less than the corpus). */
@@ -46,19 +48,13 @@ export function rng(seed: number): () => number {
 }
 
 /** Collapses duplicate indices into (index, value) pairs with the runtime's 1/sqrt(n) scaling. */
-function sparse(features: Uint32Array): { idx: Uint32Array; val: Float64Array } {
-  const sorted = Uint32Array.from(features).sort();
-  const idx: number[] = [];
-  const val: number[] = [];
-  const norm = sorted.length > 0 ? 1 / Math.sqrt(sorted.length) : 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) val[val.length - 1]! += norm;
-    else {
-      idx.push(sorted[i]!);
-      val.push(norm);
-    }
-  }
-  return { idx: Uint32Array.from(idx), val: Float64Array.from(val) };
+function sparse(features: Uint32Array, signals: Uint32Array = new Uint32Array(0)): { idx: Uint32Array; val: Float64Array } {
+  const norm = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
+  const byIndex = new Map<number, number>();
+  for (const f of features) byIndex.set(f, (byIndex.get(f) ?? 0) + norm);
+  for (const f of signals) byIndex.set(f, (byIndex.get(f) ?? 0) + 1);
+  const keys = [...byIndex.keys()].sort((a, b) => a - b);
+  return { idx: Uint32Array.from(keys), val: Float64Array.from(keys.map((k) => byIndex.get(k)!)) };
 }
 
 export function train(examples: readonly Example[], options: TrainOptions = DEFAULT_TRAIN): Trained {
@@ -66,7 +62,7 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
   const g2 = new Float64Array(FEATURE_DIM * K);
   const bias = new Float64Array(K);
   const bg2 = new Float64Array(K);
-  const rows = examples.map((e) => ({ ...sparse(e.features), targets: e.targets, weight: e.weight }));
+  const rows = examples.map((e) => ({ ...sparse(e.features, e.signals), targets: e.targets, weight: e.weight }));
   const posWeight = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     let pos = 0;

@@ -251,6 +251,26 @@ const DEAD_IDIOM = /^ (?:serious|set|tired|on|right|wrong|certain|sure|end|insid
 const notDeadIdiom = (t: string, _s: number, e: number): boolean => !(t.slice(e - 4, e) === 'dead' && DEAD_IDIOM.test(t.slice(e, e + 10)));
 const notRecovered = (t: string, s: number): boolean => !(PAST.test(t.slice(Math.max(0, s - 160), s + 80)) && RECOVERED.test(t));
 
+// "If you're thinking about suicide, please call 988": words about suicide said TO someone, to
+// support them. The sentence speaks to "you", has no "I/me/my", and points to help.
+const SECOND_PERSON = /\b(?:you|you'?re|youre|your|yourself|u|ur)\b/;
+const FIRST_PERSON_ANY = /\b(?:i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|myself)\b/;
+const SUPPORT_CUE =
+  /\b(?:988|hotline|helpline|lifeline|crisis (?:line|text|team)|samaritans|lifeline|text line|reach out|talk to (?:someone|somebody|a )|get help|here for you|(?:please|pls|plz) (?:don'?t|dont|stay|talk|call|reach|tell)|call (?:someone|somebody|911|999|112|000|a friend|the)|if (?:you|u)|are you (?:safe|okay|ok|thinking)|you (?:matter|are not alone|aren'?t alone))/;
+const sentenceAround = (t: string, s: number, e: number): string => {
+  let a = s;
+  const lo = Math.max(0, s - 200);
+  while (a > lo && !/[.!?\n]/.test(t[a - 1]!)) a--;
+  let b = e;
+  const hi = Math.min(t.length, e + 200);
+  while (b < hi && !/[.!?\n]/.test(t[b]!)) b++;
+  return t.slice(a, b);
+};
+const notSupporting = (t: string, s: number, e: number): boolean => {
+  const sentence = sentenceAround(t, s, e);
+  return !(SECOND_PERSON.test(sentence) && !FIRST_PERSON_ANY.test(sentence) && SUPPORT_CUE.test(sentence));
+};
+
 // Filters built once, not on every call.
 const notBefore1 = notBefore(/\b(?:asked|asks|asking|ask) (?:me )?(?:if|whether)\b[^.]{0,40}$/, 60);
 const notBefore2 = notBefore(/\b(?:go|you should|you could|why don't you|why dont you|just go|pls|please|u should)\s?$/, 20);
@@ -296,6 +316,7 @@ export const crisisRules: Rule[] = [
         notBefore2,
         (t, s) => !/^suicid/.test(t.slice(s, s + 7)) || !SUICIDE_ABOUT_OTHERS.test(t.slice(Math.max(0, s - 24), s)),
         (_t, s, e, c) => !c.fromArticle(s, e),
+        notSupporting,
       ), ...safetyNet(text).filter(([s, e]) => !ctx.quoted(s, e) && notRecovered(text, s))],
   },
   {
@@ -344,4 +365,4 @@ export const crisisRules: Rule[] = [
 
 
 /** Every regex of this phase, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { SMASH, SOMETHING_TERRIBLE, DANGER, DEAD_IDIOM, FEAR_OF_SELF, FIRST_PERSON, HURT_WHEN, INTENT, NOT_HYPERBOLE, OTHERS_DEATH, OWN_DEATH, PAST, PHYSICALLY, POISON, RECOVERED, SCARED_OF_SELF, SELF_HARM, SELF_NEGATION, SUICIDE_ABOUT_OTHERS, TAKE_THEM_WITH_ME, THREAT_TO_FAMILY, URGE_TO_HURT, VIOLENT_IMAGERY };
+export const patterns: Readonly<Record<string, RegExp>> = { SECOND_PERSON, FIRST_PERSON_ANY, SUPPORT_CUE, SMASH, SOMETHING_TERRIBLE, DANGER, DEAD_IDIOM, FEAR_OF_SELF, FIRST_PERSON, HURT_WHEN, INTENT, NOT_HYPERBOLE, OTHERS_DEATH, OWN_DEATH, PAST, PHYSICALLY, POISON, RECOVERED, SCARED_OF_SELF, SELF_HARM, SELF_NEGATION, SUICIDE_ABOUT_OTHERS, TAKE_THEM_WITH_ME, THREAT_TO_FAMILY, URGE_TO_HURT, VIOLENT_IMAGERY };

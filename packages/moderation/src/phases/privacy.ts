@@ -134,9 +134,11 @@ const LIVE_AT = rx("\\b(?:i|we|he|she|they) (?:live|lives|living|stay|stays) (?:
 const SOCIAL = anyOf(
   [
     '\\b(?:https://|http://)?(?:www\\.|m\\.)?(?:facebook|fb|instagram|instagr\\.am|tiktok|twitter|x|linkedin|snapchat|reddit|threads|youtube|onlyfans|tinder|bumble|hinge|t)\\.(?:com|me|net)/[a-z0-9_.@/-]{2,60}',
-    "\\b(?:my|his|her|their|our) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|onlyfans|telegram|whatsapp|kik|discord|number|handle|username|user name)(?: (?:is|=|:|handle is|name is))? ?@?[a-z0-9_.]{3,30}\\b",
+    // "my insta is jane.doe", "her snap: kd_88", "his ig @jd": a handle after the network. Plain
+    // words after it ("I'm deleting my Instagram account", "his facebook feed") are no handle.
+    "\\b(?:my|his|her|their|our) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|onlyfans|telegram|whatsapp|kik|discord|handle|username|user name)(?: (?:is|=|:|handle is|name is) ?@?[a-z0-9_.]{3,30}| ?: ?@?[a-z0-9_.]{3,30}| ?@[a-z0-9_.]{3,30}| [a-z]{0,20}[0-9_][a-z0-9_.]{1,29})\\b",
     '\\b(?:add|find|follow|message|dm|text|whatsapp|snap|contact) (?:me|him|her) (?:on|at|via) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|telegram|whatsapp|kik|discord|signal)\\b',
-    '\\b(?:insta|ig|snap|snapchat|telegram|kik|discord|whatsapp)(?: ?:| is| -) ?@?[a-z0-9_.]{3,30}\\b',
+    '\\b(?:insta|ig|snap|snapchat|telegram|kik|discord|whatsapp)(?: ?: ?@?[a-z0-9_.]{3,30}| is @[a-z0-9_.]{3,30}| is [a-z]{0,20}[0-9_][a-z0-9_.]{1,29}| - ?@?[a-z0-9_.]{3,30})\\b',
   ],
   '',
 );
