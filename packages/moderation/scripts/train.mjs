@@ -205,14 +205,16 @@ for (const v of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
 
 // ---- write ------------------------------------------------------------------------------
 const q = final.q;
-const version = `m-${T.weightsHash(q.weights, q.scale, q.bias)}`;
-const round6 = (x) => Math.round(x * 1e6) / 1e6;
+// The version is the hash of exactly what is shipped (rounded bias and scales included).
+const bias = q.bias.map((x) => Math.round(x * 1e6) / 1e6);
+const scale = q.scale.map((s) => Number(s.toPrecision(8)));
+const version = `m-${T.weightsHash(q.weights, scale, bias)}`;
 const data = {
   version,
   dim: FEATURE_DIM,
   outputs: [...MODEL_OUTPUTS],
-  bias: q.bias.map(round6),
-  scale: q.scale.map((s) => Number(s.toPrecision(8))),
+  bias,
+  scale,
   thresholds: th,
   data: encodeWeights(q.weights, FEATURE_DIM),
 };

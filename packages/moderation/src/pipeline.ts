@@ -5,6 +5,8 @@ import { normalise, toOriginal, type Normalised } from './normalise.js';
 import { phases, ruleById, rulesVersion } from './rules.js';
 import type { ModerateInput, ModerationAction, Range, Rule, RuleHit, Verdict } from './types.js';
 
+const OTHER = MODEL_CATEGORIES.length;
+const SUPPORT = MODEL_CATEGORIES.length + 1;
 const SEVERITY: Readonly<Record<ModerationAction, number>> = { publish: 0, nudge: 1, hold: 2, crisis: 3 };
 
 /** Rules and model together; stored with every verdict. */
@@ -182,9 +184,11 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       const c = categoryOf(h.ruleId);
       const k = MODEL_CATEGORIES.indexOf(c);
       const score = p[k]!;
+      // Crisis favours recall: the model never talks a crisis rule down on its own doubt, only
+      // when it reads the text as support for someone else (and does not itself see a crisis).
       const keep =
         FIRM.has(h.ruleId) ||
-        (score >= t.veto[c] && !(h.action === 'crisis' && p[MODEL_CATEGORIES.length + 1]! >= t.support && score < t.flag[c]));
+        (h.action === 'crisis' ? !(p[SUPPORT]! >= t.support && score < t.flag[c]) : score >= t.veto[c]);
       if (keep) hits.push({ ...h, score: Math.round(score * 1000) / 1000 });
     }
     for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
@@ -211,11 +215,31 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
   hits.sort((x, y) => SEVERITY[y.action] - SEVERITY[x.action] || x.start - y.start || y.end - x.end);
   const action: ModerationAction = hits.length > 0 ? hits[0]!.action : 'publish';
   const verdict: Verdict = { action, hits, message: hits.length > 0 ? hits[0]!.message : null, engineVersion, rulesVersion: engineVersion };
-  if (action === 'crisis') {
-    const about = categoryOf(hits[0]!.ruleId);
-    verdict.concern = p && t && about !== 'threat' && p[MODEL_CATEGORIES.length]! >= t.other ? 'other' : 'self';
-  }
+  if (action === 'crisis') verdict.concern = concern(a, hits, p, t);
   return verdict;
+}
+
+// Someone else at risk: "my sister", "my friend", "he/she keeps saying", with no first-person risk.
+const THIRD_PERSON_AT_RISK =
+  /\b(?:(?:my|our|a) (?:best )?(?:friend|sister|brother|son|daughter|husband|wife|partner|mum|mom|mother|dad|father|cousin|colleague|coworker|neighbou?r|niece|nephew|teen|boy|girl|kid|child)|(?:she|he|they)(?:'s| is| has| keeps| said| says| told| wants| talks| texted| posted))\b/;
+const FIRST_PERSON_RISK = /\b(?:myself|i (?:want|wanna|am going|will|can'?t|don'?t want|have a plan|have been thinking|keep thinking|took|cut)|i'?m (?:done|going to|thinking|not going to be|scared of myself)|kill me|end my|my life)\b/;
+
+/**
+ * Who is at risk in a crisis: `other` sends the resources for helping someone else. The model's
+ * `other` head decides when a model is loaded; the wording of the crisis sentences decides too
+ * (a worried friend is never told that they themselves are at risk when the words say otherwise).
+ */
+function concern(a: Analysis, hits: readonly RuleHit[], p: Float64Array | null, t: Thresholds | undefined): 'self' | 'other' {
+  const crisis = hits.filter((h) => h.action === 'crisis');
+  if (crisis.every((h) => categoryOf(h.ruleId) === 'threat')) return 'self';
+  if (p && t && p[OTHER]! >= t.other) return 'other';
+  const text = a.norm.text;
+  const sentences = crisis.map((h) => {
+    const [s, e] = [Math.max(0, h.start - 160), Math.min(a.original.length, h.end + 80)];
+    return normalise(a.original.slice(s, e)).text;
+  });
+  if (sentences.length > 0 && sentences.every((s) => THIRD_PERSON_AT_RISK.test(s) && !FIRST_PERSON_RISK.test(s)) && !FIRST_PERSON_RISK.test(text)) return 'other';
+  return 'self';
 }
 
 export function moderate(input: ModerateInput): Verdict {

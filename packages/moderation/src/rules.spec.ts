@@ -94,8 +94,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
     leaves: ['Our sex life has stopped since the twins.', 'He watches porn late at night and I feel hurt.', 'My husband was looking for a discreet affair online, I found the messages.', 'Send me a photo of the text he sent? Only if you want to.'],
   },
   'privacy-contact': {
-    catches: ['Email me at jane.doe@gmail.com', 'Call me on 07700 900461.', 'My number is five five five two one three four four nine zero.', 'reach me at jess dot m at gmail dot com'],
-    leaves: ['We married in 2009, had kids in 2012 and 2015.', 'Married 12 years, 2 kids, 3 dogs.', 'Our anniversary is 14/02/2010.', 'One, two, three attempts at counselling.'],
+    catches: ['Email me at jane.doe@gmail.com', 'Call me on 07700 900461.', 'Her mobile is 0412 555 019, go ahead and ask her yourself.', 'My number is five five five two one three four four nine zero.', 'reach me at jess dot m at gmail dot com'],
+    leaves: ['We married in 2009, had kids in 2012 and 2015.', 'Married 12 years, 2 kids, 3 dogs.', 'Our anniversary is 14/02/2010.', 'One, two, three attempts at counselling.', 'If it gets bad, the domestic abuse helpline is 0808 2000 247, free and open all night.'],
   },
   'privacy-address': {
     catches: ['We live at 42 Maple Avenue.', 'I’m on 27 Crookes Road.', 'Postcode SW1A 1AA.'],
@@ -110,6 +110,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
       'I’m deleting my Instagram account, it only made me compare us with everyone.',
       'his facebook feed is all fishing photos',
       'whatsapp is how we talk most days now',
+      { text: '@Marcus yeah, same here. The quiet dinners are the hardest part.', kind: 'reply' },
+      { text: 'thank you @quiet_lake, that helped more than you know', kind: 'reply' },
     ],
   },
   'privacy-identity': {
