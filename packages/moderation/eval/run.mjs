@@ -9,8 +9,9 @@
 // - dev / heldout: the project's own older sets (eval/*.jsonl), written by the engine's authors
 //   and the rules were tuned on them; not blind.
 // --engine rules scores the rules alone (no model), for comparison.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusItems, describe, figures, loadEngine, pkgDir, readJsonl, score } from '../scripts/corpus.mjs';
+import { TARGETS, corpusItems, describe, figures, loadEngine, pkgDir, readJsonl, score } from '../scripts/corpus.mjs';
 
 const engine = await loadEngine();
 const args = process.argv.slice(2);
@@ -49,5 +50,32 @@ for (const name of names) {
     }
   }
   if (name === 'test' && !(f.macroF1 >= 0.85)) failed = true;
+  if (name === 'test' && args.includes('--write-readme') && !rulesOnly) writeTestFigures(f, items.length);
 }
 process.exitCode = failed && args.includes('--strict') ? 1 : 0;
+
+// The test-split figures in the README, between markers: `eval -- --set test --write-readme`.
+function writeTestFigures(f, n) {
+  const START = '<!-- test-figures:start -->';
+  const END = '<!-- test-figures:end -->';
+  const file = join(pkgDir, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const s = readme.indexOf(START);
+  const e = readme.indexOf(END);
+  if (s < 0 || e < 0) return;
+  const pct = (x) => (x.v == null ? 'n/a' : `${(x.v * 100).toFixed(1)}% (n=${x.n})`);
+  const lines = [
+    START,
+    `**Test split** (${n} items, never trained or tuned on), engine \`${engine.engineVersion}\`:`,
+    '',
+    '| figure | value | target |',
+    '|---|---|---|',
+    ...TARGETS.map(([name, get, ok, goal, show]) => `| ${name} | ${show(f)} | ${goal} ${get(f) == null ? '' : ok(get(f)) ? '✓' : '✗'} |`),
+    `| crisis about someone else shown as \`concern: 'other'\` | ${pct(f.concernOther)} | |`,
+    '',
+    'Caught per category (crisis categories: crisis; hold categories: hold or crisis; pressure: not published; none: published): ' +
+      Object.entries(f.perCategory).map(([c, x]) => `${c} ${pct(x)}`).join(', ') + '.',
+    END,
+  ];
+  writeFileSync(file, readme.slice(0, s) + lines.join('\n') + readme.slice(e + END.length));
+}

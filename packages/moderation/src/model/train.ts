@@ -28,7 +28,7 @@ export interface TrainOptions {
   maxPositiveWeight: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { seed: 20261206, epochs: 12, rate: 0.3, l2: 1e-5, maxPositiveWeight: 4 };
+export const DEFAULT_TRAIN: TrainOptions = { seed: 20261206, epochs: 12, rate: 0.3, l2: 3e-3, maxPositiveWeight: 4 };
 
 export interface Trained {
   weights: Float64Array;
