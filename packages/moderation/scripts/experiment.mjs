@@ -7,7 +7,7 @@ import { CATEGORIES, corpusItems, loadEngine, pkgDir, readJsonl } from './corpus
 
 const engine = await loadEngine();
 const T = await import(join(pkgDir, 'dist', 'model', 'train.js'));
-const { normalise, featurize, ruleSignals, analyse, createModel, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
+const { normalise, featurize, signalsFor, analyse, createModel, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
 const configs = JSON.parse(process.argv[2] ?? '[{}]');
 
 const catOfRule = (id) => RULE_CATEGORY[id] ?? (id.startsWith('respect-') ? 'harassment' : id.startsWith('privacy-') ? 'personal-info' : id.startsWith('spam-') ? 'spam' : 'pressure');
@@ -30,7 +30,7 @@ const ex = (i, useSignals) => {
   MODEL_CATEGORIES.forEach((c, k) => (targets[k] = i.category === c ? 1 : 0));
   targets[7] = (i.category === 'self-harm' || i.category === 'partner-danger') && i.about ? (i.about === 'other' ? 1 : 0) : -1;
   targets[8] = i.project ? -1 : i.tag === 'supporting' ? 1 : 0;
-  return { features: feat(i), signals: useSignals && !i.project ? ruleSignals(analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, null).ruleHits) : undefined, targets, weight: 1 };
+  return { features: feat(i), signals: (() => { const a = analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, null); return signalsFor(a.norm.text, a.ruleHits, useSignals && !i.project); })(), targets, weight: 1 };
 };
 const corpusEx = corpus.map((i) => ex(i, true));
 const projectEx = project.map((i) => ex(i, false));
@@ -46,14 +46,14 @@ function ap(scores, labels) {
 
 for (const cfg of configs) {
   const k = cfg.folds ?? 3;
-  const opts = { ...T.DEFAULT_TRAIN, ...(cfg.epochs && { epochs: cfg.epochs }), ...(cfg.rate && { rate: cfg.rate }), ...(cfg.l2 != null && { l2: cfg.l2 }), ...(cfg.pos && { maxPositiveWeight: cfg.pos }) };
+  const opts = { ...T.DEFAULT_TRAIN, ...(cfg.epochs && { epochs: cfg.epochs }), ...(cfg.rate && { rate: cfg.rate }), ...(cfg.l2 != null && { l2: cfg.l2 }), ...(cfg.pos && { maxPositiveWeight: cfg.pos }), ...(cfg.prior != null && { lengthPrior: cfg.prior }) };
   const pw = cfg.projectWeight ?? 0.5;
   const probs = new Array(corpus.length);
   const t0 = Date.now();
   for (let f = 0; f < k; f++) {
     const train = [...corpusEx.filter((_, n) => fold(corpus[n], k) !== f), ...(pw > 0 ? projectEx.map((e) => ({ ...e, weight: pw })) : [])];
     const q = T.quantize(T.train(train, opts));
-    const m = createModel({ version: 'x', dim: FEATURE_DIM, outputs: [], bias: q.bias, scale: q.scale, thresholds: null, data: '' }, q.weights);
+    const m = createModel({ version: 'x', dim: FEATURE_DIM, outputs: [], bias: q.bias, scale: q.scale, lengthPrior: opts.lengthPrior ?? 0, thresholds: null, data: '' }, q.weights);
     corpus.forEach((i, n) => {
       if (fold(i, k) !== f) return;
       const a = analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, m);

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { ACTION_OF, CATEGORIES, corpusItems, describe, figures, loadEngine, parseItems, pkgDir, readJsonl } from './corpus.mjs';
 
 const engine = await loadEngine();
-const { normalise, featurize, ruleSignals, analyse, decide, createModel, encodeWeights, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
+const { normalise, featurize, signalsFor, analyse, decide, createModel, encodeWeights, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
 const T = await import(join(pkgDir, 'dist', 'model', 'train.js'));
 
 const args = process.argv.slice(2);
@@ -109,7 +109,8 @@ function example(i) {
   targets[SUPPORT] = i.tag !== undefined || i.category !== 'none' ? (i.tag === 'supporting' ? 1 : 0) : -1;
   // Which rules fired is a feature too, learnt on the corpus only: the rules were tuned on the
   // project's sets, where they are right by construction and would teach the model to trust them blindly.
-  const signals = i.project ? undefined : ruleSignals(analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, null).ruleHits);
+  const a = analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, null);
+  const signals = signalsFor(a.norm.text, a.ruleHits, !i.project);
   return { features: featuresOf(i.text), signals, targets, weight: i.weight ?? 1 };
 }
 const trainExamples = trainItems.map(example);
@@ -121,16 +122,17 @@ const OPTIONS = {
   rate: num('--rate', T.DEFAULT_TRAIN.rate),
   l2: num('--l2', T.DEFAULT_TRAIN.l2),
   maxPositiveWeight: num('--pos', T.DEFAULT_TRAIN.maxPositiveWeight),
+  lengthPrior: num('--length-prior', T.DEFAULT_TRAIN.lengthPrior ?? 0),
 };
 const dry = args.includes('--dry');
 function fit(examples) {
   const q = T.quantize(T.train(examples, OPTIONS));
-  const data = { version: 'candidate', dim: FEATURE_DIM, outputs: MODEL_OUTPUTS, bias: q.bias, scale: q.scale, thresholds: null, data: '' };
+  const data = { version: 'candidate', dim: FEATURE_DIM, outputs: MODEL_OUTPUTS, bias: q.bias, scale: q.scale, lengthPrior: OPTIONS.lengthPrior, thresholds: null, data: '' };
   return { q, model: createModel(data, q.weights) };
 }
 
 // Out-of-fold predictions on the corpus train split: each fifth scored by a model that never saw it.
-const FOLDS = 5;
+const FOLDS = 3;
 const tuning = [];
 const inCorpus = new Set(corpusTrain);
 const foldOf = (i) => parseInt(String(i.id).split('').reduce((h, c) => ((h * 31 + c.charCodeAt(0)) >>> 0), 7) % FOLDS, 10);
@@ -171,9 +173,12 @@ const FLAGS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65,
 const VETOS = [0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3];
 const SUPPORTS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 let best = objective(evaluateWith(th));
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 2; round++) {
   for (const c of MODEL_CATEGORIES) {
-    for (const [key, grid] of [['flag', FLAGS], ['veto', VETOS]]) {
+    // Hold rules are the article's own lines (name-calling, contempt, sexual content): the model
+    // may overrule them only when it is quite sure. Pressure nudges may be dropped more freely.
+    const vetos = c === 'pressure' ? VETOS : VETOS.filter((v) => v <= 0.1);
+    for (const [key, grid] of [['flag', FLAGS], ['veto', vetos]]) {
       for (const v of grid) {
         const old = th[key][c];
         th[key][c] = v;
@@ -194,11 +199,15 @@ for (let round = 0; round < 3; round++) {
 }
 // `other` is only about which resources a crisis shows: pick the bar that labels most crises right.
 const crises = tuning.filter(({ item }) => (item.category === 'self-harm' || item.category === 'partner-danger') && item.about);
-let bestOther = -1;
-for (const v of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
-  const right = crises.filter(({ item, analysis }) => analysis.probs && (analysis.probs[OTHER] >= v) === (item.about === 'other')).length;
-  if (right > bestOther) {
-    bestOther = right;
+// Telling a person at risk that the resources are for someone else costs three times more than the reverse.
+let bestOther = Infinity;
+for (const v of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+  const cost = crises.reduce((sum, { item, analysis }) => {
+    const other = Boolean(analysis.probs && analysis.probs[OTHER] >= v);
+    return sum + (item.about === 'self' && other ? 3 : item.about === 'other' && !other ? 1 : 0);
+  }, 0);
+  if (cost < bestOther) {
+    bestOther = cost;
     th.other = v;
   }
 }
@@ -208,13 +217,14 @@ const q = final.q;
 // The version is the hash of exactly what is shipped (rounded bias and scales included).
 const bias = q.bias.map((x) => Math.round(x * 1e6) / 1e6);
 const scale = q.scale.map((s) => Number(s.toPrecision(8)));
-const version = `m-${T.weightsHash(q.weights, scale, bias)}`;
+const version = `m-${T.weightsHash(q.weights, scale, bias, JSON.stringify({ lengthPrior: OPTIONS.lengthPrior, thresholds: th }))}`;
 const data = {
   version,
   dim: FEATURE_DIM,
   outputs: [...MODEL_OUTPUTS],
   bias,
   scale,
+  lengthPrior: OPTIONS.lengthPrior,
   thresholds: th,
   data: encodeWeights(q.weights, FEATURE_DIM),
 };

@@ -71,6 +71,11 @@ function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: N
   return hits;
 }
 
+// Someone else at risk: "my sister", "my friend", "he/she keeps saying", with no first-person risk.
+const THIRD_PERSON_AT_RISK =
+  /\b(?:(?:my|our|a) (?:best )?(?:friend|sister|brother|son|daughter|husband|wife|partner|mum|mom|mother|dad|father|cousin|colleague|coworker|neighbou?r|niece|nephew|teen|boy|girl|kid|child)|(?:she|he|they)(?:'s| is| has| keeps| said| says| told| wants| talks| texted| posted))\b/;
+const FIRST_PERSON_RISK = /\b(?:myself|i (?:want|wanna|am going|will|can'?t|don'?t want|have a plan|have been thinking|keep thinking|took|cut)|i'?m (?:done|going to|thinking|not going to be|scared of myself)|kill me|end my|my life)\b/;
+
 const SIGNALS = new Map<string, number>();
 /** The rules that fired, as the model's indicator features (one per rule, however many matches). */
 export function ruleSignals(hits: readonly RuleHit[]): Uint32Array {
@@ -80,6 +85,37 @@ export function ruleSignals(hits: readonly RuleHit[]): Uint32Array {
     if (s === undefined) SIGNALS.set(id, (s = ruleSignal(id)));
     return s;
   });
+}
+
+// Cues the model gets besides the rules: who speaks about whose risk. Not rules of their own
+// (they decide nothing), only features the model weighs.
+const SUPPORT_TO_YOU =
+  /\b(?:if (?:you|u)(?:'re| are| r)? (?:thinking|feeling|having|in)|please (?:don'?t|stay|reach|call|talk|tell)|(?:call|text|ring) (?:988|a (?:crisis|help)line|the (?:crisis|help)line|someone)|you (?:matter|are not alone|aren'?t alone)|i'?m (?:here for you|glad you(?:'re| are) (?:still )?here)|glad you stayed|thank you for staying)/;
+const PAST_TOLD = /\b(?:years ago|used to|back then|in (?:19|20)\d\d|i was you|i'?m (?:okay|ok|safe|glad|still here|\d+ (?:years|months) (?:sober|clean|out))|sober now|got out)\b/;
+const CUES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['cue:support-to-you', SUPPORT_TO_YOU],
+  ['cue:first-person-risk', FIRST_PERSON_RISK],
+  ['cue:third-person', THIRD_PERSON_AT_RISK],
+  ['cue:past', PAST_TOLD],
+];
+/**
+ * The model's indicator features for one text: the rules that fired (`withRules`; the training
+ * script leaves them out on the project's own sets, where the rules are right by construction)
+ * and the cues.
+ */
+export function signalsFor(text: string, hits: readonly RuleHit[], withRules = true): Uint32Array {
+  const rules = withRules ? ruleSignals(hits) : new Uint32Array(0);
+  const cues: number[] = [];
+  for (const [name, re] of CUES) {
+    if (!re.test(text)) continue;
+    let s = SIGNALS.get(name);
+    if (s === undefined) SIGNALS.set(name, (s = ruleSignal(name)));
+    cues.push(s);
+  }
+  const out = new Uint32Array(rules.length + cues.length);
+  out.set(rules);
+  out.set(cues, rules.length);
+  return out;
 }
 
 /** What the rules found and what the model thinks, before they are combined. */
@@ -117,7 +153,7 @@ export function analyse(input: ModerateInput, m: Model | null = model()): Analys
   let probs: Float64Array | null = null;
   if (m && /[a-z]/.test(norm.text)) {
     try {
-      probs = m.predict(norm.text, norm.cased, ruleSignals(ruleHits));
+      probs = m.predict(norm.text, norm.cased, signalsFor(norm.text, ruleHits));
     } catch {
       probs = null;
     }
@@ -129,10 +165,10 @@ const SENTENCE_END = /[.!?\n]+/g;
 /** More sentences than this (a wall of dots, a list of links) are read as this many equal windows instead. */
 const MAX_SENTENCES = 40;
 
-/** The sentence (original offsets) that scores highest for one model output. */
-function bestSentence(a: Analysis, m: Model, output: number): [number, number] {
+/** Per model output, the sentence (original offsets) that scores highest; all outputs in one pass. */
+function bestSentences(a: Analysis, m: Model): Array<[number, number]> {
   const text = a.norm.text;
-  if (text.length === 0) return [0, 0];
+  if (text.length === 0) return MODEL_CATEGORIES.map(() => [0, 0]);
   const spans: Array<[number, number]> = [];
   let from = 0;
   SENTENCE_END.lastIndex = 0;
@@ -145,19 +181,21 @@ function bestSentence(a: Analysis, m: Model, output: number): [number, number] {
     const size = Math.ceil(text.length / MAX_SENTENCES);
     for (let s = 0; s < text.length; s += size) spans.push([s, Math.min(text.length, s + size)]);
   } else spans.push([from, text.length]);
-  let best: [number, number] = [0, text.length];
-  let bestScore = -Infinity;
+  const best: Array<[number, number]> = MODEL_CATEGORIES.map(() => [0, text.length]);
+  const bestScore = MODEL_CATEGORIES.map(() => -Infinity);
   for (let [s, e] of spans) {
     while (s < e && text.charCodeAt(s) <= 32) s++;
     while (e > s && text.charCodeAt(e - 1) <= 32) e--;
     if (e - s < 2) continue;
-    const v = m.logit(text.slice(s, e), output);
-    if (v > bestScore) {
-      bestScore = v;
-      best = [s, e];
+    const v = m.logits(text.slice(s, e));
+    for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
+      if (v[k]! > bestScore[k]!) {
+        bestScore[k] = v[k]!;
+        best[k] = [s, e];
+      }
     }
   }
-  return toOriginal(a.norm, best[0], best[1]);
+  return best.map(([s, e]) => toOriginal(a.norm, s, e));
 }
 
 export interface DecideOptions {
@@ -191,11 +229,15 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
         (h.action === 'crisis' ? !(p[SUPPORT]! >= t.support && score < t.flag[c]) : score >= t.veto[c]);
       if (keep) hits.push({ ...h, score: Math.round(score * 1000) / 1000 });
     }
+    let sentences: Array<[number, number]> | null = null;
     for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
       const c = MODEL_CATEGORIES[k]!;
       if (p[k]! < t.flag[c] || hits.some((h) => categoryOf(h.ruleId) === c)) continue;
+      // Support for someone else at risk is not a crisis of one's own, unless the model is surer of the crisis.
+      if (k < 2 && p[SUPPORT]! >= t.support && p[SUPPORT]! > p[k]!) continue;
       const rule = ruleById(CATEGORY_RULE[c])!;
-      const [start, end] = options.highlight === false || !m ? [0, a.original.length] : bestSentence(a, m, k);
+      if (options.highlight !== false && m && !sentences) sentences = bestSentences(a, m);
+      const [start, end] = sentences ? sentences[k]! : [0, a.original.length];
       hits.push({
         ruleId: rule.id,
         principle: rule.principle,
@@ -219,10 +261,6 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
   return verdict;
 }
 
-// Someone else at risk: "my sister", "my friend", "he/she keeps saying", with no first-person risk.
-const THIRD_PERSON_AT_RISK =
-  /\b(?:(?:my|our|a) (?:best )?(?:friend|sister|brother|son|daughter|husband|wife|partner|mum|mom|mother|dad|father|cousin|colleague|coworker|neighbou?r|niece|nephew|teen|boy|girl|kid|child)|(?:she|he|they)(?:'s| is| has| keeps| said| says| told| wants| talks| texted| posted))\b/;
-const FIRST_PERSON_RISK = /\b(?:myself|i (?:want|wanna|am going|will|can'?t|don'?t want|have a plan|have been thinking|keep thinking|took|cut)|i'?m (?:done|going to|thinking|not going to be|scared of myself)|kill me|end my|my life)\b/;
 
 /**
  * Who is at risk in a crisis: `other` sends the resources for helping someone else. The model's
@@ -232,8 +270,11 @@ const FIRST_PERSON_RISK = /\b(?:myself|i (?:want|wanna|am going|will|can'?t|don'
 function concern(a: Analysis, hits: readonly RuleHit[], p: Float64Array | null, t: Thresholds | undefined): 'self' | 'other' {
   const crisis = hits.filter((h) => h.action === 'crisis');
   if (crisis.every((h) => categoryOf(h.ruleId) === 'threat')) return 'self';
-  if (p && t && p[OTHER]! >= t.other) return 'other';
   const text = a.norm.text;
+  // Any sign that the writer is at risk themselves wins: sending them the resources for helping
+  // someone else would be the costly mistake.
+  if (FIRST_PERSON_RISK.test(text)) return 'self';
+  if (p && t && p[OTHER]! >= t.other) return 'other';
   const sentences = crisis.map((h) => {
     const [s, e] = [Math.max(0, h.start - 160), Math.min(a.original.length, h.end + 80)];
     return normalise(a.original.slice(s, e)).text;
@@ -246,3 +287,6 @@ export function moderate(input: ModerateInput): Verdict {
   const m = model();
   return decide(analyse(input, m), m);
 }
+
+/** Every regex of the combination, for the linear-time spec. */
+export const patterns: Readonly<Record<string, RegExp>> = { SENTENCE_END, THIRD_PERSON_AT_RISK, FIRST_PERSON_RISK, SUPPORT_TO_YOU, PAST_TOLD };

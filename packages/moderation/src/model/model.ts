@@ -25,6 +25,8 @@ export interface ModelData {
   outputs: readonly string[];
   bias: readonly number[];
   scale: readonly number[];
+  /** Added to the feature count before the 1/sqrt scaling, so one-liners do not swing to extremes (0 = plain L2). */
+  lengthPrior?: number;
   thresholds: Thresholds;
   /** base64 of: per non-zero bucket, a varint gap to the previous bucket, then K signed bytes. */
   data: string;
@@ -38,8 +40,8 @@ export interface Model {
    * features (each worth 1, not scaled by length): which rules fired (see ruleSignal).
    */
   predict(text: string, cased?: string, signals?: Uint32Array): Float64Array;
-  /** Raw linear score of one output for a text (for picking the sentence that scored highest). */
-  logit(text: string, output: number): number;
+  /** Raw linear scores of every output for a text (for picking the sentence that scored highest). */
+  logits(text: string): Float64Array;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -128,6 +130,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 /** A model over a dense int8 table; the training script builds one from its own weights too. */
 export function createModel(data: ModelData, weights: Int8Array): Model {
   const { bias, scale } = data;
+  const prior = data.lengthPrior ?? 0;
   const sums = new Float64Array(K);
   const linear = (idx: Uint32Array, signals?: Uint32Array): void => {
     sums.fill(0);
@@ -136,7 +139,7 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
       for (let k = 0; k < K; k++) sums[k]! += weights[base + k]!;
     }
     // Term frequencies, L2-normalised: each occurrence weighs 1/sqrt(count).
-    const norm = idx.length > 0 ? 1 / Math.sqrt(idx.length) : 0;
+    const norm = idx.length > 0 ? 1 / Math.sqrt(idx.length + prior) : 0;
     for (let k = 0; k < K; k++) sums[k] = sums[k]! * norm;
     if (signals) {
       for (let i = 0; i < signals.length; i++) {
@@ -155,9 +158,9 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
       for (let k = 0; k < K; k++) p[k] = sigmoid(sums[k]!);
       return p;
     },
-    logit(text, output) {
+    logits(text) {
       linear(featurize(text));
-      return sums[output]!;
+      return Float64Array.from(sums);
     },
   };
 }

@@ -26,6 +26,8 @@ export interface TrainOptions {
   l2: number;
   /** Positive examples of an output weigh min(maxPositiveWeight, sqrt(negatives / positives)). */
   maxPositiveWeight: number;
+  /** See ModelData.lengthPrior. */
+  lengthPrior?: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { seed: 20261206, epochs: 12, rate: 0.3, l2: 3e-3, maxPositiveWeight: 4 };
@@ -48,8 +50,8 @@ export function rng(seed: number): () => number {
 }
 
 /** Collapses duplicate indices into (index, value) pairs with the runtime's 1/sqrt(n) scaling. */
-function sparse(features: Uint32Array, signals: Uint32Array = new Uint32Array(0)): { idx: Uint32Array; val: Float64Array } {
-  const norm = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
+function sparse(features: Uint32Array, signals: Uint32Array = new Uint32Array(0), prior = 0): { idx: Uint32Array; val: Float64Array } {
+  const norm = features.length > 0 ? 1 / Math.sqrt(features.length + prior) : 0;
   const byIndex = new Map<number, number>();
   for (const f of features) byIndex.set(f, (byIndex.get(f) ?? 0) + norm);
   for (const f of signals) byIndex.set(f, (byIndex.get(f) ?? 0) + 1);
@@ -62,7 +64,7 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
   const g2 = new Float64Array(FEATURE_DIM * K);
   const bias = new Float64Array(K);
   const bg2 = new Float64Array(K);
-  const rows = examples.map((e) => ({ ...sparse(e.features, e.signals), targets: e.targets, weight: e.weight }));
+  const rows = examples.map((e) => ({ ...sparse(e.features, e.signals, options.lengthPrior ?? 0), targets: e.targets, weight: e.weight }));
   const posWeight = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     let pos = 0;
@@ -136,9 +138,12 @@ export function quantize(t: Trained, prune = 0.02): { weights: Int8Array; scale:
   return { weights: q, scale, bias: Array.from(t.bias) };
 }
 
-/** A short, stable fingerprint of the shipped weights (two FNV-1a passes). */
-export function weightsHash(weights: Int8Array, scale: readonly number[], bias: readonly number[]): string {
-  const text = encodeWeights(weights, FEATURE_DIM) + JSON.stringify(scale) + JSON.stringify(bias);
+/**
+ * A short, stable fingerprint of what is shipped (two FNV-1a passes): the weights, and in
+ * `extra` everything else that changes a verdict (thresholds, length prior).
+ */
+export function weightsHash(weights: Int8Array, scale: readonly number[], bias: readonly number[], extra = ''): string {
+  const text = encodeWeights(weights, FEATURE_DIM) + JSON.stringify(scale) + JSON.stringify(bias) + extra;
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {

@@ -317,7 +317,7 @@ export const crisisRules: Rule[] = [
         (t, s) => !/^suicid/.test(t.slice(s, s + 7)) || !SUICIDE_ABOUT_OTHERS.test(t.slice(Math.max(0, s - 24), s)),
         (_t, s, e, c) => !c.fromArticle(s, e),
         notSupporting,
-      ), ...safetyNet(text).filter(([s, e]) => !ctx.quoted(s, e) && notRecovered(text, s))],
+      ), ...safetyNet(text).filter(([s, e]) => !ctx.quoted(s, e) && notRecovered(text, s) && notSupporting(text, s, e))],
   },
   {
     id: 'crisis-danger',
