@@ -57,8 +57,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
     ],
   },
   'crisis-threat-to-family': {
-    catches: ['I’m going to kill him if he touches me again.', 'I keep thinking about hurting her.', 'Part of me wants to hurt him. Physically.', 'I’m afraid I’m going to snap and hurt my husband.'],
-    leaves: ['I could kill him for forgetting the bins, lol.', 'I’d kill for a quiet evening.', 'I’m afraid I’ll hurt her feelings if I tell her.', 'I shot him a text saying I miss him.'],
+    catches: ['I’m going to kill him if he touches me again.', 'I keep thinking about hurting her.', 'Part of me wants to hurt him. Physically.', 'I’m afraid I’m going to snap and hurt my husband.', 'He won’t walk away from this, not after what he did.', 'I’ll make her pay for every lie.', 'if that man turns up at my door again he’s not leaving in one piece'],
+    leaves: ['I could kill him for forgetting the bins, lol.', 'I’d kill for a quiet evening.', 'I’m afraid I’ll hurt her feelings if I tell her.', 'I shot him a text saying I miss him.', 'He walked away from the argument and came back calmer.', 'She’ll make sure the kids have their lunches, she always does.'],
   },
   'respect-name-calling': {
     catches: [
@@ -78,8 +78,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
     ],
   },
   'respect-contempt': {
-    catches: [{ text: 'Grow up.', kind: 'reply' }, { text: 'You people are all the same.', kind: 'reply' }, { text: 'Nobody cares.', kind: 'reply' }, { text: 'f*ck you', kind: 'reply' }, { text: 'Get a life.', kind: 'reply' }, { text: 'f u c k you', kind: 'reply' }],
-    leaves: ['Our kids grow up so fast.', 'He told me to grow up when I cried.', { text: 'Thank you people so much.', kind: 'reply' }, { text: 'That is so sad, I’m sorry.', kind: 'reply' }],
+    catches: [{ text: 'Grow up.', kind: 'reply' }, { text: 'You people are all the same.', kind: 'reply' }, { text: 'Nobody cares.', kind: 'reply' }, { text: 'f*ck you', kind: 'reply' }, { text: 'Get a life.', kind: 'reply' }, { text: 'f u c k you', kind: 'reply' }, 'Their kind don’t belong in this country and shouldn’t be giving advice.', 'those people are vermin, send them back where they came from'],
+    leaves: ['Our kids grow up so fast.', 'My in-laws moved back to their own country last spring and we miss them.', 'He should be sent back to therapy, honestly, it helped him.', 'He told me to grow up when I cried.', { text: 'Thank you people so much.', kind: 'reply' }, { text: 'That is so sad, I’m sorry.', kind: 'reply' }],
   },
   'respect-threat': {
     catches: [{ text: 'I know where you live.', kind: 'reply' }, { text: 'Kill yourself.', kind: 'reply' }, { text: 'Someone should slap her.', kind: 'reply' }, { text: 'Why don’t you just kill yourself.', kind: 'reply' }],
