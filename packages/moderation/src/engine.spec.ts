@@ -85,6 +85,14 @@ describe('the engine (rules + model) by category', () => {
     });
   }
 
+  it('leaves a few neutral words to the rules (the model decides nothing on fewer than five words)', () => {
+    for (const text of ['Hi.', 'Another post.', 'Soon gone', 'Replying to myself', 'React to me', 'Thanks so much', 'same here x']) {
+      expect([text, moderate({ text, kind: 'reply' }).action]).toEqual([text, 'publish']);
+    }
+    expect(moderate({ text: 'I want to die' }).action).toBe('crisis');
+    expect(moderate({ text: 'kys loser', kind: 'reply' }).action).not.toBe('publish');
+  });
+
   it('never stops happy shouting on its own', () => {
     for (const text of ['WE WENT ON A DATE!!! FIRST IN 3 YEARS!!!', 'HE SAID I LOVE YOU FIRST TODAY!!!!', 'omg we laughed SO HARD tonight, like the old days!!!']) {
       expect(moderate({ text }).action).toBe('publish');

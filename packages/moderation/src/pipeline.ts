@@ -198,6 +198,21 @@ function bestSentences(a: Analysis, m: Model): Array<[number, number]> {
   return best.map(([s, e]) => toOriginal(a.norm, s, e));
 }
 
+/** Fewer words than this and the model neither decides nor overrules: the rules decide alone. */
+export const MIN_MODEL_WORDS = 5;
+
+function wordCount(text: string, enough: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n < enough; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
+}
+
 export interface DecideOptions {
   /** Skip finding the sentence behind a model hit (threshold search only needs the action). */
   highlight?: boolean;
@@ -210,11 +225,14 @@ export interface DecideOptions {
  *   when the model reads the text as supporting someone and does not itself see a crisis;
  * - the model alone decides a category when its probability reaches the category's flag
  *   threshold; the hit names the category's rule, over the sentence that scored highest;
+ * - on fewer than MIN_MODEL_WORDS words the rules decide alone;
  * - shouting alone is no reason to stop a post;
  * - the strongest action wins: crisis > hold > nudge > publish.
  */
 export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined = m?.thresholds, options: DecideOptions = {}): Verdict {
-  const p = a.probs;
+  // On a handful of words a linear model's probabilities swing to extremes ("Another post." read
+  // as contempt): below MIN_MODEL_WORDS the rules decide alone.
+  const p = a.probs && wordCount(a.norm.text, MIN_MODEL_WORDS) >= MIN_MODEL_WORDS ? a.probs : null;
   let hits = a.ruleHits;
   if (p && t) {
     hits = [];
