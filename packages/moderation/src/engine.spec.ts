@@ -48,7 +48,10 @@ const CASES: Record<string, { want: 'crisis' | 'hold' | 'nudge'; catches: Case[]
       { text: 'You are a pathetic, worthless idiot and everyone here can see it.', kind: 'reply' },
       { text: 'Shut up, nobody cares about your sob story, loser.', kind: 'reply' },
     ],
-    leaves: [{ text: 'I respectfully disagree with your take on the article, I think small steps can work.', kind: 'reply' }],
+    leaves: [
+      { text: 'I respectfully disagree with your take on the article, I think small steps can work.', kind: 'reply' },
+      { text: 'Would it help to take a weekend just for yourself before you decide anything?', kind: 'reply' },
+    ],
   },
   'personal-info': {
     want: 'hold',

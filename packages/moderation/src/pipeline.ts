@@ -198,6 +198,10 @@ function bestSentences(a: Analysis, m: Model): Array<[number, number]> {
   return best.map(([s, e]) => toOriginal(a.norm, s, e));
 }
 
+const INVITATION =
+  /(?:^|[.!?\n] ?)(?:could you|would you|would it help|might it help|maybe (?:you could|try)|perhaps|have you (?:tried|thought about|considered)|what if you|is there a way|i wonder if)\b|\b(?:you could try|you might (?:try|want to|find)|if it feels right|when you(?:'re| are) ready|only if you want)\b/;
+const INVITATION_BAR = 0.5;
+
 /** Fewer words than this and the model neither decides nor overrules: the rules decide alone. */
 export const MIN_MODEL_WORDS = 5;
 
@@ -253,6 +257,9 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       if (p[k]! < t.flag[c] || hits.some((h) => categoryOf(h.ruleId) === c)) continue;
       // Support for someone else at risk is not a crisis of one's own, unless the model is surer of the crisis.
       if (k < 2 && p[SUPPORT]! >= t.support && p[SUPPORT]! > p[k]!) continue;
+      // An invitation ("could you give yourself some time…?") is the article's own way of giving
+      // advice: with no rule behind it, the model must be sure before it calls it contempt or pressure.
+      if ((c === 'harassment' || c === 'pressure') && a.ruleHits.length === 0 && p[k]! < INVITATION_BAR && INVITATION.test(a.norm.text)) continue;
       const rule = ruleById(CATEGORY_RULE[c])!;
       if (options.highlight !== false && m && !sentences) sentences = bestSentences(a, m);
       const [start, end] = sentences ? sentences[k]! : [0, a.original.length];
@@ -307,4 +314,4 @@ export function moderate(input: ModerateInput): Verdict {
 }
 
 /** Every regex of the combination, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { SENTENCE_END, THIRD_PERSON_AT_RISK, FIRST_PERSON_RISK, SUPPORT_TO_YOU, PAST_TOLD };
+export const patterns: Readonly<Record<string, RegExp>> = { INVITATION, SENTENCE_END, THIRD_PERSON_AT_RISK, FIRST_PERSON_RISK, SUPPORT_TO_YOU, PAST_TOLD };
