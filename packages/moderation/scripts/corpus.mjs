@@ -66,6 +66,41 @@ export function parseItems(text) {
   return { items, rejected };
 }
 
+const FLAG_REASON = { attack: 'harassment', unsafe: 'harassment' };
+/**
+ * Moderators' labels (`npm run -s moderator -- export-labels`): one {text, decision, category}
+ * a line. approve → publish/none; reject → the hold of `category` (a model category, or the
+ * contract's FlagReason attack/unsafe read as harassment); anything else is skipped and counted.
+ */
+export function moderatorItems(file) {
+  const out = [];
+  let skipped = 0;
+  for (const l of readFileSync(file, 'utf8').split('\n')) {
+    if (!l.trim()) continue;
+    let o;
+    try {
+      o = JSON.parse(l);
+    } catch {
+      skipped++;
+      continue;
+    }
+    if (typeof o?.text !== 'string') {
+      skipped++;
+      continue;
+    }
+    if (o.decision === 'approve') out.push({ id: `label-${out.length}`, text: o.text, label: 'publish', category: 'none', weight: 1 });
+    else if (o.decision === 'reject') {
+      const category = CATEGORIES.includes(o.category) ? o.category : FLAG_REASON[o.category];
+      if (!category) {
+        skipped++;
+        continue;
+      }
+      out.push({ id: `label-${out.length}`, text: o.text, label: ACTION_OF[category], category, weight: 1 });
+    } else skipped++;
+  }
+  return { items: out, skipped };
+}
+
 export const readJsonl = (file) =>
   readFileSync(file, 'utf8')
     .split('\n')

@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ACTION_OF, CATEGORIES, corpusItems, describe, figures, loadEngine, parseItems, pkgDir, readJsonl } from './corpus.mjs';
+import { corpusItems, describe, figures, loadEngine, moderatorItems, pkgDir, readJsonl, ACTION_OF } from './corpus.mjs';
 
 const engine = await loadEngine();
 const { normalise, featurize, signalsFor, analyse, decide, createModel, encodeWeights, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
@@ -50,36 +50,6 @@ function projectItems() {
       }
       out.push({ ...i, category: categoryOfRule(hit.ruleId), weight, project: true });
     }
-  }
-  return { items: out, skipped };
-}
-
-const FLAG_REASON = { attack: 'harassment', unsafe: 'harassment' };
-function moderatorItems(file) {
-  const out = [];
-  let skipped = 0;
-  for (const l of readFileSync(file, 'utf8').split('\n')) {
-    if (!l.trim()) continue;
-    let o;
-    try {
-      o = JSON.parse(l);
-    } catch {
-      skipped++;
-      continue;
-    }
-    if (typeof o?.text !== 'string') {
-      skipped++;
-      continue;
-    }
-    if (o.decision === 'approve') out.push({ id: `label-${out.length}`, text: o.text, label: 'publish', category: 'none', weight: 1 });
-    else if (o.decision === 'reject') {
-      const category = CATEGORIES.includes(o.category) ? o.category : FLAG_REASON[o.category];
-      if (!category) {
-        skipped++;
-        continue;
-      }
-      out.push({ id: `label-${out.length}`, text: o.text, label: ACTION_OF[category], category, weight: 1 });
-    } else skipped++;
   }
   return { items: out, skipped };
 }
