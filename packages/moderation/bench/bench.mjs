@@ -39,6 +39,10 @@ const cpuSeconds = () => {
 };
 
 function throughput(inputs, seconds) {
+  return throughputOf(moderate, inputs, seconds);
+}
+
+function throughputOf(moderate, inputs, seconds) {
   for (let i = 0; i < 3000; i++) moderate(inputs[i % inputs.length]); // warm up the JIT
   let n = 0;
   const wallEnd = performance.now() + seconds * 1000;
@@ -62,6 +66,9 @@ const posts300 = source.map((_, i) => {
   return { text: t.slice(0, 300) };
 });
 const rate300 = throughput(posts300, 3);
+// The same posts through the rules alone, to show what the learned layer costs.
+const rulesOnly = (input) => engine.decide(engine.analyse(input, null), null);
+const rules300 = throughputOf(rulesOnly, posts300, 2);
 // A longer, multi-paragraph post: four eval posts joined.
 const long = typical.map((_, i) => ({ text: [0, 1, 2, 3].map((k) => typical[(i + k * 97) % typical.length].text).join('\n\n') }));
 const longRate = throughput(long, 2);
@@ -95,6 +102,7 @@ for (const [name, text] of Object.entries(adversarial)) {
 const fmt = (v) => Math.round(v).toLocaleString('en');
 console.log(`typical posts (${typical.length} eval posts, mean ${meanLength} chars): ${fmt(rate.cpu)} verdicts per CPU-second on one core (wall clock ${fmt(rate.wall)}/s) (target >= 20,000)`);
 console.log(`300-character posts (${posts300.length}): ${fmt(rate300.cpu)} verdicts per CPU-second on one core (wall clock ${fmt(rate300.wall)}/s) (target >= 5,000)`);
+console.log(`  the same posts, rules alone: ${fmt(rules300.cpu)} verdicts per CPU-second`);
 console.log(`model ${MODEL_DATA.version}: ${(MODEL_DATA.data.length / 1024).toFixed(0)} KB base64, loaded in ${loadMs.toFixed(1)} ms (target < 200 ms)`);
 console.log(`long posts (mean ${Math.round(long.reduce((s, i) => s + i.text.length, 0) / long.length)} chars): ${fmt(longRate.cpu)} verdicts per CPU-second (wall clock ${fmt(longRate.wall)}/s)`);
 console.log('\nadversarial 100 KB inputs (best of 5, ms):        wall      CPU');

@@ -134,9 +134,27 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
   const sums = new Float64Array(K);
   const linear = (idx: Uint32Array, signals?: Uint32Array): void => {
     sums.fill(0);
-    for (let i = 0; i < idx.length; i++) {
-      const base = idx[i]! * K;
-      for (let k = 0; k < K; k++) sums[k]! += weights[base + k]!;
+    if (K === 9) {
+      // Unrolled for the nine outputs: the hot loop of every verdict (one row of 9 bytes per n-gram).
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+      for (let i = 0; i < idx.length; i++) {
+        const b = idx[i]! * 9;
+        s0 += weights[b]!;
+        s1 += weights[b + 1]!;
+        s2 += weights[b + 2]!;
+        s3 += weights[b + 3]!;
+        s4 += weights[b + 4]!;
+        s5 += weights[b + 5]!;
+        s6 += weights[b + 6]!;
+        s7 += weights[b + 7]!;
+        s8 += weights[b + 8]!;
+      }
+      sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3; sums[4] = s4; sums[5] = s5; sums[6] = s6; sums[7] = s7; sums[8] = s8;
+    } else {
+      for (let i = 0; i < idx.length; i++) {
+        const base = idx[i]! * K;
+        for (let k = 0; k < K; k++) sums[k]! += weights[base + k]!;
+      }
     }
     // Term frequencies, L2-normalised: each occurrence weighs 1/sqrt(count).
     const norm = idx.length > 0 ? 1 / Math.sqrt(idx.length + prior) : 0;
