@@ -1,16 +1,19 @@
-import { moderate, MAX_LENGTH, rulesVersion } from './index.js';
+import { analyse, decide, moderate, MAX_LENGTH, rulesVersion } from './index.js';
+
+// The rules layer alone (no model): precedence, quotes and context are the rules' business.
+const rulesOnly = (input: Parameters<typeof moderate>[0]) => decide(analyse(input, null), null);
 import { quotes } from './article.js';
 
 describe('moderate', () => {
   it('publishes ordinary posts with no hits and no message', () => {
     const v = moderate({ text: 'We’ve been married eleven years and lately it feels like we’re roommates. Any advice?' });
-    expect(v).toEqual({ action: 'publish', hits: [], message: null, rulesVersion });
+    expect(v).toEqual({ action: 'publish', hits: [], message: null, engineVersion: rulesVersion, rulesVersion });
   });
 
   it('applies precedence crisis > hold > nudge > publish, and the top hit speaks', () => {
     const nudge = moderate({ text: 'You need to confront him tonight.', kind: 'reply' });
     expect(nudge.action).toBe('nudge');
-    const hold = moderate({ text: 'You need to confront him tonight, you pathetic loser.', kind: 'reply' });
+    const hold = rulesOnly({ text: 'You need to confront him tonight, you pathetic loser.', kind: 'reply' });
     expect(hold.action).toBe('hold');
     expect(hold.hits[0]!.action).toBe('hold');
     expect(hold.message).toBe(hold.hits[0]!.message);
@@ -31,8 +34,8 @@ describe('moderate', () => {
   });
 
   it('does not fire on reported speech or negation', () => {
-    expect(moderate({ text: 'Last year she said "you’re pathetic" and it still hurts.' }).action).toBe('publish');
-    expect(moderate({ text: 'I’m not saying you must leave him.', kind: 'reply' }).action).toBe('publish');
+    expect(rulesOnly({ text: 'Last year she said "you’re pathetic" and it still hurts.' }).action).toBe('publish');
+    expect(rulesOnly({ text: 'I’m not saying you must leave him.', kind: 'reply' }).action).toBe('publish');
   });
 
   it('is pure: the same input gives the same verdict, and inputs are not mutated', () => {
@@ -56,7 +59,7 @@ describe('moderate', () => {
   });
 
   it('accepts the section and the post kind as context', () => {
-    expect(moderate({ text: 'Tonight.', kind: 'reply', section: 'where-rebuilding-usually-begins' }).action).toBe('nudge');
-    expect(moderate({ text: 'Tonight.', kind: 'post' }).action).toBe('publish');
+    expect(rulesOnly({ text: 'Tonight.', kind: 'reply', section: 'where-rebuilding-usually-begins' }).action).toBe('nudge');
+    expect(rulesOnly({ text: 'Tonight.', kind: 'post' }).action).toBe('publish');
   });
 });

@@ -1,9 +1,16 @@
 import { createContext } from './context.js';
-import { normalise, toOriginal } from './normalise.js';
-import { phases, rulesVersion } from './rules.js';
+import { ruleSignal } from './model/features.js';
+import { MODEL_CATEGORIES, model, modelVersion, type Model, type ModelCategory, type Thresholds } from './model/model.js';
+import { normalise, toOriginal, type Normalised } from './normalise.js';
+import { phases, ruleById, rulesVersion } from './rules.js';
 import type { ModerateInput, ModerationAction, Range, Rule, RuleHit, Verdict } from './types.js';
 
+const OTHER = MODEL_CATEGORIES.length;
+const SUPPORT = MODEL_CATEGORIES.length + 1;
 const SEVERITY: Readonly<Record<ModerationAction, number>> = { publish: 0, nudge: 1, hold: 2, crisis: 3 };
+
+/** Rules and model together; stored with every verdict. */
+export const engineVersion = `${rulesVersion}+${modelVersion}`;
 
 /**
  * The engine reads at most this many normalised characters (about 1,500 words, far beyond a
@@ -14,7 +21,34 @@ export const MAX_LENGTH = 8_000;
 /** Original characters normalised before cutting (runs of one character shrink to eight). */
 const MAX_ORIGINAL = Math.round(1.5 * MAX_LENGTH);
 
-function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: ReturnType<typeof normalise>): RuleHit[] {
+/** The model category each rule speaks for. */
+export const RULE_CATEGORY: Readonly<Record<string, ModelCategory>> = {
+  'crisis-self-harm': 'self-harm',
+  'crisis-danger': 'partner-danger',
+  'crisis-threat-to-family': 'threat',
+};
+const categoryOf = (ruleId: string): ModelCategory =>
+  RULE_CATEGORY[ruleId] ??
+  (ruleId.startsWith('respect-') ? 'harassment' : ruleId.startsWith('privacy-') ? 'personal-info' : ruleId.startsWith('spam-') ? 'spam' : 'pressure');
+
+/** The rule a model decision names: the author reads its message, the moderator its principle. */
+export const CATEGORY_RULE: Readonly<Record<ModelCategory, string>> = {
+  'self-harm': 'crisis-self-harm',
+  'partner-danger': 'crisis-danger',
+  threat: 'crisis-threat-to-family',
+  harassment: 'respect-contempt',
+  'personal-info': 'privacy-identity',
+  spam: 'spam-promotion',
+  pressure: 'pressure-demand',
+};
+
+/**
+ * Rules whose match is a fact, not a reading: a phone number or an address is personal
+ * information whatever the model thinks, and text beyond what the engine reads is held.
+ */
+const FIRM = new Set(['privacy-contact', 'privacy-address', 'spam-too-long']);
+
+function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: Normalised): RuleHit[] {
   const seen = new Set<string>();
   const hits: RuleHit[] = [];
   for (const [s, e] of ranges) {
@@ -31,13 +65,70 @@ function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: R
       message: rule.message,
       excerpt: original.slice(start, end),
       action: rule.action,
+      source: 'rules',
     });
   }
   return hits;
 }
 
-/** Runs every phase; a rule that throws is skipped so one bad detector never blocks a post. */
-export function moderate(input: ModerateInput): Verdict {
+// Someone else at risk: "my sister", "my friend", "he/she keeps saying", with no first-person risk.
+const THIRD_PERSON_AT_RISK =
+  /\b(?:(?:my|our|a) (?:best )?(?:friend|sister|brother|son|daughter|husband|wife|partner|mum|mom|mother|dad|father|cousin|colleague|coworker|neighbou?r|niece|nephew|teen|boy|girl|kid|child)|(?:she|he|they)(?:'s| is| has| keeps| said| says| told| wants| talks| texted| posted))\b/;
+const FIRST_PERSON_RISK = /\b(?:myself|i (?:want|wanna|am going|will|can'?t|don'?t want|have a plan|have been thinking|keep thinking|took|cut)|i'?m (?:done|going to|thinking|not going to be|scared of myself)|kill me|end my|my life)\b/;
+
+const SIGNALS = new Map<string, number>();
+/** The rules that fired, as the model's indicator features (one per rule, however many matches). */
+export function ruleSignals(hits: readonly RuleHit[]): Uint32Array {
+  const ids = [...new Set(hits.map((h) => h.ruleId))];
+  return Uint32Array.from(ids, (id) => {
+    let s = SIGNALS.get(id);
+    if (s === undefined) SIGNALS.set(id, (s = ruleSignal(id)));
+    return s;
+  });
+}
+
+// Cues the model gets besides the rules: who speaks about whose risk. Not rules of their own
+// (they decide nothing), only features the model weighs.
+const SUPPORT_TO_YOU =
+  /\b(?:if (?:you|u)(?:'re| are| r)? (?:thinking|feeling|having|in)|please (?:don'?t|stay|reach|call|talk|tell)|(?:call|text|ring) (?:988|a (?:crisis|help)line|the (?:crisis|help)line|someone)|you (?:matter|are not alone|aren'?t alone)|i'?m (?:here for you|glad you(?:'re| are) (?:still )?here)|glad you stayed|thank you for staying)/;
+const PAST_TOLD = /\b(?:years ago|used to|back then|in (?:19|20)\d\d|i was you|i'?m (?:okay|ok|safe|glad|still here|\d+ (?:years|months) (?:sober|clean|out))|sober now|got out)\b/;
+const CUES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['cue:support-to-you', SUPPORT_TO_YOU],
+  ['cue:first-person-risk', FIRST_PERSON_RISK],
+  ['cue:third-person', THIRD_PERSON_AT_RISK],
+  ['cue:past', PAST_TOLD],
+];
+/**
+ * The model's indicator features for one text: the rules that fired (`withRules`; the training
+ * script leaves them out on the project's own sets, where the rules are right by construction)
+ * and the cues.
+ */
+export function signalsFor(text: string, hits: readonly RuleHit[], withRules = true): Uint32Array {
+  const rules = withRules ? ruleSignals(hits) : new Uint32Array(0);
+  const cues: number[] = [];
+  for (const [name, re] of CUES) {
+    if (!re.test(text)) continue;
+    let s = SIGNALS.get(name);
+    if (s === undefined) SIGNALS.set(name, (s = ruleSignal(name)));
+    cues.push(s);
+  }
+  const out = new Uint32Array(rules.length + cues.length);
+  out.set(rules);
+  out.set(cues, rules.length);
+  return out;
+}
+
+/** What the rules found and what the model thinks, before they are combined. */
+export interface Analysis {
+  original: string;
+  norm: Normalised;
+  ruleHits: RuleHit[];
+  /** Model probabilities in MODEL_OUTPUTS order; null without a model. */
+  probs: Float64Array | null;
+}
+
+/** Runs every phase and the model; a rule that throws is skipped so one bad detector never blocks a post. */
+export function analyse(input: ModerateInput, m: Model | null = model()): Analysis {
   const original = typeof input?.text === 'string' ? input.text : '';
   const kind = input?.kind === 'reply' ? 'reply' : 'post';
   let norm = normalise(original, MAX_ORIGINAL);
@@ -47,7 +138,7 @@ export function moderate(input: ModerateInput): Verdict {
     norm = { ...norm, text: norm.text.slice(0, MAX_LENGTH), cased: norm.cased.slice(0, MAX_LENGTH), starts: norm.starts.slice(0, MAX_LENGTH), ends: norm.ends.slice(0, MAX_LENGTH) };
   }
   const ctx = createContext(norm.text, norm.cased, kind, input?.section ?? null, truncatedAt);
-  const hits: RuleHit[] = [];
+  const ruleHits: RuleHit[] = [];
   for (const phase of phases) {
     for (const rule of phase.rules) {
       let ranges: readonly Range[];
@@ -56,10 +147,171 @@ export function moderate(input: ModerateInput): Verdict {
       } catch {
         continue;
       }
-      if (ranges.length > 0) hits.push(...hitsFor(rule, ranges, original, norm));
+      if (ranges.length > 0) ruleHits.push(...hitsFor(rule, ranges, original, norm));
     }
   }
-  hits.sort((a, b) => SEVERITY[b.action] - SEVERITY[a.action] || a.start - b.start || b.end - a.end);
-  const action: ModerationAction = hits.length > 0 ? hits[0]!.action : 'publish';
-  return { action, hits, message: hits.length > 0 ? hits[0]!.message : null, rulesVersion };
+  let probs: Float64Array | null = null;
+  if (m && /[a-z]/.test(norm.text)) {
+    try {
+      probs = m.predict(norm.text, norm.cased, signalsFor(norm.text, ruleHits));
+    } catch {
+      probs = null;
+    }
+  }
+  return { original, norm, ruleHits, probs };
 }
+
+const SENTENCE_END = /[.!?\n]+/g;
+/** More sentences than this (a wall of dots, a list of links) are read as this many equal windows instead. */
+const MAX_SENTENCES = 40;
+
+/** Per model output, the sentence (original offsets) that scores highest; all outputs in one pass. */
+function bestSentences(a: Analysis, m: Model): Array<[number, number]> {
+  const text = a.norm.text;
+  if (text.length === 0) return MODEL_CATEGORIES.map(() => [0, 0]);
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(text); match && spans.length <= MAX_SENTENCES; match = SENTENCE_END.exec(text)) {
+    spans.push([from, match.index + (match[0].includes('\n') ? 0 : match[0].length)]);
+    from = match.index + match[0].length;
+  }
+  if (spans.length > MAX_SENTENCES) {
+    spans.length = 0;
+    const size = Math.ceil(text.length / MAX_SENTENCES);
+    for (let s = 0; s < text.length; s += size) spans.push([s, Math.min(text.length, s + size)]);
+  } else spans.push([from, text.length]);
+  const best: Array<[number, number]> = MODEL_CATEGORIES.map(() => [0, text.length]);
+  const bestScore = MODEL_CATEGORIES.map(() => -Infinity);
+  for (let [s, e] of spans) {
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    if (e - s < 2) continue;
+    const v = m.logits(text.slice(s, e));
+    for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
+      if (v[k]! > bestScore[k]!) {
+        bestScore[k] = v[k]!;
+        best[k] = [s, e];
+      }
+    }
+  }
+  return best.map(([s, e]) => toOriginal(a.norm, s, e));
+}
+
+const INVITATION =
+  /(?:^|[.!?\n] ?)(?:could you|would you|would it help|might it help|maybe (?:you could|try)|perhaps|have you (?:tried|thought about|considered)|what if you|is there a way|i wonder if)\b|\b(?:you could try|you might (?:try|want to|find)|if it feels right|when you(?:'re| are) ready|only if you want)\b/;
+const INVITATION_BAR = 0.5;
+
+/** Fewer words than this and the model neither decides nor overrules: the rules decide alone. */
+export const MIN_MODEL_WORDS = 5;
+
+function wordCount(text: string, enough: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n < enough; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
+}
+
+export interface DecideOptions {
+  /** Skip finding the sentence behind a model hit (threshold search only needs the action). */
+  highlight?: boolean;
+}
+
+/**
+ * Rules and model combined:
+ * - a soft rule's hit stays unless the model's probability for its category is under that
+ *   category's veto bar (happy shouting, "I deleted my Instagram"); a crisis hit is also dropped
+ *   when the model reads the text as supporting someone and does not itself see a crisis;
+ * - the model alone decides a category when its probability reaches the category's flag
+ *   threshold; the hit names the category's rule, over the sentence that scored highest;
+ * - on fewer than MIN_MODEL_WORDS words the rules decide alone;
+ * - shouting alone is no reason to stop a post;
+ * - the strongest action wins: crisis > hold > nudge > publish.
+ */
+export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined = m?.thresholds, options: DecideOptions = {}): Verdict {
+  // On a handful of words a linear model's probabilities swing to extremes ("Another post." read
+  // as contempt): below MIN_MODEL_WORDS the rules decide alone.
+  const p = a.probs && wordCount(a.norm.text, MIN_MODEL_WORDS) >= MIN_MODEL_WORDS ? a.probs : null;
+  let hits = a.ruleHits;
+  if (p && t) {
+    hits = [];
+    for (const h of a.ruleHits) {
+      const c = categoryOf(h.ruleId);
+      const k = MODEL_CATEGORIES.indexOf(c);
+      const score = p[k]!;
+      // Crisis favours recall: the model never talks a crisis rule down on its own doubt, only
+      // when it reads the text as support for someone else (and does not itself see a crisis).
+      const keep =
+        FIRM.has(h.ruleId) ||
+        (h.action === 'crisis' ? !(p[SUPPORT]! >= t.support && score < t.flag[c]) : score >= t.veto[c]);
+      if (keep) hits.push({ ...h, score: Math.round(score * 1000) / 1000 });
+    }
+    let sentences: Array<[number, number]> | null = null;
+    for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
+      const c = MODEL_CATEGORIES[k]!;
+      if (p[k]! < t.flag[c] || hits.some((h) => categoryOf(h.ruleId) === c)) continue;
+      // Support for someone else at risk is not a crisis of one's own, unless the model is surer of the crisis.
+      if (k < 2 && p[SUPPORT]! >= t.support && p[SUPPORT]! > p[k]!) continue;
+      // An invitation ("could you give yourself some time…?") is the article's own way of giving
+      // advice: with no rule behind it, the model must be sure before it calls it contempt or pressure.
+      if ((c === 'harassment' || c === 'pressure') && a.ruleHits.length === 0 && p[k]! < INVITATION_BAR && INVITATION.test(a.norm.text)) continue;
+      const rule = ruleById(CATEGORY_RULE[c])!;
+      if (options.highlight !== false && m && !sentences) sentences = bestSentences(a, m);
+      const [start, end] = sentences ? sentences[k]! : [0, a.original.length];
+      hits.push({
+        ruleId: rule.id,
+        principle: rule.principle,
+        start,
+        end,
+        quote: rule.quote,
+        message: rule.message,
+        excerpt: a.original.slice(start, end),
+        action: rule.action,
+        score: Math.round(p[k]! * 1000) / 1000,
+        source: 'model',
+      });
+    }
+  }
+  // Capitals and "!!!" only sharpen what is already there: happy shouting alone never stops a post.
+  if (hits.length > 0 && hits.every((h) => h.ruleId === 'pressure-shouting')) hits = [];
+  hits.sort((x, y) => SEVERITY[y.action] - SEVERITY[x.action] || x.start - y.start || y.end - x.end);
+  const action: ModerationAction = hits.length > 0 ? hits[0]!.action : 'publish';
+  const verdict: Verdict = { action, hits, message: hits.length > 0 ? hits[0]!.message : null, engineVersion, rulesVersion: engineVersion };
+  if (action === 'crisis') verdict.concern = concern(a, hits, p, t);
+  return verdict;
+}
+
+
+/**
+ * Who is at risk in a crisis: `other` sends the resources for helping someone else. The model's
+ * `other` head decides when a model is loaded; the wording of the crisis sentences decides too
+ * (a worried friend is never told that they themselves are at risk when the words say otherwise).
+ */
+function concern(a: Analysis, hits: readonly RuleHit[], p: Float64Array | null, t: Thresholds | undefined): 'self' | 'other' {
+  const crisis = hits.filter((h) => h.action === 'crisis');
+  if (crisis.every((h) => categoryOf(h.ruleId) === 'threat')) return 'self';
+  const text = a.norm.text;
+  // Any sign that the writer is at risk themselves wins: sending them the resources for helping
+  // someone else would be the costly mistake.
+  if (FIRST_PERSON_RISK.test(text)) return 'self';
+  if (p && t && p[OTHER]! >= t.other) return 'other';
+  const sentences = crisis.map((h) => {
+    const [s, e] = [Math.max(0, h.start - 160), Math.min(a.original.length, h.end + 80)];
+    return normalise(a.original.slice(s, e)).text;
+  });
+  if (sentences.length > 0 && sentences.every((s) => THIRD_PERSON_AT_RISK.test(s) && !FIRST_PERSON_RISK.test(s)) && !FIRST_PERSON_RISK.test(text)) return 'other';
+  return 'self';
+}
+
+export function moderate(input: ModerateInput): Verdict {
+  const m = model();
+  return decide(analyse(input, m), m);
+}
+
+/** Every regex of the combination, for the linear-time spec. */
+export const patterns: Readonly<Record<string, RegExp>> = { INVITATION, SENTENCE_END, THIRD_PERSON_AT_RISK, FIRST_PERSON_RISK, SUPPORT_TO_YOU, PAST_TOLD };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { guidelines, moderate, principles, rejectReasons, rules, rulesVersion } from './index.js';
+import { analyse, guidelines, moderate, principles, rejectReasons, rules, rulesVersion, engineVersion } from './index.js';
 import type { PostKind } from './types.js';
 
 /**
@@ -32,6 +32,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
       'Years ago I had thoughts of not being here. I’m okay now and in a better place.',
       'My counsellor asked if I’d ever thought about hurting myself. I haven’t.',
       'I spent years thinking the marriage was dead.',
+      'Please don’t. If you’re thinking about suicide tonight, call 988, they picked up for my brother.',
+      'if ur having thoughts of killing yourself pls reach out to the crisis line, you matter',
     ],
   },
   'crisis-danger': {
@@ -55,8 +57,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
     ],
   },
   'crisis-threat-to-family': {
-    catches: ['I’m going to kill him if he touches me again.', 'I keep thinking about hurting her.', 'Part of me wants to hurt him. Physically.', 'I’m afraid I’m going to snap and hurt my husband.'],
-    leaves: ['I could kill him for forgetting the bins, lol.', 'I’d kill for a quiet evening.', 'I’m afraid I’ll hurt her feelings if I tell her.', 'I shot him a text saying I miss him.'],
+    catches: ['I’m going to kill him if he touches me again.', 'I keep thinking about hurting her.', 'Part of me wants to hurt him. Physically.', 'I’m afraid I’m going to snap and hurt my husband.', 'He won’t walk away from this, not after what he did.', 'I’ll make her pay for every lie.', 'if that man turns up at my door again he’s not leaving in one piece'],
+    leaves: ['I could kill him for forgetting the bins, lol.', 'I’d kill for a quiet evening.', 'I’m afraid I’ll hurt her feelings if I tell her.', 'I shot him a text saying I miss him.', 'He walked away from the argument and came back calmer.', 'She’ll make sure the kids have their lunches, she always does.'],
   },
   'respect-name-calling': {
     catches: [
@@ -76,8 +78,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
     ],
   },
   'respect-contempt': {
-    catches: [{ text: 'Grow up.', kind: 'reply' }, { text: 'You people are all the same.', kind: 'reply' }, { text: 'Nobody cares.', kind: 'reply' }, { text: 'f*ck you', kind: 'reply' }, { text: 'Get a life.', kind: 'reply' }, { text: 'f u c k you', kind: 'reply' }],
-    leaves: ['Our kids grow up so fast.', 'He told me to grow up when I cried.', { text: 'Thank you people so much.', kind: 'reply' }, { text: 'That is so sad, I’m sorry.', kind: 'reply' }],
+    catches: [{ text: 'Grow up.', kind: 'reply' }, { text: 'You people are all the same.', kind: 'reply' }, { text: 'Nobody cares.', kind: 'reply' }, { text: 'f*ck you', kind: 'reply' }, { text: 'Get a life.', kind: 'reply' }, { text: 'f u c k you', kind: 'reply' }, 'Their kind don’t belong in this country and shouldn’t be giving advice.', 'those people are vermin, send them back where they came from'],
+    leaves: ['Our kids grow up so fast.', 'My in-laws moved back to their own country last spring and we miss them.', 'He should be sent back to therapy, honestly, it helped him.', 'He told me to grow up when I cried.', { text: 'Thank you people so much.', kind: 'reply' }, { text: 'That is so sad, I’m sorry.', kind: 'reply' }],
   },
   'respect-threat': {
     catches: [{ text: 'I know where you live.', kind: 'reply' }, { text: 'Kill yourself.', kind: 'reply' }, { text: 'Someone should slap her.', kind: 'reply' }, { text: 'Why don’t you just kill yourself.', kind: 'reply' }],
@@ -92,16 +94,25 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
     leaves: ['Our sex life has stopped since the twins.', 'He watches porn late at night and I feel hurt.', 'My husband was looking for a discreet affair online, I found the messages.', 'Send me a photo of the text he sent? Only if you want to.'],
   },
   'privacy-contact': {
-    catches: ['Email me at jane.doe@gmail.com', 'Call me on 07700 900461.', 'My number is five five five two one three four four nine zero.', 'reach me at jess dot m at gmail dot com'],
-    leaves: ['We married in 2009, had kids in 2012 and 2015.', 'Married 12 years, 2 kids, 3 dogs.', 'Our anniversary is 14/02/2010.', 'One, two, three attempts at counselling.'],
+    catches: ['Email me at jane.doe@gmail.com', 'Call me on 07700 900461.', 'Her mobile is 0412 555 019, go ahead and ask her yourself.', 'My number is five five five two one three four four nine zero.', 'reach me at jess dot m at gmail dot com'],
+    leaves: ['We married in 2009, had kids in 2012 and 2015.', 'Married 12 years, 2 kids, 3 dogs.', 'Our anniversary is 14/02/2010.', 'One, two, three attempts at counselling.', 'If it gets bad, the domestic abuse helpline is 0808 2000 247, free and open all night.'],
   },
   'privacy-address': {
     catches: ['We live at 42 Maple Avenue.', 'I’m on 27 Crookes Road.', 'Postcode SW1A 1AA.'],
     leaves: ['After 3 long years of distance.', 'We walked 5 miles down the road.'],
   },
   'privacy-social': {
-    catches: ['Find me on instagram @steadyhubby', 'facebook.com/sarah.parker', 'Add me on snap', 'my insta is healing_hannah'],
-    leaves: ['Email me at jane@gmail.com', 'I deleted Instagram to focus on us.', 'Meet @ 5pm?'],
+    catches: ['Find me on instagram @steadyhubby', 'facebook.com/sarah.parker', 'Add me on snap', 'my insta is healing_hannah', 'her snap: kezza_77', 'his ig rob_the_builder'],
+    leaves: [
+      'Email me at jane@gmail.com',
+      'I deleted Instagram to focus on us.',
+      'Meet @ 5pm?',
+      'I’m deleting my Instagram account, it only made me compare us with everyone.',
+      'his facebook feed is all fishing photos',
+      'whatsapp is how we talk most days now',
+      { text: '@Marcus yeah, same here. The quiet dinners are the hardest part.', kind: 'reply' },
+      { text: 'thank you @quiet_lake, that helped more than you know', kind: 'reply' },
+    ],
   },
   'privacy-identity': {
     catches: [
@@ -167,9 +178,11 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
   },
 };
 
+// The table is about the rules' own patterns, so it reads the rules alone (no model): the
+// combined engine has its own catches and near misses in engine.spec.ts.
 const fired = (c: Case, id: string): boolean => {
   const input = typeof c === 'string' ? { text: c } : c;
-  return moderate(input).hits.some((h) => h.ruleId === id);
+  return analyse(input, null).ruleHits.some((h) => h.ruleId === id);
 };
 
 describe('every rule', () => {
@@ -224,8 +237,11 @@ describe('rules as data', () => {
   });
 
   it('are versioned', () => {
-    expect(rulesVersion).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+$/);
-    expect(moderate({ text: 'hello' }).rulesVersion).toBe(rulesVersion);
+    // engineVersion = the rules' date version + the model's hash; rulesVersion is its deprecated alias.
+    expect(engineVersion).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+\+(?:none|m-[0-9a-f]{12})$/);
+    expect(rulesVersion).toBe(engineVersion);
+    expect(moderate({ text: 'hello' }).engineVersion).toBe(engineVersion);
+    expect(moderate({ text: 'hello' }).rulesVersion).toBe(engineVersion);
   });
 
   it('cover the three conditions and every warning of the article', () => {

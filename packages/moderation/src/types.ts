@@ -41,6 +41,16 @@ export interface RuleHit {
   /** The original text between start and end (what a moderator sees highlighted). */
   excerpt: string;
   action: Exclude<ModerationAction, 'publish'>;
+  /**
+   * The model's probability for this hit's category (0..1), when a model is loaded. On a
+   * `source: 'model'` hit it is the probability that made the decision.
+   */
+  score?: number;
+  /**
+   * `rules`: a rule's pattern matched [start, end). `model`: the learned layer decided; the
+   * hit names its category's rule, and [start, end) is the sentence that scored highest.
+   */
+  source?: 'rules' | 'model';
 }
 
 export interface Verdict {
@@ -48,6 +58,14 @@ export interface Verdict {
   hits: RuleHit[];
   /** One calm sentence for the author (the top hit's message); null on publish. */
   message: string | null;
+  /**
+   * On a crisis verdict: `self` when the writer is at risk, `other` when they are worried about
+   * someone else in danger (show resources for helping another person). Absent otherwise.
+   */
+  concern?: 'self' | 'other';
+  /** Rules and model that produced this verdict: `<rulesVersion>+<model version>`. */
+  engineVersion: string;
+  /** @deprecated Same value as `engineVersion`; kept so stored verdicts and callers keep working. */
   rulesVersion: string;
 }
 

@@ -193,6 +193,15 @@ const URGE_TO_HURT = rx(
   "(?! (?:feelings|back with words|with words|by (?:telling|leaving|saying))|'s feelings)",
 );
 
+// Threats worded without "kill": "he won't walk away from this", "she's not leaving in one
+// piece", "he should be looking over his shoulder", "I'll make her pay", "I'll burn it down with him in it".
+const VEILED_THREAT = rx(
+  "\\b(?:(?:he|she|they|you)(?:'s| is|'re| are|'ll| will)? (?:not|never|won'?t|wont) (?:be )?(?:walk(?:ing)? away from this|leav(?:e|ing) (?:this|here|that [a-z]{2,12}) (?:alive|in one piece)|leav(?:e|ing) in one piece|(?:be )?standing (?:after|when i'?m done)|see (?:it|me) coming)",
+  "|(?:he|she|they|you)(?:'d| had| should) better (?:be )?(?:watch(?:ing)? (?:his|her|their|your) back|sleep with one eye open)",
+  "|(?:he|she|they|you) (?:should|'d better|better) be (?:looking|watching) over (?:his|her|their|your) shoulder",
+  "|i(?:'ll| will|'m going to|'m gonna| am going to) (?:make (?:him|her|them|you) pay|make sure (?:he|she|they|you) (?:pay|pays|regret|regrets|suffer|suffers)|burn (?:his|her|their|your) [a-z ]{2,20}?\\bdown|end (?:him|her|them|you)|ruin (?:him|her|them|you) for good))",
+);
+
 const SOMETHING_TERRIBLE = rx("\\b(?:afraid|scared|terrified|worried|frightened) (?:that )?i(?:'m going to|'m gonna|'ll| will| might| could) do something (?:to (?:him|her|them|myself|the kids|my kids|my husband|my wife)|i (?:can't|cannot|won't be able to|couldn't) take back|terrible|awful|i'll regret|stupid to myself|really bad)");
 const SCARED_OF_SELF = rx("\\b(?:scared|afraid|terrified|frightened) (?:of )?(?:what i (?:might|could|would|'ll|will|am going to|'m going to) do|myself|of myself)\\b(?! (?:with|about|for|next|if (?:he|she) (?:leaves|goes)|without|in|at|when))");
 const FEAR_OF_SELF = rx(
@@ -251,6 +260,26 @@ const DEAD_IDIOM = /^ (?:serious|set|tired|on|right|wrong|certain|sure|end|insid
 const notDeadIdiom = (t: string, _s: number, e: number): boolean => !(t.slice(e - 4, e) === 'dead' && DEAD_IDIOM.test(t.slice(e, e + 10)));
 const notRecovered = (t: string, s: number): boolean => !(PAST.test(t.slice(Math.max(0, s - 160), s + 80)) && RECOVERED.test(t));
 
+// "If you're thinking about suicide, please call 988": words about suicide said TO someone, to
+// support them. The sentence speaks to "you", has no "I/me/my", and points to help.
+const SECOND_PERSON = /\b(?:you|you'?re|youre|your|yourself|u|ur)\b/;
+const FIRST_PERSON_ANY = /\b(?:i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|myself)\b/;
+const SUPPORT_CUE =
+  /\b(?:988|hotline|helpline|lifeline|crisis (?:line|text|team)|samaritans|lifeline|text line|reach out|talk to (?:someone|somebody|a )|get help|here for you|(?:please|pls|plz) (?:don'?t|dont|stay|talk|call|reach|tell)|call (?:someone|somebody|911|999|112|000|a friend|the)|if (?:you|u)|are you (?:safe|okay|ok|thinking)|you (?:matter|are not alone|aren'?t alone))/;
+const sentenceAround = (t: string, s: number, e: number): string => {
+  let a = s;
+  const lo = Math.max(0, s - 200);
+  while (a > lo && !/[.!?\n]/.test(t[a - 1]!)) a--;
+  let b = e;
+  const hi = Math.min(t.length, e + 200);
+  while (b < hi && !/[.!?\n]/.test(t[b]!)) b++;
+  return t.slice(a, b);
+};
+const notSupporting = (t: string, s: number, e: number): boolean => {
+  const sentence = sentenceAround(t, s, e);
+  return !(SECOND_PERSON.test(sentence) && !FIRST_PERSON_ANY.test(sentence) && SUPPORT_CUE.test(sentence));
+};
+
 // Filters built once, not on every call.
 const notBefore1 = notBefore(/\b(?:asked|asks|asking|ask) (?:me )?(?:if|whether)\b[^.]{0,40}$/, 60);
 const notBefore2 = notBefore(/\b(?:go|you should|you could|why don't you|why dont you|just go|pls|please|u should)\s?$/, 20);
@@ -296,7 +325,8 @@ export const crisisRules: Rule[] = [
         notBefore2,
         (t, s) => !/^suicid/.test(t.slice(s, s + 7)) || !SUICIDE_ABOUT_OTHERS.test(t.slice(Math.max(0, s - 24), s)),
         (_t, s, e, c) => !c.fromArticle(s, e),
-      ), ...safetyNet(text).filter(([s, e]) => !ctx.quoted(s, e) && notRecovered(text, s))],
+        notSupporting,
+      ), ...safetyNet(text).filter(([s, e]) => !ctx.quoted(s, e) && notRecovered(text, s) && notSupporting(text, s, e))],
   },
   {
     id: 'crisis-danger',
@@ -317,9 +347,9 @@ export const crisisRules: Rule[] = [
     id: 'crisis-threat-to-family',
     principle: 'Safety',
     category: 'danger',
-    title: 'When you feel you might hurt your spouse or children',
+    title: 'When you feel you might hurt your spouse, your children or anyone',
     description:
-      'The author says they will, want to, or keep thinking about hurting or killing their spouse or children. Hyperbole such as "I’d kill for a quiet evening" or "I could kill him for forgetting" does not fire.',
+      'The author says they will, want to, or keep thinking about hurting or killing their spouse, their children or anyone else, also in veiled words ("he won’t walk away from this", "I’ll make her pay"). Hyperbole such as "I’d kill for a quiet evening" or "I could kill him for forgetting" does not fire.',
     quote: quotes.safety,
     message:
       'It sounds like things have reached a very hard place, and you don’t have to hold this alone; please talk to one of the people beside this message now, so that everyone, you included, stays safe.',
@@ -330,6 +360,7 @@ export const crisisRules: Rule[] = [
       ...find(THREAT_TO_FAMILY, text, ctx, notBefore5, notAfter1, (_t, s, e, c) => !c.fromArticle(s, e)),
       ...find(URGE_TO_HURT, text, ctx, notAfter2, (_t, s, e, c) => !c.fromArticle(s, e)),
       ...find(TAKE_THEM_WITH_ME, text, ctx),
+      ...find(VEILED_THREAT, text, ctx, notAfter4, (_t, s, e, c) => !c.fromArticle(s, e)),
       ...find(SMASH, text, ctx, notAfter1),
       ...find(SOMETHING_TERRIBLE, text, ctx),
       ...find(FEAR_OF_SELF, text, ctx, notAfter3),
@@ -344,4 +375,4 @@ export const crisisRules: Rule[] = [
 
 
 /** Every regex of this phase, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { SMASH, SOMETHING_TERRIBLE, DANGER, DEAD_IDIOM, FEAR_OF_SELF, FIRST_PERSON, HURT_WHEN, INTENT, NOT_HYPERBOLE, OTHERS_DEATH, OWN_DEATH, PAST, PHYSICALLY, POISON, RECOVERED, SCARED_OF_SELF, SELF_HARM, SELF_NEGATION, SUICIDE_ABOUT_OTHERS, TAKE_THEM_WITH_ME, THREAT_TO_FAMILY, URGE_TO_HURT, VIOLENT_IMAGERY };
+export const patterns: Readonly<Record<string, RegExp>> = { VEILED_THREAT, SECOND_PERSON, FIRST_PERSON_ANY, SUPPORT_CUE, SMASH, SOMETHING_TERRIBLE, DANGER, DEAD_IDIOM, FEAR_OF_SELF, FIRST_PERSON, HURT_WHEN, INTENT, NOT_HYPERBOLE, OTHERS_DEATH, OWN_DEATH, PAST, PHYSICALLY, POISON, RECOVERED, SCARED_OF_SELF, SELF_HARM, SELF_NEGATION, SUICIDE_ABOUT_OTHERS, TAKE_THEM_WITH_ME, THREAT_TO_FAMILY, URGE_TO_HURT, VIOLENT_IMAGERY };

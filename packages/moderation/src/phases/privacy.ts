@@ -39,6 +39,12 @@ const DIGIT_WORDS: Readonly<Record<string, string>> = {
  * Phone numbers: 9+ digits in a run where digits are separated by at most one space, dot, dash,
  * slash or bracket, plus the short "555-1234" form; spelled-out digits ("oh seven seven …") count.
  */
+// "Ring the National Domestic Abuse Helpline (0808 2000 247)": a service's number, shared to
+// help, identifies no one.
+const HELPLINE_NEAR =
+  /\b(?:hotline|helpline|help line|lifeline|crisis|samaritans|1800respect|refuge|shelter|national|24\/7|24 ?h(?:ou)?rs|toll[- ]free|free(?:phone)?|text line|support line|befrienders|beyond blue|kids help|suicide|domestic (?:violence|abuse)|emergency)\b/;
+const notHelpline = (text: string, [s, e]: Range): boolean => !HELPLINE_NEAR.test(text.slice(Math.max(0, s - 90), e + 60));
+
 function phones(text: string): Range[] {
   const out: Range[] = [];
   // Digit runs.
@@ -134,14 +140,19 @@ const LIVE_AT = rx("\\b(?:i|we|he|she|they) (?:live|lives|living|stay|stays) (?:
 const SOCIAL = anyOf(
   [
     '\\b(?:https://|http://)?(?:www\\.|m\\.)?(?:facebook|fb|instagram|instagr\\.am|tiktok|twitter|x|linkedin|snapchat|reddit|threads|youtube|onlyfans|tinder|bumble|hinge|t)\\.(?:com|me|net)/[a-z0-9_.@/-]{2,60}',
-    "\\b(?:my|his|her|their|our) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|onlyfans|telegram|whatsapp|kik|discord|number|handle|username|user name)(?: (?:is|=|:|handle is|name is))? ?@?[a-z0-9_.]{3,30}\\b",
+    // "my insta is jane.doe", "her snap: kd_88", "his ig @jd": a handle after the network. Plain
+    // words after it ("I'm deleting my Instagram account", "his facebook feed") are no handle.
+    "\\b(?:my|his|her|their|our) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|onlyfans|telegram|whatsapp|kik|discord|handle|username|user name)(?: (?:is|=|:|handle is|name is) ?@?[a-z0-9_.]{3,30}| ?: ?@?[a-z0-9_.]{3,30}| ?@[a-z0-9_.]{3,30}| [a-z]{0,20}[0-9_][a-z0-9_.]{1,29})\\b",
     '\\b(?:add|find|follow|message|dm|text|whatsapp|snap|contact) (?:me|him|her) (?:on|at|via) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|telegram|whatsapp|kik|discord|signal)\\b',
-    '\\b(?:insta|ig|snap|snapchat|telegram|kik|discord|whatsapp)(?: ?:| is| -) ?@?[a-z0-9_.]{3,30}\\b',
+    '\\b(?:insta|ig|snap|snapchat|telegram|kik|discord|whatsapp)(?: ?: ?@?[a-z0-9_.]{3,30}| is @[a-z0-9_.]{3,30}| is [a-z]{0,20}[0-9_][a-z0-9_.]{1,29}| - ?@?[a-z0-9_.]{3,30})\\b',
   ],
   '',
 );
 
-/** "@handle" not inside an e-mail address. */
+const NETWORK_NEAR =
+  /\b(?:insta|instagram|ig|snap|snapchat|tiktok|twitter|x\.com|facebook|fb|linkedin|telegram|kik|discord|whatsapp|onlyfans|threads|youtube|follow|followers|find (?:me|him|her|us)|add (?:me|him|her|us)|dm|pm|message (?:me|him|her)|handle|username|profile|account|page)\b/;
+
+/** "@handle" not inside an e-mail address, with a social network named near it. */
 function handles(text: string): Range[] {
   const out: Range[] = [];
   let at = text.indexOf('@');
@@ -149,7 +160,14 @@ function handles(text: string): Range[] {
     const prev = at > 0 ? text[at - 1]! : ' ';
     if (!/[a-z0-9._%+-]/.test(prev)) {
       const m = /^[a-z_][a-z0-9_.]{2,29}/.exec(text.slice(at + 1, at + 31));
-      if (m && !/^(?:home|work|night|the|all|everyone|op|mods?|moderators?|least|most|once|first|times?|him|her|you|me|my)$/.test(m[0])) out.push([at, at + 1 + m[0].length]);
+      // "@Marcus yeah, same here" names a poster on this forum, which is how replies work here;
+      // a handle is a social profile only when a network or "follow/add/dm" is near it.
+      if (
+        m &&
+        !/^(?:home|work|night|the|all|everyone|op|mods?|moderators?|least|most|once|first|times?|him|her|you|me|my)$/.test(m[0]) &&
+        NETWORK_NEAR.test(text.slice(Math.max(0, at - 80), at + 1 + m[0].length + 60))
+      )
+        out.push([at, at + 1 + m[0].length]);
     }
     at = text.indexOf('@', at + 1);
   }
@@ -221,7 +239,7 @@ export const privacyRules: Rule[] = [
     rejectText: 'Your post was not published because it includes contact details; Steady keeps everyone anonymous, you included.',
     action: 'hold',
     detect: (text, ctx) =>
-      [...emails(text), ...(SPELLED_AT.test(text) ? find(SPELLED_EMAIL, text, ctx) : []), ...(/\d/.test(text) || THREE_DIGIT_WORDS.test(text) ? phones(text) : [])].filter(
+      [...emails(text), ...(SPELLED_AT.test(text) ? find(SPELLED_EMAIL, text, ctx) : []), ...(/\d/.test(text) || THREE_DIGIT_WORDS.test(text) ? phones(text).filter((r) => notHelpline(text, r)) : [])].filter(
         ([s, e]) => !ctx.fromArticle(s, e),
       ),
   },
@@ -265,4 +283,4 @@ export const privacyRules: Rule[] = [
 ];
 
 /** Every regex of this phase, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { EMAIL_DOMAIN, EMAIL_LOCAL, IDENTIFY, LIVE_AT, NAME_CUE, NAME_RE, PLACE_AFTER, PLACE_BEFORE, POSTCODE, SOCIAL, SPELLED_AT, SPELLED_EMAIL, STREET, THREE_DIGIT_WORDS };
+export const patterns: Readonly<Record<string, RegExp>> = { NETWORK_NEAR, HELPLINE_NEAR, EMAIL_DOMAIN, EMAIL_LOCAL, IDENTIFY, LIVE_AT, NAME_CUE, NAME_RE, PLACE_AFTER, PLACE_BEFORE, POSTCODE, SOCIAL, SPELLED_AT, SPELLED_EMAIL, STREET, THREE_DIGIT_WORDS };

@@ -220,6 +220,16 @@ const notReported40 = notReported(40);
 const notAfter1 = notAfter(/^\?/, 2);
 const notBefore1 = notBefore(/(?:\b(?:he|she|they)\b|\b(?:my|her|his|your|our) (?:husband|wife|spouse|partner)\b)[^.]{0,40}$/, 50);
 
+// Hate aimed at a group, without a slur: belonging ("their kind don't belong here"), sending
+// back, dehumanising nouns, calls for removal.
+const GROUP_HATE = rx(
+  "\\b(?:(?:his|her|their|your|that|you|them and their) kind (?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|aren'?t|are not|never) (?:belong|be allowed|deserve)",
+  "|(?:go|send (?:them|him|her|'em)|should (?:all )?go) back (?:to|where) (?:your|their|his|her|they|you) (?:own )?(?:country|came from|village|desert|jungle|hole)",
+  "|(?:they|those people|these people|them|all of them|immigrants|migrants|refugees|foreigners) (?:are|r|is) (?:just )?(?:animals|vermin|parasites|rats|cockroaches|savages|subhuman|sub-human|a disease|a plague|an infestation|invaders|filth|scum)",
+  "|(?:should|need to|ought to|must) (?:all )?be (?:deported|wiped out|exterminated|sent back (?:where|to where|home|to (?:their|his|her) (?:own )?country)|kicked out of (?:the|this|our) country|driven out|gassed|shot)",
+  "|(?:don'?t|do not|doesn'?t) belong in (?:our|this) country)",
+);
+
 export const respectRules: Rule[] = [
   {
     id: 'respect-name-calling',
@@ -260,6 +270,7 @@ export const respectRules: Rule[] = [
     action: 'hold',
     detect: (text, ctx) => [
       ...find(IMPERATIVE, text, ctx, imperativeLead, notQuoted, notReported60, notNegated12),
+      ...find(GROUP_HATE, text, ctx, notQuoted, notReported60),
       ...find(
         CONTEMPT,
         text,
@@ -319,4 +330,4 @@ export const respectRules: Rule[] = [
 ];
 
 /** Every regex of this phase, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { IMPERATIVE, IMPERATIVE_LEAD, CONTEMPT, HARASSMENT, INSULT_TAIL, PERSON_HEAD, FILLER_GAP, VOCATIVE_TAIL, VOCATIVE_HEADS, VOCATIVE_NOUN, NOT_TARGET, PRAISE, ROOTS, SOLICIT, TARGET_NEAR, THREAT, GAP_STOP };
+export const patterns: Readonly<Record<string, RegExp>> = { GROUP_HATE, IMPERATIVE, IMPERATIVE_LEAD, CONTEMPT, HARASSMENT, INSULT_TAIL, PERSON_HEAD, FILLER_GAP, VOCATIVE_TAIL, VOCATIVE_HEADS, VOCATIVE_NOUN, NOT_TARGET, PRAISE, ROOTS, SOLICIT, TARGET_NEAR, THREAT, GAP_STOP };

@@ -1,0 +1,225 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATEGORY_RULE, analyse, decide, engineVersion, model, moderate, moderateLine, rules } from './index.js';
+import { FEATURE_DIM, featurize } from './model/features.js';
+import { createModel, decodeWeights, K, type ModelData } from './model/model.js';
+import { train, quantize, weightsHash, DEFAULT_TRAIN, type Example } from './model/train.js';
+import { MODEL_DATA } from './model/weights.js';
+
+// The combined engine (rules + model) on sentences written for this spec, one block per
+// category: what it must catch, and the near misses it must publish. None of these comes from
+// the corpus; they describe the behaviour the issue asks for.
+type Case = string | { text: string; kind: 'post' | 'reply' };
+const input = (c: Case) => (typeof c === 'string' ? { text: c } : c);
+const action = (c: Case) => moderate(input(c)).action;
+
+const CASES: Record<string, { want: 'crisis' | 'hold' | 'nudge'; catches: Case[]; leaves: Case[] }> = {
+  'self-harm': {
+    want: 'crisis',
+    catches: [
+      'I keep thinking everyone would be lighter without me around, I’ve stopped seeing the point',
+      'I want to die. I’m so tired of waking up.',
+      'been looking up how many of my pills it would take. just so i know',
+      'I’ve written letters for the kids and my sister, just in case. I won’t be around for their birthdays.',
+    ],
+    leaves: [
+      { text: 'Please don’t. If you’re thinking about ending it, call 988 tonight, you matter to us.', kind: 'reply' },
+      'This commute is killing me lol, two hours each way.',
+      'Years ago I had a really dark winter and thought about not being here. I’m okay now and glad I stayed.',
+    ],
+  },
+  'partner-danger': {
+    want: 'crisis',
+    catches: [
+      'He took my phone and my car keys again and says I can’t leave the house without him.',
+      'he grabbed me by the throat last night while the kids slept',
+      'He said if I ever leave I will never see the children again.',
+    ],
+    leaves: ['He took the kids to the park so I could have a nap, small thing but it helped.', 'We argue about money a lot but we both stay calm.'],
+  },
+  threat: {
+    want: 'crisis',
+    catches: ['If he comes near my house again I’ll hurt him, I swear.', 'I’m going to kill him when he gets home.'],
+    leaves: ['I could murder a pizza right now.', 'Honestly I was so angry I had to go for a walk before I said something I’d regret.'],
+  },
+  harassment: {
+    want: 'hold',
+    catches: [
+      { text: 'You are a pathetic, worthless idiot and everyone here can see it.', kind: 'reply' },
+      { text: 'Shut up, nobody cares about your sob story, loser.', kind: 'reply' },
+    ],
+    leaves: [
+      { text: 'I respectfully disagree with your take on the article, I think small steps can work.', kind: 'reply' },
+      { text: 'Would it help to take a weekend just for yourself before you decide anything?', kind: 'reply' },
+    ],
+  },
+  'personal-info': {
+    want: 'hold',
+    catches: ['Email me at jo.kent@fastmail.com and I’ll tell you more', 'call her on 07700 900 461 and ask her yourself', 'my insta is quiet_wife_88'],
+    leaves: ['I’m deleting my Instagram account, it only made me compare us with everyone else.', 'He’s on Facebook all night and barely looks up.'],
+  },
+  spam: {
+    want: 'hold',
+    catches: ['Earn $500 a day from home with this crypto app, visit www.quickgains.biz today', 'Use code SAVE50 for half off my 6 week marriage course, link in bio'],
+    leaves: ['Our counsellor helped us a lot. Couples counselling might be worth a try if you can afford it.', 'We found a counsellor through the GP and it helped, slowly.'],
+  },
+  pressure: {
+    want: 'nudge',
+    catches: [
+      { text: 'You need to give him an ultimatum tonight: counselling or divorce.', kind: 'reply' },
+      { text: 'Just leave him. Stop being so weak.', kind: 'reply' },
+    ],
+    leaves: [{ text: 'Maybe you could try telling him how lonely you feel, when it feels right?', kind: 'reply' }],
+  },
+};
+
+describe('the engine (rules + model) by category', () => {
+  for (const [category, c] of Object.entries(CASES)) {
+    describe(category, () => {
+      it.each(c.catches.map((x) => [typeof x === 'string' ? x : x.text, x]))('catches: %s', (_t, x) => {
+        const got = action(x);
+        if (c.want === 'crisis') expect(got).toBe('crisis');
+        else if (c.want === 'hold') expect(['hold', 'crisis']).toContain(got);
+        else expect(got).not.toBe('publish');
+      });
+      it.each(c.leaves.map((x) => [typeof x === 'string' ? x : x.text, x]))('publishes: %s', (_t, x) => {
+        expect(action(x)).toBe('publish');
+      });
+    });
+  }
+
+  it('leaves a few neutral words to the rules (the model decides nothing on fewer than five words)', () => {
+    for (const text of ['Hi.', 'Another post.', 'Soon gone', 'Replying to myself', 'React to me', 'Thanks so much', 'same here x']) {
+      expect([text, moderate({ text, kind: 'reply' }).action]).toEqual([text, 'publish']);
+    }
+    expect(moderate({ text: 'I want to die' }).action).toBe('crisis');
+    expect(moderate({ text: 'kys loser', kind: 'reply' }).action).not.toBe('publish');
+  });
+
+  it('never stops happy shouting on its own', () => {
+    for (const text of ['WE WENT ON A DATE!!! FIRST IN 3 YEARS!!!', 'HE SAID I LOVE YOU FIRST TODAY!!!!', 'omg we laughed SO HARD tonight, like the old days!!!']) {
+      expect(moderate({ text }).action).toBe('publish');
+    }
+  });
+
+  it('shows resources for helping someone else when the worry is about another person', () => {
+    const v = moderate({ text: 'My sister keeps saying she wants to die and she has started giving her things away. What do I do?' });
+    expect(v.action).toBe('crisis');
+    expect(v.concern).toBe('other');
+    const self = moderate({ text: 'I want to die, I can’t do this anymore.' });
+    expect(self.concern).toBe('self');
+    expect(moderate({ text: 'We had a quiet, lovely evening.' }).concern).toBeUndefined();
+  });
+});
+
+describe('explainable verdicts', () => {
+  it('every hit names a rule, its principle and the article’s sentence, with a source', () => {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    for (const text of ['he grabbed me by the throat last night while the kids slept', 'Just leave him. Stop being so weak.', 'Email me at jo.kent@fastmail.com']) {
+      const v = moderate({ text });
+      expect(v.hits.length).toBeGreaterThan(0);
+      for (const h of v.hits) {
+        const rule = byId.get(h.ruleId)!;
+        expect(rule).toBeDefined();
+        expect(h).toMatchObject({ principle: rule.principle, quote: rule.quote, message: rule.message, action: rule.action });
+        expect(['rules', 'model']).toContain(h.source);
+        expect(h.excerpt).toBe(text.slice(h.start, h.end));
+      }
+    }
+  });
+
+  it('a model decision names its category’s rule and highlights the sentence that scored highest', () => {
+    const m = model();
+    expect(m).not.toBeNull();
+    const text = 'We had a nice weekend with the kids. The weather was good. I don’t think I can keep going much longer, I’ve given my guitar and my watch to my brother already.';
+    const a = analyse({ text }, m);
+    // Take the rules away to see the model's own decision and highlight.
+    const v = decide({ ...a, ruleHits: [] }, m, { ...m!.thresholds, flag: { ...m!.thresholds.flag, 'self-harm': 0 } });
+    const hit = v.hits.find((h) => h.source === 'model' && h.ruleId === CATEGORY_RULE['self-harm'])!;
+    expect(hit).toBeDefined();
+    expect(hit.score).toBeGreaterThan(0);
+    expect(hit.excerpt).toContain('keep going');
+    expect(hit.excerpt).not.toContain('weather');
+  });
+
+  it('carries the engine version (rules + model)', () => {
+    expect(engineVersion).toMatch(/\+m-[0-9a-f]{12}$/);
+    expect(moderate({ text: 'hi' }).engineVersion).toBe(engineVersion);
+  });
+});
+
+describe('the model file', () => {
+  it('is at most 5 MB and loads in under 200 ms', () => {
+    const bytes = statSync(join(__dirname, 'model', 'weights.ts')).size;
+    expect(bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    const t = performance.now();
+    const m = createModel(MODEL_DATA, decodeWeights(MODEL_DATA));
+    m.predict('warm up');
+    expect(performance.now() - t).toBeLessThan(200);
+    expect(MODEL_DATA.dim).toBe(FEATURE_DIM);
+  });
+
+  it('is written by the train script (no hand edits) and matches its version', () => {
+    const source = readFileSync(join(__dirname, 'model', 'weights.ts'), 'utf8');
+    expect(source).toContain('Generated by `npm run -w packages/moderation train`');
+    const w = decodeWeights(MODEL_DATA);
+    expect(`m-${weightsHash(w, MODEL_DATA.scale, MODEL_DATA.bias, JSON.stringify({ lengthPrior: MODEL_DATA.lengthPrior, thresholds: MODEL_DATA.thresholds }))}`).toBe(MODEL_DATA.version);
+  });
+});
+
+describe('training', () => {
+  const texts = [
+    ['i want to end it all tonight', 0],
+    ['he hit me and took my phone', 1],
+    ['you are a worthless idiot', 3],
+    ['call me on 0400 000 000', 4],
+    ['buy my course now, link in bio', 5],
+    ['you need to leave him tonight', 6],
+    ['we had a lovely walk by the river', -1],
+    ['thanks for sharing, this helped me', -1],
+  ] as const;
+  const examples: Example[] = texts.map(([t, c]) => {
+    const targets = new Int8Array(K).fill(0);
+    if (c >= 0) targets[c] = 1;
+    targets[7] = -1;
+    targets[8] = -1;
+    return { features: featurize(t), targets, weight: 1 };
+  });
+  const hashOf = (seed: number) => {
+    const q = quantize(train(examples, { ...DEFAULT_TRAIN, epochs: 3, seed }));
+    return weightsHash(q.weights, q.scale, q.bias);
+  };
+
+  it('is deterministic: the same seed gives the same weights, another seed other weights', () => {
+    expect(hashOf(7)).toBe(hashOf(7));
+    expect(hashOf(7)).not.toBe(hashOf(8));
+  });
+
+  it('learns: a trained model ranks its own examples', () => {
+    const q = quantize(train(examples, { ...DEFAULT_TRAIN, epochs: 20 }));
+    const data: ModelData = { version: 't', dim: FEATURE_DIM, outputs: [], bias: q.bias, scale: q.scale, thresholds: MODEL_DATA.thresholds, data: '' };
+    const m = createModel(data, q.weights);
+    expect(m.predict('i want to end it all tonight')[0]).toBeGreaterThan(m.predict('we had a lovely walk by the river')[0]!);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws, whatever the input', () => {
+    const odd = ['', '\uD800\uDC00\uD800', '\u202E\u200B'.repeat(1000), '!'.repeat(50_000), 'é'.repeat(20_000), 'a b '.repeat(30_000), '<script>alert(1)</script>', '\u0000\u0001\u0002'];
+    let seed = 42;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 200; i++) odd.push(Array.from({ length: Math.floor(rand() * 400) }, () => String.fromCharCode(Math.floor(rand() * 0xffff))).join(''));
+    for (const text of odd) {
+      expect(() => moderate({ text })).not.toThrow();
+      expect(['publish', 'nudge', 'hold', 'crisis']).toContain(moderate({ text, kind: 'reply' }).action);
+    }
+  });
+
+  it('keeps the CLI line shape: id, action, rules and nothing else', () => {
+    for (const text of ['I want to die', 'We had a lovely evening.', 'he grabbed me by the throat last night']) {
+      const out = JSON.parse(moderateLine(JSON.stringify({ id: 'x', text })));
+      expect(Object.keys(out)).toEqual(['id', 'action', 'rules']);
+      expect(out.rules).toEqual([...new Set(out.rules)]);
+    }
+  });
+});
