@@ -115,6 +115,18 @@ describeBrowser('the moderators’ pages', () => {
       await expect(item.locator('.item-author').textContent()).resolves.toMatch(/^Written as .+ in this thread, \d/);
     });
 
+    test('a post the model held shows the category it read and how sure it was, with the sentence marked', async () => {
+      const text = 'Bless your heart, must be nice to have so much time to whine on here all day while the rest of us work.';
+      await seedPost({ sectionId: section, parentId: opening.id, body: text });
+      await page.goto(webUrl('/moderate'));
+      const item = card(page, text);
+      await expect(item.locator('.model-reading').textContent()).resolves.toMatch(
+        /^No rule’s wording matched: the model read contempt or harassment here \(\d{1,3}% sure\)/
+      );
+      await expect(item.locator('.post-source mark').count()).resolves.toBeGreaterThan(0);
+      await card(page, text).getByRole('button', { name: 'Approve' }).click();
+    });
+
     test('approving with a plain form publishes the post and says so calmly', async () => {
       await card(page, 'You are pathetic, grow up.').getByRole('button', { name: 'Approve' }).click();
       expect(new URL(page.url()).pathname).toBe('/moderate');

@@ -111,6 +111,29 @@ describe('moderation in the product', () => {
     expect(after.data.flagPost.message).toBe(first.data.flagPost.message);
   });
 
+  it('holds what the model reads as contempt without a rule wording, and shows the moderator its category and score', async () => {
+    const author = await post(t, { sectionId: intro, body: 'Hello again.' });
+    const text = 'Bless your heart, must be nice to have so much time to whine on here all day while the rest of us work.';
+    const verdict = moderate({ text });
+    const held = await t.gql(CREATE, { input: { sectionId: intro, body: text } }, { 'x-author-key': author.key });
+    expect(held.data.createPost.outcome).toBe(verdict.action === 'crisis' ? 'CRISIS' : 'HELD');
+    const QUEUE_HITS = `{ moderationQueue(first: 50) { edges { node { post { id } hits { ruleId source score category start end } } } } }`;
+    const item = (await t.gql(QUEUE_HITS, {}, mod)).data.moderationQueue.edges.find((e: any) => e.node.post.id === held.data.createPost.post.id).node;
+    const modelHit = item.hits.find((hit: any) => hit.source === 'model');
+    expect(modelHit).toMatchObject({ category: 'harassment', ruleId: verdict.hits[0].ruleId });
+    expect(modelHit.score).toBeGreaterThan(0);
+    expect(modelHit.score).toBeLessThanOrEqual(1);
+    // The highlight is a sentence of what was written, not the whole post.
+    expect(text.slice(modelHit.start, modelHit.end).trim().length).toBeGreaterThan(10);
+
+    const check = await t.gql(`query($b: String!) { checkTone(body: $b) { action engineVersion rulesVersion hits { source category } } }`, { b: text });
+    expect(check.data.checkTone.engineVersion).toBe(verdict.engineVersion);
+    expect(check.data.checkTone.engineVersion).toMatch(/\+m-[0-9a-f]+$/);
+    expect(check.data.checkTone.hits[0]).toEqual({ source: 'model', category: 'harassment' });
+    const [{ rules_version }] = await t.dataSource.query('select rules_version from post where id = $1', [held.data.createPost.post.id]);
+    expect(rules_version).toBe(verdict.engineVersion);
+  });
+
   it('approves, rejects with a reason the author reads, and restores', async () => {
     const author = await post(t, { sectionId: intro, body: 'Hi' });
     const held = await t.gql(CREATE, { input: { sectionId: intro, body: HOLD_TEXT } }, { 'x-author-key': author.key });

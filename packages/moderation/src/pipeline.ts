@@ -27,7 +27,8 @@ export const RULE_CATEGORY: Readonly<Record<string, ModelCategory>> = {
   'crisis-danger': 'partner-danger',
   'crisis-threat-to-family': 'threat',
 };
-const categoryOf = (ruleId: string): ModelCategory =>
+/** The model category a rule's hit speaks for (the queue shows it beside a model's score). */
+export const categoryOf = (ruleId: string): ModelCategory =>
   RULE_CATEGORY[ruleId] ??
   (ruleId.startsWith('respect-') ? 'harassment' : ruleId.startsWith('privacy-') ? 'personal-info' : ruleId.startsWith('spam-') ? 'spam' : 'pressure');
 

@@ -1,4 +1,4 @@
-import { moderate, type RuleHit, type Verdict } from '@steady/moderation';
+import { categoryOf, moderate, type RuleHit, type Verdict } from '@steady/moderation';
 import { PostStatus } from '../posts/post.entity';
 import type { StoredHit } from '../posts/post.model';
 
@@ -48,7 +48,7 @@ export function decide(text: string, context: { section: string; kind: 'post' | 
 }
 
 export function fromVerdict(verdict: Verdict, acknowledgeNudge: boolean): Decision {
-  const base = { hits: verdict.hits, rulesVersion: verdict.rulesVersion, reasons: ruleIds(verdict.hits) };
+  const base = { hits: verdict.hits, rulesVersion: verdict.engineVersion, reasons: ruleIds(verdict.hits) };
   switch (verdict.action) {
     case 'crisis':
       return {
@@ -83,7 +83,12 @@ function ruleIds(hits: RuleHit[]): string[] {
   return [...new Set(hits.map((h) => h.ruleId))];
 }
 
+/** A hit as the API shows it: the rule's words, where it is, and the model's reading when it had one. */
+export function publicHit({ ruleId, principle, message, quote, start, end, score, source }: RuleHit | StoredHit) {
+  return { ruleId, principle, message, quote, start, end, score: score ?? null, source: source ?? 'rules', category: categoryOf(ruleId) };
+}
+
 /** Hits as stored with a post: offsets and the rule's words, never the excerpt of the text. */
 export function toStoredHits(hits: RuleHit[]): StoredHit[] {
-  return hits.map(({ ruleId, principle, start, end, quote, message }) => ({ ruleId, principle, start, end, quote, message }));
+  return hits.map(({ ruleId, principle, start, end, quote, message, score, source }) => ({ ruleId, principle, start, end, quote, message, score, source }));
 }

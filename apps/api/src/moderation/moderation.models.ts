@@ -62,7 +62,8 @@ export class ToneCheckModel {
   @Field(() => ModerationAction) action: ModerationAction;
   @Field(() => [RuleHitModel]) hits: RuleHitModel[];
   @Field(() => String, { nullable: true }) message: string | null;
-  @Field({ description: 'The rule set that produced this answer.' }) rulesVersion: string;
+  @Field({ deprecationReason: 'The engine is rules and a model: use engineVersion (same value).', description: 'The engine that produced this answer.' }) rulesVersion: string;
+  @Field({ description: 'The engine (rules and model) that produced this answer; stored with every verdict.' }) engineVersion: string;
 }
 
 @ObjectType('Guideline')

@@ -20,7 +20,8 @@ import {
   ReviewState,
   ToneCheckModel,
 } from './moderation.models';
-import { ModerationService, encodeQueueCursor, publicHit } from './moderation.service';
+import { publicHit } from './decision';
+import { ModerationService, encodeQueueCursor } from './moderation.service';
 import { AuditLogService } from './audit-log.service';
 
 @Resolver()

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { guidelines, moderate, rejectReasons, rules, rulesVersion, type RuleHit } from '@steady/moderation';
+import { guidelines, moderate, rejectReasons, rules, rulesVersion } from '@steady/moderation';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { AuthorKeys, Standing } from '../authors/author-keys';
@@ -15,7 +15,7 @@ import { ThreadCache } from '../posts/thread-cache';
 import { PostRow, toRecord } from '../posts/post.sql';
 import { BODY_MAX } from '../posts/posts.service';
 import { MESSAGES as POST_MESSAGES } from '../posts/messages';
-import { PRIORITY } from './decision';
+import { PRIORITY, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
   FlagReason,
@@ -80,7 +80,8 @@ export class ModerationService {
       action: verdict.action.toUpperCase() as ModerationAction,
       hits: verdict.hits.map(publicHit),
       message: verdict.message,
-      rulesVersion: verdict.rulesVersion,
+      rulesVersion: verdict.engineVersion,
+      engineVersion: verdict.engineVersion,
     };
   }
 
@@ -221,7 +222,4 @@ function decodeQueueCursor(cursor: string | null): { priority: number; id: strin
   return { priority: Number(match[1]), id: match[2] };
 }
 
-export function publicHit({ ruleId, principle, message, quote, start, end }: RuleHit | StoredHit) {
-  return { ruleId, principle, message, quote, start, end };
-}
 

@@ -28,6 +28,10 @@ export interface StoredHit {
   end: number;
   quote: string;
   message: string;
+  /** The model's probability behind the hit (absent on posts stored before the model). */
+  score?: number;
+  /** Who raised it: a rule's wording, or the model's reading of the meaning. */
+  source?: 'rules' | 'model';
 }
 
 /** What resolvers work with: a post row without anything that points to its author. */

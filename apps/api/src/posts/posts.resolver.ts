@@ -11,7 +11,7 @@ import type { PostRecord } from './post.model';
 import { PostsRepository } from './posts.repository';
 import { PostsService, WriteResult } from './posts.service';
 import { PostGuardian } from './visibility';
-import { PostOutcome } from '../moderation/decision';
+import { PostOutcome, publicHit } from '../moderation/decision';
 import { RESOURCES } from '../safety/safety.resolver';
 import type { ResourceList } from '@steady/content';
 
@@ -78,7 +78,7 @@ export class PostsResolver {
   private payload(result: WriteResult): CreatePostPayload {
     return {
       ...result,
-      hits: result.hits.map(({ ruleId, principle, message, quote, start, end }) => ({ ruleId, principle, message, quote, start, end })),
+      hits: result.hits.map(publicHit),
       resources: result.outcome === PostOutcome.CRISIS ? this.resources.resources : null,
     };
   }

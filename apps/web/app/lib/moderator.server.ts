@@ -189,6 +189,11 @@ export interface RuleHitView {
   message: string;
   start: number;
   end: number;
+  /** The model's probability for the hit's category, when it weighed in. */
+  score: number | null;
+  /** "model" when the model read the meaning (no rule's wording matched). */
+  source: string;
+  category: string;
 }
 
 export interface QueuePost {
@@ -278,7 +283,7 @@ export async function queuePage(request: Request, context: AppLoadContext, after
         edges {
           node {
             id priority reasons flags enqueuedAt
-            hits { ruleId principle message start end }
+            hits { ruleId principle message start end score source category }
             post {
               id body html pseudonym status createdAt
               section { id slug title article { slug title } }

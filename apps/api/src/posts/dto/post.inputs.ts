@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PostModel } from '../post.model';
 import { PostOutcome } from '../../moderation/decision';
 import type { PostRecord } from '../post.model';
@@ -33,6 +33,12 @@ export class RuleHitModel {
   @Field(() => String, { nullable: true }) quote: string | null;
   @Field(() => Int) start: number;
   @Field(() => Int) end: number;
+  @Field(() => Float, { nullable: true, description: "The model's probability for this hit's category (0..1), when the model weighed in." })
+  score: number | null;
+  @Field({ description: '"rules" when the wording matched a rule, "model" when the model read the meaning; [start, end) is then the sentence that scored highest.' })
+  source: string;
+  @Field({ description: 'The engine category behind the hit: self-harm, partner-danger, threat, harassment, personal-info, spam or pressure.' })
+  category: string;
 }
 
 @ObjectType('SafetyResource')

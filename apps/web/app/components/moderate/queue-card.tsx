@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react';
 import { formatDateTime, sectionName } from '~/lib/format';
-import type { QueueItemView, RejectReason, RuleGuide } from '~/lib/moderator.server';
+import type { QueueItemView, RejectReason, RuleGuide, RuleHitView } from '~/lib/moderator.server';
 import { flagReasons, highlight, priorityLabel, STATUS_WORDS } from './words';
 import { CsrfField } from '../csrf-field';
 
@@ -110,6 +110,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
                   <span className="principle">{hits[0].principle}</span> <strong>{rule?.title ?? ruleId}</strong>
                   {quoted.length ? <> in {quoted.map((q) => `“${q}”`).join(', ')}</> : null}
                   {rule?.description ? <span className="rule-description">{rule.description}</span> : null}
+                  <ModelReading hits={hits} />
                 </li>
               );
             })}
@@ -238,5 +239,30 @@ function ReasonChoice({ base, reason }: { base: string; reason: RejectReason }) 
         <span className="principle">{reason.principle}</span> The author reads: “{reason.text}”
       </p>
     </div>
+  );
+}
+
+const CATEGORY_WORDS: Record<string, string> = {
+  'self-harm': 'a risk of suicide or self-harm',
+  'partner-danger': 'danger from a partner',
+  threat: 'a threat to someone',
+  harassment: 'contempt or harassment',
+  'personal-info': 'personal information',
+  spam: 'promotion',
+  pressure: 'pressure',
+};
+
+/** What the engine's model made of the text: its category and how sure it was (ADR 013). */
+function ModelReading({ hits }: { hits: RuleHitView[] }) {
+  const best = hits.reduce<RuleHitView | null>((top, hit) => (hit.score != null && (top?.score ?? -1) < hit.score ? hit : top), null);
+  if (!best || best.score == null) return null;
+  const percent = Math.round(best.score * 100);
+  const words = CATEGORY_WORDS[best.category] ?? best.category;
+  return (
+    <span className="model-reading">
+      {best.source === 'model'
+        ? `No rule’s wording matched: the model read ${words} here (${percent}% sure); the highlighted sentence scored highest.`
+        : `The model reads ${words} here too (${percent}% sure).`}
+    </span>
   );
 }
