@@ -114,7 +114,7 @@ describe('self-made author keys (finding 4)', () => {
   });
 
   it('keys Steady issues to readers react once each, and a brand-new key’s DANGER flag does not hide a post on its own', async () => {
-    const target = await seedPost('Thank you all for being here.');
+    const target = await seedPost('Thank you all for sharing your stories here.');
     for (let i = 0; i < 3; i++) {
       const from = client();
       const { authorKey } = (await call(proxied.apiUrl, NEW_KEY, {}, via(from))).data.createAuthorKey;

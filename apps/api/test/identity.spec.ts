@@ -161,7 +161,7 @@ describe('issued author keys and standing', () => {
 
   it('answers AUTHOR_BANNED to a banned author’s reactions and flags', async () => {
     const author = await establishedReader(t, intro, 'Before the ban.');
-    const target = await post(t, { sectionId: intro, body: 'A post by someone else.' });
+    const target = await post(t, { sectionId: intro, body: 'Thank you all for sharing your stories here.' });
     expect((await t.gql(`mutation($id: ID!) { banAuthor(postId: $id, reason: "repeated attacks") }`, { id: author.id }, mod)).data.banAuthor).toBe(true);
 
     const reaction = await t.gql(REACT, { id: target.id, kind: 'SUPPORT' }, as(author.key));

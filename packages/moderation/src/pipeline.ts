@@ -57,19 +57,24 @@ function hitsFor(rule: Rule, ranges: readonly Range[], original: string, norm: N
     const key = `${start}:${end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    hits.push({
-      ruleId: rule.id,
-      principle: rule.principle,
-      start,
-      end,
-      quote: rule.quote,
-      message: rule.message,
-      excerpt: original.slice(start, end),
-      action: rule.action,
-      source: 'rules',
-    });
+    hits.push(hitOf(rule, start, end, original, { source: 'rules' }));
   }
   return hits;
+}
+
+/** One rule's hit on [start, end) of the original text: the same shape whoever raised it. */
+function hitOf(rule: Rule, start: number, end: number, original: string, by: Pick<RuleHit, 'source' | 'score'>): RuleHit {
+  return {
+    ruleId: rule.id,
+    principle: rule.principle,
+    start,
+    end,
+    quote: rule.quote,
+    message: rule.message,
+    excerpt: original.slice(start, end),
+    action: rule.action,
+    ...by,
+  };
 }
 
 // Someone else at risk: "my sister", "my friend", "he/she keeps saying", with no first-person risk.
@@ -264,18 +269,7 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       const rule = ruleById(CATEGORY_RULE[c])!;
       if (options.highlight !== false && m && !sentences) sentences = bestSentences(a, m);
       const [start, end] = sentences ? sentences[k]! : [0, a.original.length];
-      hits.push({
-        ruleId: rule.id,
-        principle: rule.principle,
-        start,
-        end,
-        quote: rule.quote,
-        message: rule.message,
-        excerpt: a.original.slice(start, end),
-        action: rule.action,
-        score: Math.round(p[k]! * 1000) / 1000,
-        source: 'model',
-      });
+      hits.push(hitOf(rule, start, end, a.original, { source: 'model', score: Math.round(p[k]! * 1000) / 1000 }));
     }
   }
   // Capitals and "!!!" only sharpen what is already there: happy shouting alone never stops a post.

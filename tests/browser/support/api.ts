@@ -67,20 +67,7 @@ export async function seedPost(
  * spec about the queue sees only its own items whatever ran before it on the shared database.
  */
 export async function clearModerationQueue(account: { email: string; password: string }): Promise<void> {
-  const login = await graphql<{ login: { token: string } }>(
-    `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-    { e: account.email, p: account.password }
-  );
-  const call = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(process.env.STEADY_API_URL!, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.login.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const payload = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-    if (payload.errors?.length) throw new Error(`API refused: ${payload.errors.map((e) => e.message).join('; ')}`);
-    return payload.data as T;
-  };
+  const call = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => asModeratorAccount<T>(account, query, variables);
   for (;;) {
     const { moderationQueue } = await call<{ moderationQueue: { edges: Array<{ node: { post: { id: string } } }> } }>(
       `{ moderationQueue(first: 100) { edges { node { post { id } } } } }`
