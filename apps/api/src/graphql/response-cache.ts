@@ -53,7 +53,9 @@ function cacheableBody(request: FastifyRequest): string | null {
   if (request.method !== 'POST' || !request.url.startsWith('/graphql')) return null;
   const h = request.headers;
   if (h['x-author-key'] || h.authorization || h.cookie) return null;
-  const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+  const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown } | undefined;
   if (!body || typeof body.query !== 'string' || /\b(mutation|subscription)\b/.test(body.query)) return null;
+  // Extensions (persisted queries, or a malformed value Apollo must refuse) are Apollo's to judge.
+  if (body.extensions !== undefined) return null;
   return JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null]);
 }
