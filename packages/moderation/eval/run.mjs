@@ -9,9 +9,8 @@
 // - dev / heldout: the project's own older sets (eval/*.jsonl), written by the engine's authors
 //   and the rules were tuned on them; not blind.
 // --engine rules scores the rules alone (no model), for comparison.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TARGETS, corpusItems, describe, figures, loadEngine, pkgDir, readJsonl, score } from '../scripts/corpus.mjs';
+import { TARGETS, corpusItems, describe, figures, loadEngine, pkgDir, readJsonl, replaceReadmeSection, score } from '../scripts/corpus.mjs';
 
 const engine = await loadEngine();
 const args = process.argv.slice(2);
@@ -56,16 +55,8 @@ process.exitCode = failed && args.includes('--strict') ? 1 : 0;
 
 // The test-split figures in the README, between markers: `eval -- --set test --write-readme`.
 function writeTestFigures(f, n) {
-  const START = '<!-- test-figures:start -->';
-  const END = '<!-- test-figures:end -->';
-  const file = join(pkgDir, 'README.md');
-  const readme = readFileSync(file, 'utf8');
-  const s = readme.indexOf(START);
-  const e = readme.indexOf(END);
-  if (s < 0 || e < 0) return;
   const pct = (x) => (x.v == null ? 'n/a' : `${(x.v * 100).toFixed(1)}% (n=${x.n})`);
-  const lines = [
-    START,
+  replaceReadmeSection('test-figures', [
     `**Test split** (${n} items, never trained or tuned on), engine \`${engine.engineVersion}\`:`,
     '',
     '| figure | value | target |',
@@ -75,7 +66,5 @@ function writeTestFigures(f, n) {
     '',
     'Caught per category (crisis categories: crisis; hold categories: hold or crisis; pressure: not published; none: published): ' +
       Object.entries(f.perCategory).map(([c, x]) => `${c} ${pct(x)}`).join(', ') + '.',
-    END,
-  ];
-  writeFileSync(file, readme.slice(0, s) + lines.join('\n') + readme.slice(e + END.length));
+  ]);
 }

@@ -1,10 +1,22 @@
 // Shared by train, eval and corpus:ingest: reading labelled sets, the split of each item, and
 // the figures the issue's targets are stated in. Node-only tooling; the engine never imports it.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Rewrites the README between `<!-- name:start -->` and `<!-- name:end -->`; no markers, no change. */
+export function replaceReadmeSection(name, lines) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const file = join(pkgDir, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const s = readme.indexOf(start);
+  const e = readme.indexOf(end);
+  if (s < 0 || e < 0) return;
+  writeFileSync(file, readme.slice(0, s) + [start, ...lines, end].join('\n') + readme.slice(e + end.length));
+}
 export const corpusDir = join(pkgDir, 'corpus');
 export const batchesDir = join(corpusDir, 'batches');
 export const ledgerFile = join(corpusDir, 'ledger.jsonl');

@@ -1,10 +1,6 @@
 // Rewrites the corpus table in the package README from the ledger (between the two markers).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ledger, pkgDir } from './corpus.mjs';
+import { ledger, replaceReadmeSection } from './corpus.mjs';
 
-const START = '<!-- corpus-table:start -->';
-const END = '<!-- corpus-table:end -->';
 const pct = (x) => (x == null || x.v == null ? '–' : `${Math.round(x.v * 1000) / 10}%`);
 const f1 = (f) => (f ? f.macroF1.toFixed(3) : '–');
 
@@ -14,7 +10,6 @@ export function writeReadmeTable() {
   const after = new Map();
   for (const r of rows) if (r.type === 'after') after.set(r.batch, r);
   const lines = [
-    START,
     '| date (UTC) | batch | size | engine (blind) | blind macro-F1 | crisis recall | hold caught | nudge caught | publish stopped | supportive→crisis | hate not published | after training: macro-F1 / crisis / hold / nudge / publish stopped |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
@@ -52,11 +47,5 @@ export function writeReadmeTable() {
     const latest = blind.filter((r) => r.engineVersion === last);
     lines.push('', `**Blind, latest engine** (\`${last}\`): ${total(latest)}.`);
   }
-  lines.push(END);
-  const file = join(pkgDir, 'README.md');
-  const readme = readFileSync(file, 'utf8');
-  const s = readme.indexOf(START);
-  const e = readme.indexOf(END);
-  if (s < 0 || e < 0) return;
-  writeFileSync(file, readme.slice(0, s) + lines.join('\n') + readme.slice(e + END.length));
+  replaceReadmeSection('corpus-table', lines);
 }

@@ -12,11 +12,11 @@
 //   4. prints validation figures; never reads the test split.
 // Then it rebuilds the package and records "after training" figures per batch (scripts/after.mjs).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { corpusItems, describe, figures, loadEngine, moderatorItems, pkgDir, readJsonl, ACTION_OF } from './corpus.mjs';
+import { corpusItems, describe, figures, loadEngine, moderatorItems, pkgDir, readJsonl, replaceReadmeSection, ACTION_OF } from './corpus.mjs';
 
 const engine = await loadEngine();
 const { normalise, featurize, signalsFor, analyse, decide, createModel, encodeWeights, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
@@ -230,15 +230,8 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 spawnSync(process.execPath, [join(pkgDir, 'scripts', 'after.mjs')], { stdio: 'inherit' });
 
 function writeThresholdsTable(t, v) {
-  const START = '<!-- thresholds:start -->';
-  const END = '<!-- thresholds:end -->';
-  const readmeFile = join(pkgDir, 'README.md');
-  const readme = readFileSync(readmeFile, 'utf8');
-  const s = readme.indexOf(START);
-  const e = readme.indexOf(END);
-  if (s < 0 || e < 0) return;
-  const lines = [START, `Model \`${v}\`:`, '', '| category | action | flag (model alone decides at) | veto (a soft rule hit is dropped below) |', '|---|---|---|---|'];
+  const lines = [`Model \`${v}\`:`, '', '| category | action | flag (model alone decides at) | veto (a soft rule hit is dropped below) |', '|---|---|---|---|'];
   for (const c of MODEL_CATEGORIES) lines.push(`| ${c} | ${ACTION_OF[c]} | ${t.flag[c].toFixed(2)} | ${t.veto[c].toFixed(2)} |`);
-  lines.push('', `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}.`, END);
-  writeFileSync(readmeFile, readme.slice(0, s) + lines.join('\n') + readme.slice(e + END.length));
+  lines.push('', `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}.`);
+  replaceReadmeSection('thresholds', lines);
 }
