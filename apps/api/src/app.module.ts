@@ -49,6 +49,8 @@ export interface AppDependencies {
   threadVersions?: ThreadVersions;
   /** The Redis link behind the two above, when there is one: `/health` reports its outages. */
   redis?: SharedRedis | null;
+  /** Where to write the schema (SDL, sorted) when it is built; `npm run codegen` sets it (ADR 015). */
+  schemaFile?: string;
 }
 
 /** The whole API as one module, built from ready dependencies (database, secret, content) so tests build it the same way. */
@@ -96,7 +98,7 @@ export class AppModule {
           inject: [ArticlesService, PostsRepository],
           useFactory: (articles: ArticlesService, posts: PostsRepository) => ({
             path: '/graphql',
-            autoSchemaFile: true,
+            autoSchemaFile: deps.schemaFile ?? true,
             sortSchema: true,
             playground: false,
             introspection: true,
