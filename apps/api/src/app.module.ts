@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, registerEnumType } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ResourceList } from '@steady/content';
@@ -13,6 +13,7 @@ import { AuthorKeys } from './authors/author-keys';
 import { AuthorKeysResolver } from './authors/author-keys.resolver';
 import { Caller } from './authors/caller';
 import { rateLimitAddress } from './common/client-address';
+import { ErrorCode } from './common/errors';
 import type { Logger } from './common/logger';
 import { CONFIG, LOGGER, SHARED_REDIS } from './common/tokens';
 import type { SharedRedis } from './common/shared-redis';
@@ -36,6 +37,9 @@ import { ModerationService } from './moderation/moderation.service';
 import { AuditLogService } from './moderation/audit-log.service';
 import { RESOURCES, SafetyResolver } from './safety/safety.resolver';
 
+// In the schema though no field returns it, so that clients (the web app's generated types) know
+// every `extensions.code` Steady answers with (ADR 015).
+registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'The stable `extensions.code` of an error Steady answers with.' });
 
 export interface AppDependencies {
   config: Config;
@@ -58,10 +62,12 @@ export interface AppDependencies {
 export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
     // Depth and aliases bound the work a query can ask for (every list is paged, at most 100,
-    // and batched by DataLoaders); the cost limit is set so that the web app's own pages, up
-    // to ten posts' replies in one request, pass. See docs/decisions/008-read-path-and-scaling.md.
+    // and batched by DataLoaders: one statement per level, whatever the thread's size); depth
+    // and cost are set so that the web app's own pages pass, the deepest being a thread page
+    // with its replies five levels down in one request (depth 23, cost about 136,000).
+    // See docs/decisions/008-read-path-and-scaling.md and 015-typed-contract.md.
     const armor = new ApolloArmor({
-      maxDepth: { n: 10 },
+      maxDepth: { n: 23 },
       costLimit: { maxCost: 250_000 },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
@@ -100,6 +106,7 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: deps.schemaFile ?? true,
             sortSchema: true,
+            buildSchemaOptions: { orphanedTypes: [ErrorCode as unknown as () => void] },
             playground: false,
             introspection: true,
             includeStacktraceInErrorResponses: false,
