@@ -22,6 +22,8 @@ export function contractConfig(webDir = '.', schema = `${webDir}/../api/schema.g
         config: {
           // Documents as plain strings with their types: the server-side client posts them as they are.
           documentMode: 'string',
+          // Pages that import an enum do not carry every document into the browser.
+          pureMagicComment: true,
           // Enums as objects the pages can list (every reaction kind, every flag reason).
           enumsAsConst: true,
           onlyOperationTypes: true,

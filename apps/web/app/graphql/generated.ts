@@ -309,7 +309,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const SectionSummaryFragmentDoc = new TypedDocumentString(`
+export const SectionSummaryFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment SectionSummary on Section {
   id
   slug
@@ -319,14 +319,14 @@ export const SectionSummaryFragmentDoc = new TypedDocumentString(`
   postCount
 }
     `, {"fragmentName":"SectionSummary"}) as unknown as TypedDocumentString<SectionSummaryFragment, unknown>;
-export const SignedInModeratorFragmentDoc = new TypedDocumentString(`
+export const SignedInModeratorFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment SignedInModerator on Moderator {
   id
   email
   role
 }
     `, {"fragmentName":"SignedInModerator"}) as unknown as TypedDocumentString<SignedInModeratorFragment, unknown>;
-export const QueueItemViewFragmentDoc = new TypedDocumentString(`
+export const QueueItemViewFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment QueueItemView on QueueItem {
   id
   priority
@@ -368,7 +368,7 @@ export const QueueItemViewFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"QueueItemView"}) as unknown as TypedDocumentString<QueueItemViewFragment, unknown>;
-export const PostFieldsFragmentDoc = new TypedDocumentString(`
+export const PostFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment PostFields on Post {
   id
   body
@@ -386,7 +386,7 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
-export const WriteOutcomeFragmentDoc = new TypedDocumentString(`
+export const WriteOutcomeFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment WriteOutcome on CreatePostPayload {
   outcome
   authorKey
@@ -410,7 +410,7 @@ export const WriteOutcomeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WriteOutcome"}) as unknown as TypedDocumentString<WriteOutcomeFragment, unknown>;
-export const PlaceOfPostFragmentDoc = new TypedDocumentString(`
+export const PlaceOfPostFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment PlaceOfPost on Section {
   slug
   title
@@ -420,14 +420,14 @@ export const PlaceOfPostFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PlaceOfPost"}) as unknown as TypedDocumentString<PlaceOfPostFragment, unknown>;
-export const CreateAuthorKeyDocument = new TypedDocumentString(`
+export const CreateAuthorKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CreateAuthorKey {
   createAuthorKey {
     authorKey
   }
 }
     `) as unknown as TypedDocumentString<CreateAuthorKeyMutation, CreateAuthorKeyMutationVariables>;
-export const ArticlesDocument = new TypedDocumentString(`
+export const ArticlesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Articles {
   articles {
     slug
@@ -436,7 +436,7 @@ export const ArticlesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArticlesQuery, ArticlesQueryVariables>;
-export const ArticleDocument = new TypedDocumentString(`
+export const ArticleDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Article($slug: String!) {
   article(slug: $slug) {
     slug
@@ -456,7 +456,7 @@ export const ArticleDocument = new TypedDocumentString(`
   html
   postCount
 }`) as unknown as TypedDocumentString<ArticleQuery, ArticleQueryVariables>;
-export const SectionPageDocument = new TypedDocumentString(`
+export const SectionPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SectionPage($slug: String!, $section: String!) {
   article(slug: $slug) {
     slug
@@ -479,7 +479,7 @@ export const SectionPageDocument = new TypedDocumentString(`
   html
   postCount
 }`) as unknown as TypedDocumentString<SectionPageQuery, SectionPageQueryVariables>;
-export const HelpDocument = new TypedDocumentString(`
+export const HelpDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Help {
   safetyIntroHtml
   safetyResources {
@@ -490,7 +490,7 @@ export const HelpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HelpQuery, HelpQueryVariables>;
-export const GuidelinesDocument = new TypedDocumentString(`
+export const GuidelinesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Guidelines {
   guidelines {
     id
@@ -501,7 +501,7 @@ export const GuidelinesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GuidelinesQuery, GuidelinesQueryVariables>;
-export const LoginDocument = new TypedDocumentString(`
+export const LoginDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
     token
@@ -516,12 +516,12 @@ export const LoginDocument = new TypedDocumentString(`
   email
   role
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
-export const LogoutDocument = new TypedDocumentString(`
+export const LogoutDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation Logout {
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
-export const CurrentModeratorDocument = new TypedDocumentString(`
+export const CurrentModeratorDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CurrentModerator {
   moderator {
     ...SignedInModerator
@@ -532,7 +532,7 @@ export const CurrentModeratorDocument = new TypedDocumentString(`
   email
   role
 }`) as unknown as TypedDocumentString<CurrentModeratorQuery, CurrentModeratorQueryVariables>;
-export const QueueDocument = new TypedDocumentString(`
+export const QueueDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Queue($first: Int!, $after: String) {
   moderator {
     ...SignedInModerator
@@ -619,7 +619,7 @@ fragment QueueItemView on QueueItem {
     }
   }
 }`) as unknown as TypedDocumentString<QueueQuery, QueueQueryVariables>;
-export const ReviewDocument = new TypedDocumentString(`
+export const ReviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation Review($input: ReviewPostInput!) {
   reviewPost(input: $input) {
     id
@@ -627,12 +627,12 @@ export const ReviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewMutation, ReviewMutationVariables>;
-export const BanDocument = new TypedDocumentString(`
+export const BanDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation Ban($postId: ID!, $reason: String!) {
   banAuthor(postId: $postId, reason: $reason)
 }
     `) as unknown as TypedDocumentString<BanMutation, BanMutationVariables>;
-export const LogDocument = new TypedDocumentString(`
+export const LogDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Log($first: Int!, $before: String) {
   auditLog(first: $first, before: $before) {
     entries {
@@ -651,7 +651,7 @@ export const LogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogQuery, LogQueryVariables>;
-export const ThreadDocument = new TypedDocumentString(`
+export const ThreadDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Thread($id: ID!, $first: Int!, $after: String, $replies: Int!) {
   section(id: $id) {
     posts(first: $first, after: $after) {
@@ -735,7 +735,7 @@ export const ThreadDocument = new TypedDocumentString(`
     reactedByMe
   }
 }`) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
-export const CreatePostDocument = new TypedDocumentString(`
+export const CreatePostDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CreatePost($input: CreatePostInput!) {
   createPost(input: $input) {
     ...WriteOutcome
@@ -763,7 +763,7 @@ export const CreatePostDocument = new TypedDocumentString(`
     description
   }
 }`) as unknown as TypedDocumentString<CreatePostMutation, CreatePostMutationVariables>;
-export const EditPostDocument = new TypedDocumentString(`
+export const EditPostDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation EditPost($input: EditPostInput!) {
   editPost(input: $input) {
     ...WriteOutcome
@@ -791,21 +791,21 @@ export const EditPostDocument = new TypedDocumentString(`
     description
   }
 }`) as unknown as TypedDocumentString<EditPostMutation, EditPostMutationVariables>;
-export const DeletePostDocument = new TypedDocumentString(`
+export const DeletePostDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation DeletePost($id: ID!) {
   deletePost(id: $id) {
     id
   }
 }
     `) as unknown as TypedDocumentString<DeletePostMutation, DeletePostMutationVariables>;
-export const ReactDocument = new TypedDocumentString(`
+export const ReactDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation React($postId: ID!, $kind: ReactionKind!) {
   react(postId: $postId, kind: $kind) {
     id
   }
 }
     `) as unknown as TypedDocumentString<ReactMutation, ReactMutationVariables>;
-export const FlagReasonsDocument = new TypedDocumentString(`
+export const FlagReasonsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query FlagReasons {
   flagReasons {
     reason
@@ -814,7 +814,7 @@ export const FlagReasonsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FlagReasonsQuery, FlagReasonsQueryVariables>;
-export const FlagPostDocument = new TypedDocumentString(`
+export const FlagPostDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation FlagPost($input: FlagPostInput!) {
   flagPost(input: $input) {
     ok
@@ -822,7 +822,7 @@ export const FlagPostDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FlagPostMutation, FlagPostMutationVariables>;
-export const MeDocument = new TypedDocumentString(`
+export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Me($first: Int!) {
   me {
     posts(first: $first) {

@@ -1,6 +1,7 @@
 // A small GraphQL client for talking to the API, server to server. The browser never needs
 // the API's origin: loaders and actions call it and pass on the author key from the cookie.
 import { data, type AppLoadContext } from '@remix-run/node';
+import type { ErrorCode, TypedDocumentString } from '~/graphql/generated';
 import { getAuthorKey } from './author.server';
 import { env } from './env.server';
 
@@ -11,17 +12,8 @@ declare module '@remix-run/server-runtime' {
   }
 }
 
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'EDIT_WINDOW_CLOSED'
-  | 'AUTHOR_BANNED'
-  | 'QUERY_TOO_COMPLEX'
-  | (string & {});
+/** The API's stable `extensions.code`s (from its schema), or one it added since this was generated. */
+export type ApiErrorCode = ErrorCode | (string & {});
 
 /** A refusal from the API, with the calm sentence it wrote for people. */
 export class ApiError extends Error {
@@ -58,12 +50,15 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export async function gql<T>(
+/** Variables are required when the operation has some that are. */
+export type VariablesOf<V> = Record<string, never> extends V ? [variables?: V, options?: CallOptions] : [variables: V, options?: CallOptions];
+
+/** Runs one of the generated operations (app/graphql/*.graphql): typed variables in, typed data out. */
+export async function gql<T, V>(
   request: Request,
   context: AppLoadContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-  options: CallOptions = {}
+  document: TypedDocumentString<T, V>,
+  ...[variables, options = {}]: VariablesOf<V>
 ): Promise<T> {
   const authorKey = options.authorKey !== undefined ? options.authorKey : await getAuthorKey(request);
   const headers: Record<string, string> = {
@@ -79,7 +74,7 @@ export async function gql<T>(
     response = await fetch(env.API_URL, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {

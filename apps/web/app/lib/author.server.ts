@@ -1,4 +1,5 @@
 import { createCookie, createCookieSessionStorage, type AppLoadContext } from '@remix-run/node';
+import { CreateAuthorKeyDocument } from '~/graphql/generated';
 import { ApiError, gql } from './api.server';
 import { env } from './env.server';
 
@@ -53,13 +54,7 @@ export async function ensureAuthorKey(
   context: AppLoadContext
 ): Promise<{ key: string; setCookie: string | null }> {
   const existing = await getAuthorKey(request);
-  const { createAuthorKey } = await gql<{ createAuthorKey: { authorKey: string | null } }>(
-    request,
-    context,
-    `mutation CreateAuthorKey { createAuthorKey { authorKey } }`,
-    {},
-    { authorKey: existing }
-  );
+  const { createAuthorKey } = await gql(request, context, CreateAuthorKeyDocument, {}, { authorKey: existing });
   const issued = createAuthorKey.authorKey;
   if (!issued) {
     if (existing) return { key: existing, setCookie: null };
