@@ -112,6 +112,7 @@ export async function gql<T, V>(
   return payload.data;
 }
 
-export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+/** Whether `error` is the API's refusal (with this code): the codes are the schema's ErrorCode. */
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
