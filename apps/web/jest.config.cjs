@@ -6,7 +6,9 @@ module.exports = {
   ...preset,
   displayName: 'web',
   rootDir: __dirname,
-  roots: ['<rootDir>/app'],
+  // app/ holds the pages' helpers; the server's own files (app.mjs, security.mjs) sit beside it.
+  roots: ['<rootDir>'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/build/'],
   testMatch: ['**/*.spec.ts'],
   moduleNameMapper: { ...preset.moduleNameMapper, '^~/(.*)$': '<rootDir>/app/$1' },
 };
