@@ -1,7 +1,7 @@
 // A small GraphQL client for talking to the API, server to server. The browser never needs
 // the API's origin: loaders and actions call it and pass on the author key from the cookie.
 import { data, type AppLoadContext } from '@remix-run/node';
-import type { ErrorCode, TypedDocumentString } from '~/graphql/generated';
+import { ErrorCode, type TypedDocumentString } from '~/graphql/generated';
 import { getAuthorKey } from './author.server';
 import { env } from './env.server';
 
@@ -83,7 +83,7 @@ export async function gql<T, V>(
 
   if (response.status === 413) {
     throw new ApiError(
-      'PAYLOAD_TOO_LARGE',
+      ErrorCode.PAYLOAD_TOO_LARGE,
       'That is longer than Steady can take in one go. Please shorten it a little.',
       'body'
     );
@@ -99,8 +99,9 @@ export async function gql<T, V>(
   const first = payload.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
-    const code = ext.code ?? 'INTERNAL_SERVER_ERROR';
-    if (code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
+    const code = ext.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
+    // Apollo's own codes for a document it could not read: a bug of ours, never the reader's.
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
       // Not something a reader can act on: log the code (never variables: they may hold a body,
       // a password or a reason).
       console.error(`API answered ${code} to a web request.`);

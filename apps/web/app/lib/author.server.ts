@@ -1,5 +1,5 @@
 import { createCookie, createCookieSessionStorage, type AppLoadContext } from '@remix-run/node';
-import { CreateAuthorKeyDocument } from '~/graphql/generated';
+import { CreateAuthorKeyDocument, ErrorCode } from '~/graphql/generated';
 import { ApiError, gql } from './api.server';
 import { env } from './env.server';
 
@@ -58,7 +58,7 @@ export async function ensureAuthorKey(
   const issued = createAuthorKey.authorKey;
   if (!issued) {
     if (existing) return { key: existing, setCookie: null };
-    throw new ApiError('UNAUTHENTICATED', 'Steady could not give this browser a key just now. Please try again in a moment.');
+    throw new ApiError(ErrorCode.UNAUTHENTICATED, 'Steady could not give this browser a key just now. Please try again in a moment.');
   }
   return { key: issued, setCookie: await setAuthorKey(request, issued) };
 }
