@@ -21,6 +21,7 @@ import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './common
 import type { Config } from './config/config';
 import { Db } from './database/db';
 import { Loaders, RequestContext } from './graphql/context';
+import { depthLimit } from './graphql/depth-limit';
 import { createFormatError } from './graphql/format-error';
 import { PassThroughFilter } from './graphql/pass-through.filter';
 import { requestEdgePlugin } from './graphql/request-edge';
@@ -62,12 +63,12 @@ export interface AppDependencies {
 export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
     // Depth and aliases bound the work a query can ask for (every list is paged, at most 100,
-    // and batched by DataLoaders: one statement per level, whatever the thread's size); depth
-    // and cost are set so that the web app's own pages pass, the deepest being a thread page
-    // with its replies five levels down in one request (depth 23, cost about 136,000).
+    // and batched by DataLoaders); the cost limit is set so that the web app's own pages pass,
+    // the costliest being a thread page with its replies five levels down in one request (about
+    // 136,000). Depth is counted by depthLimit below, where a level of replies counts apart.
     // See docs/decisions/008-read-path-and-scaling.md and 015-typed-contract.md.
     const armor = new ApolloArmor({
-      maxDepth: { n: 23 },
+      maxDepth: { enabled: false },
       costLimit: { maxCost: 250_000 },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
@@ -116,7 +117,7 @@ export class AppModule {
             parseOptions: { maxTokens: 2000 },
             // Nest would set every answer with data back to 200; the request edge decides (429 for RATE_LIMITED).
             preserveHttpStatusForExecutionErrors: false,
-            validationRules: [...armor.validationRules],
+            validationRules: [...armor.validationRules, depthLimit({ maxDepth: 10, maxReplyLevels: 5 })],
             allowBatchedHttpRequests: false,
             formatError: createFormatError(deps.logger),
             context: (req: FastifyRequest, reply: FastifyReply): RequestContext => {

@@ -73,4 +73,17 @@ describe('the web app’s thread page, one request', () => {
     expect(node.replies).toBeUndefined();
     expect(node.replyCount).toBe(1);
   });
+
+  it('still refuses a cycle past depth 10, with or without levels of replies between', async () => {
+    const cycle = (n: number) => `${'sections { article { '.repeat(n)}id${' } }'.repeat(n)}`;
+    const fine = await t.gql(`{ articles { ${cycle(4)} } }`);
+    expect(fine.errors).toBeUndefined();
+    for (const query of [
+      `{ articles { ${cycle(5)} } }`,
+      `query($id: ID!) { section(id: $id) { posts { edges { node { replies { edges { node { replies { edges { node { section { article { ${cycle(3)} } } } } } } } } } } } } }`,
+    ]) {
+      const res = await t.gql(query, { id: sectionId });
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    }
+  });
 });

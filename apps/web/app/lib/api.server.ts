@@ -74,7 +74,7 @@ export async function gql<T, V>(
     response = await fetch(env.API_URL, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+      body: JSON.stringify({ query: document.toString().trim(), variables: variables ?? {} }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
