@@ -3,6 +3,7 @@ module.exports = {
   projects: [
     '<rootDir>/packages/content/jest.config.cjs',
     '<rootDir>/packages/moderation/jest.config.cjs',
+    '<rootDir>/packages/rules/jest.config.cjs',
     '<rootDir>/apps/web/jest.config.cjs',
   ],
 };

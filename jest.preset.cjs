@@ -62,7 +62,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
-    '^@steady/(content|moderation)$': `${root}/packages/$1/src/index.ts`,
+    '^@steady/(content|moderation|rules)$': `${root}/packages/$1/src/index.ts`,
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

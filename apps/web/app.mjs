@@ -5,7 +5,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import remixExpress from '@remix-run/express/dist/server.js';
+import * as remixExpress from '@remix-run/express/dist/server.js';
 import { createRequestHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';

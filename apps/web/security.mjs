@@ -3,6 +3,7 @@
 // Sec-Fetch-Site here, a per-session token checked by every action), and a body limit that
 // refuses before reading. Remix's own checks may change from version to version; these do not.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseCookie, stringifySetCookie } from 'cookie';
 
 export const CSRF_COOKIE = 'steady_csrf';
 export const CSRF_FIELD = 'csrf';
@@ -185,18 +186,9 @@ function sameText(a, b) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function readCookie(header, name) {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
-
 /** The token in this request's cookie when we signed it, else null. */
 export function tokenFromCookie(cookieHeader, secret) {
-  const value = readCookie(cookieHeader, CSRF_COOKIE);
+  const value = cookieHeader ? parseCookie(cookieHeader)[CSRF_COOKIE] : undefined;
   if (!value) return null;
   const dot = value.lastIndexOf('.');
   if (dot <= 0) return null;
@@ -219,8 +211,7 @@ export function csrfCookie({ secret }) {
     }
     const token = randomBytes(32).toString('base64url');
     res.locals.csrf = { token, established: false };
-    const secure = req.secure ? '; Secure' : '';
-    res.append('Set-Cookie', `${CSRF_COOKIE}=${token}.${sign(token, secret)}; Path=/; HttpOnly; SameSite=Lax${secure}`);
+    res.append('Set-Cookie', stringifySetCookie(CSRF_COOKIE, `${token}.${sign(token, secret)}`, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.secure }));
     next();
   };
 }
@@ -233,5 +224,5 @@ export function csrfVerifier(csrf) {
 /** Only Steady's own cookie: a visitor with nothing else is as anonymous as one without cookies. */
 export function onlyCsrfCookie(cookieHeader) {
   if (!cookieHeader) return true;
-  return cookieHeader.split(';').every((part) => part.trim() === '' || part.trim().startsWith(`${CSRF_COOKIE}=`));
+  return Object.keys(parseCookie(cookieHeader)).every((name) => name === CSRF_COOKIE);
 }

@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, registerEnumType } from '@nestjs/graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ResourceList } from '@steady/content';
@@ -13,6 +13,7 @@ import { AuthorKeys } from './authors/author-keys';
 import { AuthorKeysResolver } from './authors/author-keys.resolver';
 import { Caller } from './authors/caller';
 import { rateLimitAddress } from './common/client-address';
+import { ErrorCode } from './common/errors';
 import type { Logger } from './common/logger';
 import { CONFIG, LOGGER, SHARED_REDIS } from './common/tokens';
 import type { SharedRedis } from './common/shared-redis';
@@ -20,6 +21,7 @@ import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './common
 import type { Config } from './config/config';
 import { Db } from './database/db';
 import { Loaders, RequestContext } from './graphql/context';
+import { depthLimit } from './graphql/depth-limit';
 import { createFormatError } from './graphql/format-error';
 import { PassThroughFilter } from './graphql/pass-through.filter';
 import { requestEdgePlugin } from './graphql/request-edge';
@@ -36,6 +38,9 @@ import { ModerationService } from './moderation/moderation.service';
 import { AuditLogService } from './moderation/audit-log.service';
 import { RESOURCES, SafetyResolver } from './safety/safety.resolver';
 
+// In the schema though no field returns it, so that clients (the web app's generated types) know
+// every `extensions.code` Steady answers with (ADR 015).
+registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'The stable `extensions.code` of an error Steady answers with.' });
 
 export interface AppDependencies {
   config: Config;
@@ -49,6 +54,8 @@ export interface AppDependencies {
   threadVersions?: ThreadVersions;
   /** The Redis link behind the two above, when there is one: `/health` reports its outages. */
   redis?: SharedRedis | null;
+  /** Where to write the schema (SDL, sorted) when it is built; `npm run codegen` sets it (ADR 015). */
+  schemaFile?: string;
 }
 
 /** The whole API as one module, built from ready dependencies (database, secret, content) so tests build it the same way. */
@@ -56,10 +63,12 @@ export interface AppDependencies {
 export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
     // Depth and aliases bound the work a query can ask for (every list is paged, at most 100,
-    // and batched by DataLoaders); the cost limit is set so that the web app's own pages, up
-    // to ten posts' replies in one request, pass. See docs/decisions/008-read-path-and-scaling.md.
+    // and batched by DataLoaders); the cost limit is set so that the web app's own pages pass,
+    // the costliest being a thread page with its replies five levels down in one request (about
+    // 136,000). Depth is counted by depthLimit below, where a level of replies counts apart.
+    // See docs/decisions/008-read-path-and-scaling.md and 015-typed-contract.md.
     const armor = new ApolloArmor({
-      maxDepth: { n: 10 },
+      maxDepth: { enabled: false },
       costLimit: { maxCost: 250_000 },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
@@ -96,8 +105,9 @@ export class AppModule {
           inject: [ArticlesService, PostsRepository],
           useFactory: (articles: ArticlesService, posts: PostsRepository) => ({
             path: '/graphql',
-            autoSchemaFile: true,
+            autoSchemaFile: deps.schemaFile ?? true,
             sortSchema: true,
+            buildSchemaOptions: { orphanedTypes: [ErrorCode as unknown as () => void] },
             playground: false,
             introspection: true,
             includeStacktraceInErrorResponses: false,
@@ -107,7 +117,7 @@ export class AppModule {
             parseOptions: { maxTokens: 2000 },
             // Nest would set every answer with data back to 200; the request edge decides (429 for RATE_LIMITED).
             preserveHttpStatusForExecutionErrors: false,
-            validationRules: [...armor.validationRules],
+            validationRules: [...armor.validationRules, depthLimit({ maxDepth: 10, maxReplyLevels: 5 })],
             allowBatchedHttpRequests: false,
             formatError: createFormatError(deps.logger),
             context: (req: FastifyRequest, reply: FastifyReply): RequestContext => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { guidelines, moderate, rejectReasons, rules, rulesVersion } from '@steady/moderation';
+import { FLAG_NOTE_MAX } from '@steady/rules';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { AuthorKeys, Standing } from '../authors/author-keys';
@@ -30,7 +31,7 @@ import {
 import { ModerationRepository, type AuditActor } from './moderation.repository';
 import { MODERATION_SQL } from './moderation.sql';
 
-const NOTE_MAX = 500;
+const NOTE_MAX = FLAG_NOTE_MAX;
 /** Author-facing words of each rule: the guidelines page shows the same sentences the nudges use. */
 const RULE_MESSAGES = new Map(rules.map((r) => [r.id, r.message]));
 /** What a reader's flag weighs toward hiding a post, by the standing of their key. */

@@ -17,8 +17,8 @@ import { PostsRepository } from './posts.repository';
 import { ThreadCache } from './thread-cache';
 import { authorViewer, Sight, sightOf } from './visibility';
 
-export const BODY_MAX = 5000;
-export const EDIT_WINDOW_MS = 30 * 60 * 1000;
+export { POST_BODY_MAX as BODY_MAX, EDIT_WINDOW_MS } from '@steady/rules';
+import { POST_BODY_MAX as BODY_MAX, EDIT_WINDOW_MS } from '@steady/rules';
 const PSEUDONYM_ATTEMPTS = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

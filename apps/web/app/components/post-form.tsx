@@ -1,7 +1,8 @@
 import { useActionData, useFetcher, useLocation } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useHydrated } from '~/lib/hydrated';
-import { checkPostBody, POST_BODY_MAX } from '~/lib/post-body';
+import { POST_BODY_MAX } from '~/lib/post-body';
+import { parsePostIntent, type IntentName } from '~/lib/post-intents';
 import { ToneHintView, useToneHint } from './tone-hint';
 import { CsrfField } from './csrf-field';
 
@@ -23,7 +24,7 @@ export function isFormResult(value: unknown): value is FormResult {
 
 interface PostFormProps {
   formId: string;
-  intent: 'create' | 'edit';
+  intent: Extract<IntentName, 'create' | 'edit'>;
   label: string;
   submitLabel: string;
   pendingLabel: string;
@@ -111,10 +112,11 @@ export function PostForm(props: PostFormProps) {
           event.preventDefault();
           return;
         }
-        const check = checkPostBody(fieldRef.current?.value ?? '');
-        if (!check.ok) {
+        // The same schema as the action's: only what the person typed can be wrong here.
+        const check = parsePostIntent(new FormData(event.currentTarget));
+        if (!check.ok && check.errors.body) {
           event.preventDefault();
-          setClientError(check.message);
+          setClientError(check.errors.body);
           setStatus('');
           fieldRef.current?.focus();
           return;

@@ -1,4 +1,5 @@
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react';
+import { FLAG_NOTE_MAX } from '@steady/rules';
 import { useId, useRef } from 'react';
 import { formatDateTime } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
@@ -228,8 +229,6 @@ function DeleteTool({ post }: { post: Post }) {
   );
 }
 
-/** Must match FLAG_NOTE_MAX in posts.server (a value import would pull server code in). */
-const FLAG_NOTE_MAX = 500;
 
 /**
  * "Flag" for a moderator's eyes: a plain form inside <details>, so it works without JavaScript.

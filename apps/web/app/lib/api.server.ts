@@ -1,6 +1,7 @@
 // A small GraphQL client for talking to the API, server to server. The browser never needs
 // the API's origin: loaders and actions call it and pass on the author key from the cookie.
 import { data, type AppLoadContext } from '@remix-run/node';
+import { ErrorCode, type TypedDocumentString } from '~/graphql/generated';
 import { getAuthorKey } from './author.server';
 import { env } from './env.server';
 
@@ -11,17 +12,8 @@ declare module '@remix-run/server-runtime' {
   }
 }
 
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'EDIT_WINDOW_CLOSED'
-  | 'AUTHOR_BANNED'
-  | 'QUERY_TOO_COMPLEX'
-  | (string & {});
+/** The API's stable `extensions.code`s (from its schema), or one it added since this was generated. */
+export type ApiErrorCode = ErrorCode | (string & {});
 
 /** A refusal from the API, with the calm sentence it wrote for people. */
 export class ApiError extends Error {
@@ -58,12 +50,15 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export async function gql<T>(
+/** Variables are required when the operation has some that are. */
+export type VariablesOf<V> = Record<string, never> extends V ? [variables?: V, options?: CallOptions] : [variables: V, options?: CallOptions];
+
+/** Runs one of the generated operations (app/graphql/*.graphql): typed variables in, typed data out. */
+export async function gql<T, V>(
   request: Request,
   context: AppLoadContext,
-  query: string,
-  variables: Record<string, unknown> = {},
-  options: CallOptions = {}
+  document: TypedDocumentString<T, V>,
+  ...[variables, options = {}]: VariablesOf<V>
 ): Promise<T> {
   const authorKey = options.authorKey !== undefined ? options.authorKey : await getAuthorKey(request);
   const headers: Record<string, string> = {
@@ -79,7 +74,7 @@ export async function gql<T>(
     response = await fetch(env.API_URL, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString().trim(), variables: variables ?? {} }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
@@ -88,7 +83,7 @@ export async function gql<T>(
 
   if (response.status === 413) {
     throw new ApiError(
-      'PAYLOAD_TOO_LARGE',
+      ErrorCode.PAYLOAD_TOO_LARGE,
       'That is longer than Steady can take in one go. Please shorten it a little.',
       'body'
     );
@@ -104,8 +99,9 @@ export async function gql<T>(
   const first = payload.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
-    const code = ext.code ?? 'INTERNAL_SERVER_ERROR';
-    if (code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
+    const code = ext.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
+    // Apollo's own codes for a document it could not read: a bug of ours, never the reader's.
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
       // Not something a reader can act on: log the code (never variables: they may hold a body,
       // a password or a reason).
       console.error(`API answered ${code} to a web request.`);
@@ -117,6 +113,7 @@ export async function gql<T>(
   return payload.data;
 }
 
-export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+/** Whether `error` is the API's refusal (with this code): the codes are the schema's ErrorCode. */
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }

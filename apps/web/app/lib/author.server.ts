@@ -1,4 +1,5 @@
 import { createCookie, createCookieSessionStorage, type AppLoadContext } from '@remix-run/node';
+import { CreateAuthorKeyDocument, ErrorCode } from '~/graphql/generated';
 import { ApiError, gql } from './api.server';
 import { env } from './env.server';
 
@@ -53,17 +54,11 @@ export async function ensureAuthorKey(
   context: AppLoadContext
 ): Promise<{ key: string; setCookie: string | null }> {
   const existing = await getAuthorKey(request);
-  const { createAuthorKey } = await gql<{ createAuthorKey: { authorKey: string | null } }>(
-    request,
-    context,
-    `mutation CreateAuthorKey { createAuthorKey { authorKey } }`,
-    {},
-    { authorKey: existing }
-  );
+  const { createAuthorKey } = await gql(request, context, CreateAuthorKeyDocument, {}, { authorKey: existing });
   const issued = createAuthorKey.authorKey;
   if (!issued) {
     if (existing) return { key: existing, setCookie: null };
-    throw new ApiError('UNAUTHENTICATED', 'Steady could not give this browser a key just now. Please try again in a moment.');
+    throw new ApiError(ErrorCode.UNAUTHENTICATED, 'Steady could not give this browser a key just now. Please try again in a moment.');
   }
   return { key: issued, setCookie: await setAuthorKey(request, issued) };
 }

@@ -1,34 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
+import { POST_BODY_MAX, spelled } from '@steady/rules';
 import { GeneralErrorBoundary } from '~/components/error-page';
-import { PostForm, type FormResult } from '~/components/post-form';
+import { PostForm } from '~/components/post-form';
 import { PostItem } from '~/components/post-item';
+import { ErrorCode } from '~/graphql/generated';
 import { ApiError } from '~/lib/api.server';
-import { commitFlash, ensureAuthorKey, getAuthorKey, getFlash, setAuthorKey } from '~/lib/author.server';
 import { getSection } from '~/lib/content.server';
 import { errorTitle, sectionName } from '~/lib/format';
-import { oncePerSubmission } from '~/lib/once.server';
-import { checkPostBody } from '~/lib/post-body';
-import type { loader as rootLoader } from '~/root';
-import {
-  createPost,
-  deletePost,
-  editPost,
-  FLAG_NOTE_MAX,
-  FLAG_REASONS,
-  flagPost,
-  getFlagReasons,
-  getThread,
-  react,
-  REACTION_KINDS,
-  type CreatePostResult,
-  type FlagReason,
-  type FlagReasonInfo,
-  type ReactionKind,
-} from '~/lib/posts.server';
-import { pageHeaders } from '~/lib/headers';
+import { fromApiError, readSubmission, refusal } from '~/lib/form-results.server';
 import { readForm } from '~/lib/forms.server';
+import { pageHeaders } from '~/lib/headers';
+import { parsePostIntent } from '~/lib/post-intents';
+import { getFlagReasons, getThread, type FlagReasonInfo } from '~/lib/posts.server';
+import { handleIntent } from '~/lib/section-intents.server';
+import type { loader as rootLoader } from '~/root';
 
 export const headers = pageHeaders;
 
@@ -58,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ]);
   } catch (error) {
     // A stale or mistyped "Show more" link: start again from the first posts.
-    if (after && error instanceof ApiError && error.code === 'BAD_USER_INPUT') throw redirect(url.pathname);
+    if (after && error instanceof ApiError && error.code === ErrorCode.BAD_USER_INPUT) throw redirect(url.pathname);
     throw error;
   }
   return { ...page, thread, flagReasons, after, keyBase: randomUUID() };
@@ -84,156 +71,18 @@ function postIds(posts: Array<{ id: string; replies: Array<{ id: string; replies
   return ids;
 }
 
-const INTENTS = ['create', 'edit', 'delete', 'react', 'flag'] as const;
-
-function refusal(
-  formId: string,
-  errors: { body?: string; form?: string },
-  body?: string,
-  status = 400,
-  headers?: HeadersInit
-) {
-  const result: FormResult = { ok: false, formId, errors, values: body === undefined ? undefined : { body } };
-  return data(result, { status, headers });
-}
-
-function fromApiError(formId: string, error: ApiError, body?: string) {
-  const onBody = error.field === 'body' || error.code === 'PAYLOAD_TOO_LARGE';
-  const status = error.code === 'RATE_LIMITED' ? 429 : error.code === 'NOT_FOUND' ? 404 : 400;
-  // A 429 says when to come back, as the API told us.
-  const headers: Record<string, string> =
-    status === 429 && error.retryAfterSeconds ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : {};
-  return refusal(formId, onBody ? { body: error.message } : { form: error.message }, body, status, headers);
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const posted = await readForm(request, context);
-  const { form } = posted;
-  const intent = String(form.get('intent') ?? '');
-  const formId = String(form.get('formId') ?? intent).slice(0, 100);
-  const withJs = form.get('_js') === '1';
-  const url = new URL(request.url);
-  const back = `${url.pathname.replace(/\.data$/, '')}${url.search}`;
-  const text = typeof form.get('body') === 'string' ? String(form.get('body')) : undefined;
-
+  const submission = readSubmission(request, context, posted.form);
   // A page left open, or a form from somewhere else: nothing happens, the words stay.
-  if (!posted.trusted) return refusal(formId, { form: posted.refusal }, text, 403);
+  if (!posted.trusted) return refusal(submission, { form: posted.refusal }, 403);
 
-  if (!(INTENTS as readonly string[]).includes(intent)) {
-    return refusal(formId, { form: 'That did not work. Please reload the page and try again.' });
-  }
-
-  const done = (postId: string | null, headers?: Headers, message?: string | null) => {
-    if (withJs) {
-      const result: FormResult = { ok: true, formId, postId, message: message ?? null };
-      return data(result, { headers });
-    }
-    return redirect(postId ? `${back}#post-${postId}` : back, { headers });
-  };
-
+  const parsed = parsePostIntent(posted.form);
+  if (!parsed.ok) return refusal(submission, parsed.errors);
   try {
-    if (intent === 'create' || intent === 'edit') {
-      const check = checkPostBody(text);
-      if (!check.ok) return refusal(formId, { body: check.message }, text ?? '');
-      const acknowledgeNudge = form.get('acknowledgeNudge') === 'true' ? true : undefined;
-
-      let payload: CreatePostResult;
-      if (intent === 'create') {
-        const sectionId = String(form.get('sectionId') ?? '');
-        const parentId = String(form.get('parentId') ?? '') || undefined;
-        const idempotencyKey = String(form.get('idempotencyKey') ?? '').slice(0, 100) || undefined;
-        const nudgeId = String(form.get('nudgeId') ?? '').slice(0, 100) || undefined;
-        const input = { sectionId, parentId, body: check.body, idempotencyKey, acknowledgeNudge, nudgeId };
-        payload = (await getAuthorKey(request))
-          ? await createPost(request, context, input)
-          : await oncePerSubmission(idempotencyKey && `${idempotencyKey}:${acknowledgeNudge ?? ''}`, () =>
-              createPost(request, context, input)
-            );
-      } else {
-        const postId = String(form.get('postId') ?? '');
-        payload = await editPost(request, context, { postId, body: check.body, acknowledgeNudge });
-      }
-
-      if (payload.outcome === 'NUDGED' || !payload.post) {
-        const result: FormResult = {
-          ok: false,
-          formId,
-          errors: {},
-          values: { body: text ?? '' },
-          nudge: { message: payload.message, nudgeId: payload.nudgeId ?? null },
-        };
-        return data(result);
-      }
-
-      const headers = new Headers();
-      const flash = await getFlash(request);
-      let flashed = false;
-      if (payload.authorKey) {
-        headers.append('Set-Cookie', await setAuthorKey(request, payload.authorKey));
-        flash.flash('keyNotice', true);
-        flash.set('revealKey', true);
-        flashed = true;
-      }
-      if (payload.outcome === 'HELD') {
-        flash.flash('notice', { tone: 'info', text: payload.message });
-        flashed = true;
-      }
-      if (payload.outcome === 'CRISIS') {
-        flash.flash('notice', { tone: 'care', text: payload.message, back: `${back}#post-${payload.post.id}` });
-        flashed = true;
-      }
-      if (flashed) headers.append('Set-Cookie', await commitFlash(request, flash));
-      if (payload.outcome === 'CRISIS') {
-        // Help comes first, before anything else: the help page, with this message on top. The
-        // resources are the same list as the payload's (content/resources.md), read there, as a
-        // redirect cannot carry them (a cookie is too small) and the page must work without JS.
-        return redirect('/help#main', { headers });
-      }
-      return done(payload.post.id, headers, payload.outcome === 'HELD' ? payload.message : null);
-    }
-
-    const postId = String(form.get('postId') ?? '');
-    if (intent === 'delete') {
-      await deletePost(request, context, postId);
-      return done(null);
-    }
-
-    if (intent === 'flag') {
-      const reason = String(form.get('reason') ?? '');
-      if (!(FLAG_REASONS as readonly string[]).includes(reason)) {
-        return refusal(formId, { form: 'Please choose the reason that fits best.' });
-      }
-      const note = String(form.get('note') ?? '').trim();
-      if (note.length > FLAG_NOTE_MAX) {
-        return refusal(formId, { form: `Please keep the note to ${FLAG_NOTE_MAX} characters; a few words are enough.` });
-      }
-      const reader = await ensureAuthorKey(request, context);
-      const thanks = await flagPost(
-        request,
-        context,
-        { postId, reason: reason as FlagReason, note: note || undefined },
-        reader.key
-      );
-      const headers = new Headers();
-      if (reader.setCookie) headers.append('Set-Cookie', reader.setCookie);
-      if (withJs) return done(postId, headers, thanks);
-      // Without JavaScript the thanks waits beside the post after the redirect.
-      const flash = await getFlash(request);
-      flash.flash('notice', { tone: 'info', text: thanks, postId });
-      headers.append('Set-Cookie', await commitFlash(request, flash));
-      return redirect(`${back}#post-${postId}`, { headers });
-    }
-
-    const kind = String(form.get('kind') ?? '');
-    if (!(REACTION_KINDS as readonly string[]).includes(kind)) {
-      return refusal(formId, { form: 'That reaction is not one Steady knows. Please reload the page.' });
-    }
-    // A reader who never posted gets a key here, silently: reactions are counted once per key.
-    const reader = await ensureAuthorKey(request, context);
-    await react(request, context, postId, kind as ReactionKind, reader.key);
-    return done(postId, reader.setCookie ? new Headers({ 'Set-Cookie': reader.setCookie }) : undefined);
+    return await handleIntent(parsed.intent, submission);
   } catch (error) {
-    if (error instanceof ApiError) return fromApiError(formId, error, text);
+    if (error instanceof ApiError) return fromApiError(submission, error);
     throw error;
   }
 }
@@ -321,7 +170,7 @@ export default function SectionPage() {
             formId="new-post"
             intent="create"
             label="Share your thoughts"
-            hint="Take your time. Light formatting works: *emphasis*, lists and > quotes. Up to 5,000 characters."
+            hint={`Take your time. Light formatting works: *emphasis*, lists and > quotes. Up to ${spelled(POST_BODY_MAX)} characters.`}
             submitLabel="Post"
             pendingLabel="Posting…"
             successMessage="Your post is up. Thank you for sharing."

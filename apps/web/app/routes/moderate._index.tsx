@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useMemo, useRef } from 'react';
+import { BAN_REASON_MAX } from '@steady/rules';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { focusQueueItem, KeyboardHelp, useQueueKeys } from '~/components/moderate/keyboard';
 import { ModeratorBar } from '~/components/moderate/moderator-bar';
@@ -70,7 +71,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const POST_ID = /^\d{1,19}$/;
-const BAN_REASON_MAX = 500;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await requireForm(request, context);

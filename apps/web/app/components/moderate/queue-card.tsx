@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react';
+import { BAN_REASON_MAX } from '@steady/rules';
 import { formatDateTime, sectionName } from '~/lib/format';
 import type { QueueItemView, RejectReason, RuleGuide, RuleHitView } from '~/lib/moderator.server';
 import { flagReasons, highlight, priorityLabel, STATUS_WORDS } from './words';
@@ -208,7 +209,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
                 id={`${base}-ban-reason`}
                 name="reason"
                 rows={2}
-                maxLength={500}
+                maxLength={BAN_REASON_MAX}
                 required
                 aria-invalid={ban?.error ? true : undefined}
                 aria-describedby={`${base}-ban-hint${ban?.error ? ` ${base}-ban-error` : ''}`}

@@ -1,4 +1,5 @@
 // The moderators' words, in one place: calm, warm, short.
+import type { FlagReason, PostStatus } from '~/graphql/generated';
 
 /** The queue's priorities (apps/api moderation/decision.ts), in words. */
 export function priorityLabel(priority: number, flags: number): { text: string; tone: 'crisis' | 'care' | 'calm' } {
@@ -10,7 +11,8 @@ export function priorityLabel(priority: number, flags: number): { text: string; 
   return { text: `Flagged by readers (${flags})`, tone: 'calm' };
 }
 
-export const FLAG_WORDS: Record<string, string> = {
+/** Every reason the schema has (a new one fails to compile until it has words). */
+export const FLAG_WORDS: Record<FlagReason, string> = {
   UNSAFE: 'makes the space feel unsafe',
   ATTACK: 'attacks or belittles someone',
   PRESSURE: 'pushes with urgency or demands',
@@ -21,10 +23,10 @@ export const FLAG_WORDS: Record<string, string> = {
 };
 
 export function flagReasons(reasons: string[]): string[] {
-  return reasons.filter((r) => r.startsWith('flag:')).map((r) => FLAG_WORDS[r.slice(5)] ?? r.slice(5).toLowerCase());
+  return reasons.filter((r) => r.startsWith('flag:')).map((r) => FLAG_WORDS[r.slice(5) as FlagReason] ?? r.slice(5).toLowerCase());
 }
 
-export const STATUS_WORDS: Record<string, string> = {
+export const STATUS_WORDS: Record<PostStatus, string> = {
   PENDING: 'Readers can’t see it yet',
   PUBLISHED: 'Readers can see it',
   REJECTED: 'Not published',
