@@ -11,7 +11,7 @@ import { Db } from './database/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { SharedRedis } from './common/shared-redis';
 import { MemoryRateLimitStore, RedisRateLimitStore, type RateLimitStore } from './common/rate-limit';
-import { MemoryThreadVersions, RedisThreadVersions, type ThreadVersions } from './posts/thread-cache';
+import { MemoryThreadVersions, RedisThreadVersions, type ThreadVersions } from './common/thread-versions';
 
 export interface Runtime {
   databaseUrl: string;

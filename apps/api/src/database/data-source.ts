@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { ArticleEntity } from '../articles/article.entity';
 import { SectionEntity } from '../articles/section.entity';
-import { PostEntity, ReactionEntity, SectionAuthorEntity } from '../posts/post.entity';
+import { AuthorKeyEntity } from '../authors/author-key.entity';
+import { MODERATION_ENTITIES } from '../moderation/moderation.entities';
 import { ModeratorEntity, ModeratorSessionEntity } from '../moderators/moderator.entity';
+import { PostEntity, ReactionEntity, SectionAuthorEntity } from '../posts/post.entity';
 import { Articles1764100000000 } from '../migrations/1764100000000-Articles';
 import { Posts1764100000001 } from '../migrations/1764100000001-Posts';
 import { Moderators1764100000002 } from '../migrations/1764100000002-Moderators';
@@ -10,7 +12,18 @@ import { Moderation1764100000003 } from '../migrations/1764100000003-Moderation'
 import { ListIndexesEveryStatus1764100000010 } from '../migrations/1764100000010-ListIndexesEveryStatus';
 import { IssuedAuthorKeys1796565936816 } from '../migrations/1796565936816-IssuedAuthorKeys';
 
-export const entities = [ArticleEntity, SectionEntity, PostEntity, ReactionEntity, SectionAuthorEntity, ModeratorEntity, ModeratorSessionEntity];
+/** Every table the migrations create, described exactly (test/entities.spec.ts keeps them honest). */
+export const entities = [
+  ArticleEntity,
+  SectionEntity,
+  PostEntity,
+  ReactionEntity,
+  SectionAuthorEntity,
+  ...MODERATION_ENTITIES,
+  AuthorKeyEntity,
+  ModeratorEntity,
+  ModeratorSessionEntity,
+];
 /** In order. A landed migration is never edited: add a new one. */
 export const migrations = [
   Articles1764100000000,
@@ -34,6 +47,10 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     logging: false,
+    // The schema is the migrations' (gen_random_uuid() is built into PostgreSQL 13+): TypeORM
+    // installs no extension at start, and its idea of a uuid default matches the migrations'.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     extra: { max: poolSize, application_name: 'steady-api' },
   });
 }

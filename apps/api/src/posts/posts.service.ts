@@ -7,6 +7,7 @@ import { AuthorKeys } from '../authors/author-keys';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
+import { BODY_MAX } from '../common/limits';
 import { Db, Tx } from '../database/db';
 import { Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
@@ -17,7 +18,7 @@ import { PostsRepository } from './posts.repository';
 import { ThreadCache } from './thread-cache';
 import { authorViewer, Sight, sightOf } from './visibility';
 
-export const BODY_MAX = 5000;
+export { BODY_MAX };
 export const EDIT_WINDOW_MS = 30 * 60 * 1000;
 const PSEUDONYM_ATTEMPTS = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
