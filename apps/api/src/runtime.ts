@@ -6,7 +6,7 @@ import { AuthorCrypto } from './authors/author-crypto';
 import { loadServerSecret } from './authors/server-secret';
 import type { Logger } from './common/logger';
 import type { Config } from './config/config';
-import { openDatabase } from './database/data-source';
+import { openDatabase } from './data-source';
 import { Db } from './database/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { SharedRedis } from './common/shared-redis';

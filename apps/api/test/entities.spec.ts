@@ -1,4 +1,4 @@
-import { openDatabase } from '../src/database/data-source';
+import { openDatabase } from '../src/data-source';
 import type { DataSource } from 'typeorm';
 
 /**

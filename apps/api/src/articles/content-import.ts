@@ -1,6 +1,6 @@
 import type { Article } from '@steady/content';
 import type { Db } from '../database/db';
-import { MIGRATION_LOCK } from '../database/data-source';
+import { MIGRATION_LOCK } from '../database/locks';
 import { ArticlesRepository } from './articles.repository';
 
 export interface ImportReport {

@@ -1,16 +1,22 @@
 import { DataSource } from 'typeorm';
-import { ArticleEntity } from '../articles/article.entity';
-import { SectionEntity } from '../articles/section.entity';
-import { AuthorKeyEntity } from '../authors/author-key.entity';
-import { MODERATION_ENTITIES } from '../moderation/moderation.entities';
-import { ModeratorEntity, ModeratorSessionEntity } from '../moderators/moderator.entity';
-import { PostEntity, ReactionEntity, SectionAuthorEntity } from '../posts/post.entity';
-import { Articles1764100000000 } from '../migrations/1764100000000-Articles';
-import { Posts1764100000001 } from '../migrations/1764100000001-Posts';
-import { Moderators1764100000002 } from '../migrations/1764100000002-Moderators';
-import { Moderation1764100000003 } from '../migrations/1764100000003-Moderation';
-import { ListIndexesEveryStatus1764100000010 } from '../migrations/1764100000010-ListIndexesEveryStatus';
-import { IssuedAuthorKeys1796565936816 } from '../migrations/1796565936816-IssuedAuthorKeys';
+import { MIGRATION_LOCK } from './database/locks';
+import { ArticleEntity } from './articles/article.entity';
+import { SectionEntity } from './articles/section.entity';
+import { AuthorKeyEntity } from './authors/author-key.entity';
+import { MODERATION_ENTITIES } from './moderation/moderation.entities';
+import { ModeratorEntity, ModeratorSessionEntity } from './moderators/moderator.entity';
+import { PostEntity, ReactionEntity, SectionAuthorEntity } from './posts/post.entity';
+import { Articles1764100000000 } from './migrations/1764100000000-Articles';
+import { Posts1764100000001 } from './migrations/1764100000001-Posts';
+import { Moderators1764100000002 } from './migrations/1764100000002-Moderators';
+import { Moderation1764100000003 } from './migrations/1764100000003-Moderation';
+import { ListIndexesEveryStatus1764100000010 } from './migrations/1764100000010-ListIndexesEveryStatus';
+import { IssuedAuthorKeys1796565936816 } from './migrations/1796565936816-IssuedAuthorKeys';
+
+/*
+ * The schema's composition root, beside app.module.ts: it names every feature's entities and
+ * every migration, so the database/ folder (infrastructure) imports no feature (ADR 014).
+ */
 
 /** Every table the migrations create, described exactly (test/entities.spec.ts keeps them honest). */
 export const entities = [
@@ -34,8 +40,7 @@ export const migrations = [
   IssuedAuthorKeys1796565936816,
 ];
 
-/** Serializes schema changes and content imports across API instances. */
-export const MIGRATION_LOCK = 7_151_800;
+export { MIGRATION_LOCK };
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({
