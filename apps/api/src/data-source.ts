@@ -1,4 +1,6 @@
-import { DataSource } from 'typeorm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { MIGRATION_LOCK } from './database/locks';
 import { ArticleEntity } from './articles/article.entity';
 import { SectionEntity } from './articles/section.entity';
@@ -6,13 +8,6 @@ import { AuthorKeyEntity } from './authors/author-key.entity';
 import { MODERATION_ENTITIES } from './moderation/moderation.entities';
 import { ModeratorEntity, ModeratorSessionEntity } from './moderators/moderator.entity';
 import { PostEntity, ReactionEntity, SectionAuthorEntity } from './posts/post.entity';
-import { Articles1764100000000 } from './migrations/1764100000000-Articles';
-import { Posts1764100000001 } from './migrations/1764100000001-Posts';
-import { Moderators1764100000002 } from './migrations/1764100000002-Moderators';
-import { Moderation1764100000003 } from './migrations/1764100000003-Moderation';
-import { ListIndexesEveryStatus1764100000010 } from './migrations/1764100000010-ListIndexesEveryStatus';
-import { IssuedAuthorKeys1796565936816 } from './migrations/1796565936816-IssuedAuthorKeys';
-
 /*
  * The schema's composition root, beside app.module.ts: it names every feature's entities and
  * every migration, so the database/ folder (infrastructure) imports no feature (ADR 014).
@@ -30,15 +25,20 @@ export const entities = [
   ModeratorEntity,
   ModeratorSessionEntity,
 ];
-/** In order. A landed migration is never edited: add a new one. */
-export const migrations = [
-  Articles1764100000000,
-  Posts1764100000001,
-  Moderators1764100000002,
-  Moderation1764100000003,
-  ListIndexesEveryStatus1764100000010,
-  IssuedAuthorKeys1796565936816,
-];
+/**
+ * Every migration in migrations/ (`<timestamp>-<Name>.ts`, one class each), found by file name:
+ * adding one needs no edit here. TypeORM runs them in timestamp order. A landed migration is
+ * never edited: add a new one.
+ */
+export const migrations = discoverMigrations(path.join(__dirname, 'migrations'));
+
+function discoverMigrations(dir: string): (new () => MigrationInterface)[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => /^\d{13}-[\w-]+\.(js|ts)$/.test(file)) // not .d.ts, not .js.map
+    .sort()
+    .flatMap((file) => Object.values(require(path.join(dir, file)) as Record<string, new () => MigrationInterface>));
+}
 
 export { MIGRATION_LOCK };
 
