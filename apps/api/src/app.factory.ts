@@ -5,7 +5,7 @@ import { AppDependencies, AppModule } from './app.module';
 import { registerHttpEdge } from './graphql/http-edge';
 import { trustedProxyList } from './config/config';
 import { registerResponseCache } from './graphql/response-cache';
-import { MemoryThreadVersions } from './posts/thread-cache';
+import { MemoryThreadVersions } from './common/thread-versions';
 
 /** Builds the API without listening, so tests drive it with supertest. */
 export async function createApp(deps: AppDependencies): Promise<NestFastifyApplication> {

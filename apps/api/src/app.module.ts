@@ -6,11 +6,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ResourceList } from '@steady/content';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ArticlesResolver, SectionsResolver } from './articles/articles.resolver';
+import { ArticlesModule } from './articles/articles.module';
 import { ArticlesService } from './articles/articles.service';
 import { AuthorCrypto } from './authors/author-crypto';
-import { AuthorKeys } from './authors/author-keys';
-import { AuthorKeysResolver } from './authors/author-keys.resolver';
+import { AuthorsModule } from './authors/authors.module';
 import { Caller } from './authors/caller';
 import { rateLimitAddress } from './common/client-address';
 import { ErrorCode } from './common/errors';
@@ -25,18 +24,14 @@ import { depthLimit } from './graphql/depth-limit';
 import { createFormatError } from './graphql/format-error';
 import { PassThroughFilter } from './graphql/pass-through.filter';
 import { requestEdgePlugin } from './graphql/request-edge';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ModeratorsModule } from './moderators/moderators.module';
-import { AuthorResolver, PostsResolver } from './posts/posts.resolver';
+import { ModerationWithPosts, PostsDataModule, PostsModule } from './posts/posts.module';
 import { PostsRepository } from './posts/posts.repository';
-import { PostsService } from './posts/posts.service';
-import { PostGuardian } from './posts/visibility';
-import { MemoryThreadVersions, ThreadCache, type ThreadVersions } from './posts/thread-cache';
-import { ModerationRepository } from './moderation/moderation.repository';
-import { ModerationResolver, PostReviewResolver } from './moderation/moderation.resolver';
-import { ModerationService } from './moderation/moderation.service';
-import { AuditLogService } from './moderation/audit-log.service';
-import { RESOURCES, SafetyResolver } from './safety/safety.resolver';
+import { MemoryThreadVersions, type ThreadVersions } from './common/thread-versions';
+import { ThreadCache } from './posts/thread-cache';
+import { RESOURCES } from './safety/safety.resolver';
+import { SafetyModule } from './safety/safety.module';
 
 // In the schema though no field returns it, so that clients (the web app's generated types) know
 // every `extensions.code` Steady answers with (ADR 015).
@@ -89,19 +84,26 @@ export class AppModule {
         { provide: RESOURCES, useValue: deps.resources },
         { provide: RateLimiter, useValue: new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore()) },
         { provide: ThreadCache, useValue: new ThreadCache(deps.threadVersions ?? new MemoryThreadVersions()) },
-        ArticlesService,
-        PostsRepository,
       ],
-      exports: [CONFIG, LOGGER, SHARED_REDIS, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache, ArticlesService, PostsRepository],
+      exports: [CONFIG, LOGGER, SHARED_REDIS, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache],
     } satisfies DynamicModule;
 
     return {
       module: AppModule,
       imports: [
         shared,
+        // One module per feature (ADR 014); dependencies run one way: posts → moderation →
+        // authors → articles, and every feature may use moderators (the guard) and the shared module.
+        ArticlesModule,
+        AuthorsModule,
         ModeratorsModule,
+        ModerationWithPosts,
+        PostsModule,
+        SafetyModule,
+        HealthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
+          imports: [ArticlesModule, PostsDataModule],
           inject: [ArticlesService, PostsRepository],
           useFactory: (articles: ArticlesService, posts: PostsRepository) => ({
             path: '/graphql',
@@ -127,24 +129,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController],
-      providers: [
-        { provide: APP_FILTER, useClass: PassThroughFilter },
-        ArticlesResolver,
-        SectionsResolver,
-        PostGuardian,
-        PostsResolver,
-        AuthorResolver,
-        AuthorKeys,
-        AuthorKeysResolver,
-        PostsService,
-        ModerationRepository,
-        ModerationService,
-        AuditLogService,
-        ModerationResolver,
-        PostReviewResolver,
-        SafetyResolver,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: PassThroughFilter }],
     };
   }
 }

@@ -6,12 +6,12 @@ import { AuthorCrypto } from './authors/author-crypto';
 import { loadServerSecret } from './authors/server-secret';
 import type { Logger } from './common/logger';
 import type { Config } from './config/config';
-import { openDatabase } from './database/data-source';
+import { openDatabase } from './data-source';
 import { Db } from './database/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { SharedRedis } from './common/shared-redis';
 import { MemoryRateLimitStore, RedisRateLimitStore, type RateLimitStore } from './common/rate-limit';
-import { MemoryThreadVersions, RedisThreadVersions, type ThreadVersions } from './posts/thread-cache';
+import { MemoryThreadVersions, RedisThreadVersions, type ThreadVersions } from './common/thread-versions';
 
 export interface Runtime {
   databaseUrl: string;

@@ -9,7 +9,7 @@ import { importArticles } from '../src/articles/content-import';
 import { AuthorCrypto } from '../src/authors/author-crypto';
 import { createLogger } from '../src/common/logger';
 import { loadConfig, repoRoot } from '../src/config/config';
-import { openDatabase } from '../src/database/data-source';
+import { openDatabase } from '../src/data-source';
 import { Db } from '../src/database/db';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hkdf-0123456789';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { openDatabase } from '../src/database/data-source';
+import { openDatabase } from '../src/data-source';
 
 /** A clean schema, then every migration from empty: the schema the tests see is the one migrations build. */
 export default async function globalSetup() {

@@ -1,16 +1,16 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { SectionEntity } from './section.entity';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
+/** An anchor article (the content import writes it; see articles.repository.ts). Describes the table exactly: test/entities.spec.ts. */
 @Entity('article')
+@Unique('article_slug_key', ['slug'])
 export class ArticleEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'text', unique: true }) slug: string;
+  @Column({ type: 'text' }) slug: string;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text' }) summary: string;
   @Column({ type: 'timestamptz' }) published: Date;
   /** An article whose file was removed stays, hidden, with its discussions. */
   @Column({ type: 'boolean', default: false }) hidden: boolean;
-  @OneToMany(() => SectionEntity, (s) => s.article) sections: Relation<SectionEntity>[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

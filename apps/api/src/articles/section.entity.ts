@@ -1,14 +1,14 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { ArticleEntity } from './article.entity';
+import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity('section')
-@Index(['articleId', 'slug'], { unique: true })
+@Unique('section_article_id_slug_key', ['articleId', 'slug'])
+@Check('section_post_count_check', 'post_count >= 0')
+@Check('section_thread_count_check', 'thread_count >= 0')
 export class SectionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'article_id', type: 'uuid' }) articleId: string;
-  @ManyToOne(() => ArticleEntity, (a) => a.sections, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'article_id' })
-  article: Relation<ArticleEntity>;
+  @ForeignKey('article', { name: 'section_article_id_fkey', onDelete: 'RESTRICT' })
+  @Column({ name: 'article_id', type: 'uuid' })
+  articleId: string;
   @Column({ type: 'text' }) slug: string;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'int' }) position: number;

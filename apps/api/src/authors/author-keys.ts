@@ -3,8 +3,8 @@ import { ArticlesService } from '../articles/articles.service';
 import { RateLimiter } from '../common/rate-limit';
 import { CONFIG } from '../common/tokens';
 import type { Config } from '../config/config';
-import { Db, type Statement } from '../database/db';
 import { AuthorCrypto } from './author-crypto';
+import { AuthorKeysRepository } from './author-keys.repository';
 import { Caller } from './caller';
 import { AUTHOR_KEY_MESSAGES } from './messages';
 
@@ -18,8 +18,6 @@ export enum Standing {
   ESTABLISHED = 1,
 }
 
-/** How old a published post must be before its author's flags count. */
-const ESTABLISHED_AFTER = '1 day';
 const KEY_WINDOW_SECONDS = 3600;
 
 /** A key Steady knows: it issued it, or the key wrote posts before issued keys were recorded. */
@@ -27,27 +25,6 @@ export interface KnownKey {
   standing: Standing;
   banned: boolean;
 }
-
-const SQL = {
-  /** $1 the key's registry hash, $2 its ban hash. */
-  lookup: {
-    name: 'author_key_lookup',
-    text: `select (select standing from author_key where hash = $1) as standing, exists (select 1 from ban where hash = $2) as banned`,
-  },
-  /** What the key's posts say about it: $1 its author token in every section. */
-  history: {
-    name: 'author_key_history',
-    text: `select exists (select 1 from post where author_token = any($1::bytea[])) as wrote,
-      exists (select 1 from post where author_token = any($1::bytea[]) and status = 'PUBLISHED'
-        and created_at <= now() - interval '${ESTABLISHED_AFTER}') as established`,
-  },
-  /** Records a key, or raises its standing: $1 registry hash, $2 standing. */
-  record: {
-    name: 'author_key_record',
-    text: `insert into author_key (hash, standing) values ($1, $2)
-      on conflict (hash) do update set standing = greatest(author_key.standing, excluded.standing)`,
-  },
-} satisfies Record<string, Statement>;
 
 /**
  * The keys Steady issued (docs/decisions/011-issued-keys-and-standing.md). Only keys that came
@@ -61,7 +38,7 @@ export class AuthorKeys {
   private readonly perRequest = new WeakMap<Caller, Promise<KnownKey | null>>();
 
   constructor(
-    @Inject(Db) private readonly db: Db,
+    @Inject(AuthorKeysRepository) private readonly registry: AuthorKeysRepository,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
@@ -93,7 +70,7 @@ export class AuthorKeys {
     if (!key) return Standing.NEW;
     if (key.standing >= Standing.ESTABLISHED) return key.standing;
     if ((await this.history(caller.keyHash!)).established) {
-      await this.db.query(SQL.record, [this.crypto.issuedHash(caller.keyHash!), Standing.ESTABLISHED]);
+      await this.registry.record(this.crypto.issuedHash(caller.keyHash!), Standing.ESTABLISHED);
       key.standing = Standing.ESTABLISHED;
     }
     return key.standing;
@@ -121,17 +98,14 @@ export class AuthorKeys {
     );
     const key = AuthorCrypto.newKey();
     const keyHash = AuthorCrypto.keyHash(key);
-    await this.db.query(SQL.record, [this.crypto.issuedHash(keyHash), Standing.NEW]);
+    await this.registry.record(this.crypto.issuedHash(keyHash), Standing.NEW);
     return { key, keyHash };
   }
 
   private async lookup(caller: Caller): Promise<KnownKey | null> {
     const keyHash = caller.keyHash;
     if (!keyHash) return null;
-    const [row] = await this.db.query<{ standing: number | null; banned: boolean }>(SQL.lookup, [
-      this.crypto.issuedHash(keyHash),
-      this.crypto.banHash(keyHash),
-    ]);
+    const row = await this.registry.lookup(this.crypto.issuedHash(keyHash), this.crypto.banHash(keyHash));
     if (row.standing !== null) return { standing: row.standing as Standing, banned: row.banned };
     // Keys from before the registry: one that wrote posts belongs to a real author (the API or
     // the web app gave it out) and is recorded now; any other was made up, or only ever reacted
@@ -139,13 +113,12 @@ export class AuthorKeys {
     const history = await this.history(keyHash);
     if (!history.wrote) return null;
     const standing = history.established ? Standing.ESTABLISHED : Standing.NEW;
-    await this.db.query(SQL.record, [this.crypto.issuedHash(keyHash), standing]);
+    await this.registry.record(this.crypto.issuedHash(keyHash), standing);
     return { standing, banned: row.banned };
   }
 
   private async history(keyHash: Buffer): Promise<{ wrote: boolean; established: boolean }> {
     const tokens = (await this.articles.allSectionIds()).map((id) => this.crypto.sectionToken(keyHash, id));
-    const [row] = await this.db.query<{ wrote: boolean; established: boolean }>(SQL.history, [tokens]);
-    return row;
+    return this.registry.history(tokens);
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
-import { openDatabase } from '../database/data-source';
+import { openDatabase } from '../data-source';
 import { Db } from '../database/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded';
 

@@ -1,5 +1,5 @@
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { PoolClient, QueryResultRow } from 'pg';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** A statement with a stable name is prepared once per connection and reused. */
 export interface Statement {
@@ -7,52 +7,82 @@ export interface Statement {
   text: string;
 }
 
-type Runner = Pick<Pool, 'query'> | PoolClient;
-
 /**
- * The one door to PostgreSQL for Steady's own SQL: TypeORM owns the schema (entities,
- * migrations); the hot paths run hand-written statements on its pg pool, prepared by name.
- * Counting statements here lets tests assert how many a request costs.
+ * The one door to PostgreSQL for Steady's own SQL. TypeORM owns the schema (entities that
+ * describe every table, migrations) and the connection pool; the repositories run their
+ * hand-written statements on a connection they borrow through the DataSource's public API
+ * (`createQueryRunner().connect()`), prepared by name. Counting statements here lets tests
+ * assert how many a request costs. See docs/decisions/002-data-access.md.
  */
 export class Db {
   statements = 0;
-  constructor(readonly pool: Pool) {}
+
+  constructor(readonly dataSource: DataSource) {}
 
   static fromDataSource(dataSource: DataSource): Db {
-    // TypeORM's postgres driver exposes its pg Pool as `master`.
-    return new Db((dataSource.driver as unknown as { master: Pool }).master);
+    return new Db(dataSource);
   }
 
-  async query<T extends QueryResultRow>(stmt: Statement, values: unknown[] = [], runner: Runner = this.pool): Promise<T[]> {
-    this.statements++;
-    const result = await runner.query<T>({ name: stmt.name, text: stmt.text, values });
-    return result.rows;
+  /** One statement on a pooled connection (borrowed and given back at once). */
+  async query<T extends QueryResultRow>(stmt: Statement, values: unknown[] = []): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await this.run<T>((await runner.connect()) as PoolClient, stmt, values);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Is the database there? (`/health`.) Not counted: no request's work. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('select 1');
   }
 
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
     try {
-      await client.query('begin');
-      const result = await work(new Tx(this, client));
-      await client.query('commit');
+      await runner.startTransaction();
+      const result = await work(new Tx(this, client, runner));
+      await runner.commitTransaction();
       return result;
     } catch (error) {
-      await client.query('rollback').catch(() => undefined);
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      await runner.release();
     }
+  }
+
+  /** @internal Tx and Db share the counter. */
+  async run<T extends QueryResultRow>(client: PoolClient, stmt: Statement, values: unknown[]): Promise<T[]> {
+    this.statements++;
+    const result = await client.query<T>({ name: stmt.name, text: stmt.text, values });
+    return result.rows;
   }
 }
 
+/**
+ * An open transaction, handed from service to repository (and across features through ports,
+ * e.g. moderation's review writing the post through posts' repository) so that every write of
+ * one decision commits together. `manager` is TypeORM's EntityManager on the same connection.
+ */
 export class Tx {
   constructor(
     private readonly db: Db,
     private readonly client: PoolClient,
+    private readonly runner: QueryRunner,
   ) {}
 
   query<T extends QueryResultRow>(stmt: Statement, values: unknown[] = []): Promise<T[]> {
-    return this.db.query<T>(stmt, values, this.client);
+    return this.db.run<T>(this.client, stmt, values);
+  }
+
+  get manager(): EntityManager {
+    return this.runner.manager;
   }
 }
+
+/** Where a repository runs a statement: on its own (the pool) or inside a caller's transaction. */
+export type Runner = Pick<Db, 'query'> | Pick<Tx, 'query'>;

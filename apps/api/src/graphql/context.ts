@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ArticleModel, SectionModel } from '../articles/article.model';
-import { ArticlesService } from '../articles/articles.service';
-import { Caller } from '../authors/caller';
+// Type-only: the request's state names what the features put in it, but runs none of their code
+// (ADR 014: infrastructure folders never import a feature's code).
+import type { ArticleModel, SectionModel } from '../articles/article.model';
+import type { ArticlesService } from '../articles/articles.service';
+import type { Caller } from '../authors/caller';
 import type { SignedInModerator } from '../moderators/moderator.model';
-import { PostRecord, ReactionKind } from '../posts/post.model';
-import { PostsRepository } from '../posts/posts.repository';
+import type { PostRecord, ReactionKind } from '../posts/post.model';
+import type { PostsRepository } from '../posts/posts.repository';
 
 /**
  * Per-request state: who calls, and the batch loaders that keep a page of posts at a

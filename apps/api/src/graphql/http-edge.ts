@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { cameOverHttps } from '../moderators/session-transport';
+import { cameOverHttps } from '../common/https';
 import { EDGE_MESSAGES } from './request-edge';
 import { inspectJson } from './input-checks';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { ThreadVersions } from '../posts/thread-cache';
-import { ALL_THREADS } from '../posts/thread-cache';
+import type { ThreadVersions } from '../common/thread-versions';
+import { ALL_THREADS } from '../common/thread-versions';
 
 interface Cached {
   type: string;

@@ -19,7 +19,7 @@ export class HealthController {
   @Get()
   async health(): Promise<{ status: 'ok' | 'degraded' }> {
     try {
-      await this.db.pool.query('select 1');
+      await this.db.ping();
     } catch {
       throw new ServiceUnavailableException({ status: 'unavailable' });
     }

@@ -1,6 +1,6 @@
 import { categoryOf, moderate, type RuleHit, type Verdict } from '@steady/moderation';
-import { PostStatus } from '../posts/post.entity';
-import type { StoredHit } from '../posts/post.model';
+import { PostStatus } from './post-status';
+import type { StoredHit } from './stored-hit';
 
 export enum PostOutcome {
   PUBLISHED = 'PUBLISHED',

@@ -11,5 +11,6 @@ export const MODERATION_MESSAGES = {
   removedByAuthor: 'The author removed this post, so there is nothing left to review.',
   pickReason: 'Please pick one of the reasons from the guidelines: the author will read it.',
   banReason: 'Please give a short reason for the ban, for the log.',
+  paused: 'Reactions and flags from this browser have been paused by the moderators. Thank you for understanding.',
   slowDown: 'There’s no rush here. Please take a short pause, then try again.',
 } as const;

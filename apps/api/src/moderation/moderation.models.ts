@@ -1,7 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PostModel } from '../posts/post.model';
-import type { PostRecord } from '../posts/post.model';
-import { RuleHitModel } from '../posts/dto/post.inputs';
+import { RuleHitModel } from './rule-hit.model';
+import type { ModeratedPost } from './moderated-posts.port';
 import { PageInfo } from '../common/pagination';
 
 export enum ModerationAction {
@@ -108,7 +107,8 @@ export class ReviewPostInput {
 @ObjectType('QueueItem')
 export class QueueItemModel {
   @Field(() => ID) id: string;
-  @Field(() => PostModel) post: PostRecord;
+  /** Shown as the field `post`, resolved by the posts module (posts/moderation-posts.resolver.ts). */
+  post: ModeratedPost;
   @Field(() => Int) priority: number;
   @Field(() => [String]) reasons: string[];
   @Field(() => [RuleHitModel]) hits: RuleHitModel[];

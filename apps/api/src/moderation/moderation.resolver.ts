@@ -1,11 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { pageSize } from '../common/pagination';
 import type { RequestContext } from '../graphql/context';
 import { CurrentModerator, ModeratorOnly, type SignedInModerator } from '../moderators';
-import { PostModel } from '../posts/post.model';
-import type { PostRecord } from '../posts/post.model';
-import { PostGuardian, seenBy } from '../posts/visibility';
 import {
   AuditConnection,
   FLAG_REASONS,
@@ -16,8 +13,6 @@ import {
   ModerationStatsModel,
   QueueConnection,
   RejectReasonModel,
-  ReviewPostInput,
-  ReviewState,
   ToneCheckModel,
 } from './moderation.models';
 import { publicHit } from './decision';
@@ -29,7 +24,6 @@ export class ModerationResolver {
   constructor(
     @Inject(ModerationService) private readonly service: ModerationService,
     @Inject(AuditLogService) private readonly audit: AuditLogService,
-    @Inject(PostGuardian) private readonly guardian: PostGuardian,
   ) {}
 
   @Query(() => [GuidelineModel], { description: 'The tone rules, grouped by the article’s principles: the words the nudges use.' })
@@ -65,15 +59,13 @@ export class ModerationResolver {
   async moderationQueue(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Context() ctx: RequestContext,
   ): Promise<QueueConnection> {
     const size = pageSize(first);
     const { items, hasNextPage, total } = await this.service.queue(after, size);
-    // The one visibility rule holds here too (a moderator sees what waits; a removed post is a placeholder).
-    const viewer = await this.guardian.viewerOf(ctx);
+    // Each item's `post` is resolved by the posts module, through the one visibility rule.
     const edges = items.map((item) => ({
       cursor: encodeQueueCursor(item.priority, item.id),
-      node: { ...item, post: seenBy(viewer, item.post)!, hits: item.hits.map(publicHit) },
+      node: { ...item, hits: item.hits.map(publicHit) },
     }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }
@@ -82,12 +74,6 @@ export class ModerationResolver {
   @Query(() => ModerationStatsModel, { description: 'Moderator only.' })
   moderationStats(): Promise<ModerationStatsModel> {
     return this.service.stats();
-  }
-
-  @ModeratorOnly()
-  @Mutation(() => PostModel, { description: 'Moderator only.' })
-  reviewPost(@Args('input') input: ReviewPostInput, @CurrentModerator() moderator: SignedInModerator): Promise<PostRecord> {
-    return this.service.review(moderator.id, input.postId, input.decision, input.reason);
   }
 
   @ModeratorOnly()
@@ -107,21 +93,5 @@ export class ModerationResolver {
     @Args('before', { type: () => String, nullable: true, description: 'An entry id: older entries than it.' }) before: string | null,
   ): Promise<AuditConnection> {
     return this.audit.page(before, pageSize(first));
-  }
-}
-
-/** What a post's author (and only its author) learns about a review. */
-@Resolver(() => PostModel)
-export class PostReviewResolver {
-  constructor(@Inject(ModerationService) private readonly service: ModerationService) {}
-
-  @ResolveField(() => ReviewState, { nullable: true, description: 'Only for the post’s author: waiting, published or not published.' })
-  reviewState(@Parent() post: PostRecord, @Context() ctx: RequestContext): ReviewState | null {
-    return this.service.reviewStateFor(ctx.caller, post)?.state ?? null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Only for the post’s author: the outcome in kind words.' })
-  reviewMessage(@Parent() post: PostRecord, @Context() ctx: RequestContext): string | null {
-    return this.service.reviewStateFor(ctx.caller, post)?.message ?? null;
   }
 }

@@ -8,14 +8,8 @@ import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { fitsBigint, isPostId } from '../common/ids';
 import { UNKNOWN_CURSOR } from '../common/pagination';
+import { BODY_MAX } from '../common/limits';
 import { Db } from '../database/db';
-import { PostStatus } from '../posts/post.entity';
-import type { PostRecord, StoredHit } from '../posts/post.model';
-import { PostsRepository } from '../posts/posts.repository';
-import { ThreadCache } from '../posts/thread-cache';
-import { PostRow, toRecord } from '../posts/post.sql';
-import { BODY_MAX } from '../posts/posts.service';
-import { MESSAGES as POST_MESSAGES } from '../posts/messages';
 import { PRIORITY, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
@@ -28,8 +22,10 @@ import {
   ReviewState,
   ToneCheckModel,
 } from './moderation.models';
+import { MODERATED_POSTS, type ModeratedPost, type ModeratedPosts } from './moderated-posts.port';
 import { ModerationRepository, type AuditActor } from './moderation.repository';
-import { MODERATION_SQL } from './moderation.sql';
+import { PostStatus } from './post-status';
+import type { StoredHit } from './stored-hit';
 
 const NOTE_MAX = FLAG_NOTE_MAX;
 /** Author-facing words of each rule: the guidelines page shows the same sentences the nudges use. */
@@ -41,7 +37,7 @@ const FLAG_WEIGHT_TO_HIDE = 3;
 
 export interface QueueEntry {
   id: string;
-  post: PostRecord;
+  post: ModeratedPost;
   priority: number;
   reasons: string[];
   hits: StoredHit[];
@@ -57,10 +53,9 @@ export class ModerationService {
   constructor(
     @Inject(Db) private readonly db: Db,
     @Inject(ModerationRepository) private readonly repo: ModerationRepository,
-    @Inject(PostsRepository) private readonly posts: PostsRepository,
+    @Inject(MODERATED_POSTS) private readonly posts: ModeratedPosts,
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
-    @Inject(ThreadCache) private readonly cache: ThreadCache,
     @Inject(AuthorKeys) private readonly keys: AuthorKeys,
   ) {}
 
@@ -99,7 +94,7 @@ export class ModerationService {
       if (caller.keyHash) await this.keys.limitWrites(caller, false, M.slowDown);
       throw new AppError(ErrorCode.UNAUTHENTICATED, M.flagNeedsKey);
     }
-    if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, POST_MESSAGES.paused);
+    if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, M.paused);
     const note = rawNote?.trim() || null;
     if (note && note.length > NOTE_MAX) throw badInput('note', M.noteTooLong(NOTE_MAX));
     await this.keys.limitWrites(caller, true, M.slowDown);
@@ -111,7 +106,7 @@ export class ModerationService {
     const standing = await this.keys.standing(caller);
     await this.db.transaction(async (tx) => {
       if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note, FLAG_WEIGHT[standing]))) return;
-      const { flag_count, flag_weight } = await this.repo.bumpFlags(tx, post.id);
+      const { flagCount: flag_count, flagWeight: flag_weight } = await this.posts.countFlag(tx, post.id);
       const danger = reason === FlagReason.DANGER;
       const hide = (danger && standing >= Standing.ESTABLISHED) || flag_weight >= FLAG_WEIGHT_TO_HIDE;
       // A DANGER flag is read first whoever sends it.
@@ -119,35 +114,29 @@ export class ModerationService {
       await this.repo.enqueue(tx, post.id, priority, [`flag:${reason}`]);
       await this.repo.audit(tx, { actor: 'system', action: 'flag', postId: post.id, reason });
       if (hide) {
-        const hidden = await tx.query(MODERATION_SQL.hideForReview, [post.id]);
-        if (hidden.length) {
-          await this.posts.adjustCounts(tx, post, -1);
+        if (await this.posts.hideForReview(tx, post)) {
           const why = danger && standing >= Standing.ESTABLISHED ? 'DANGER flag' : `${flag_count} flags`;
           await this.repo.audit(tx, { actor: 'system', action: 'flag:hidden', postId: post.id, reason: why });
         }
       }
     });
-    await this.cache.invalidate(post.sectionId);
+    await this.posts.changed(post.sectionId);
     return { ok: true, message: M.flagThanks };
   }
 
   async queue(afterCursor: string | null, first: number): Promise<{ items: QueueEntry[]; hasNextPage: boolean; total: number }> {
     const after = decodeQueueCursor(afterCursor);
-    const rows = await this.db.query<QueueRowWithPost>(MODERATION_SQL.queuePage, [after.priority, after.id, first + 1]);
-    const [{ n }] = await this.db.query<{ n: number }>(MODERATION_SQL.queueCount);
-    const items = rows.slice(0, first).map((row) => ({
-      id: row.queue_id,
-      post: toRecord(row),
-      priority: row.priority,
-      reasons: row.reasons,
-      hits: row.hits,
-      flags: row.flag_count,
-      enqueuedAt: row.enqueued_at,
-    }));
-    return { items, hasNextPage: rows.length > first, total: n };
+    const [rows, total] = await Promise.all([this.repo.queuePage(after, first), this.repo.queueCount()]);
+    const page = rows.slice(0, first);
+    const posts = new Map((await this.posts.byIds(page.map((r) => r.postId))).map((p) => [p.id, p]));
+    const items = page.map((row) => {
+      const post = posts.get(row.postId)!;
+      return { id: row.id, post, priority: row.priority, reasons: row.reasons, hits: post.hits, flags: post.flagCount, enqueuedAt: row.enqueuedAt };
+    });
+    return { items, hasNextPage: rows.length > first, total };
   }
 
-  async review(moderatorId: string, postId: string, decision: ReviewDecision, reasonId: string | null | undefined): Promise<PostRecord> {
+  async review(moderatorId: string, postId: string, decision: ReviewDecision, reasonId: string | null | undefined): Promise<ModeratedPost> {
     const post = isPostId(postId) ? await this.posts.byId(postId) : null;
     if (!post) throw notFound(M.postNotFound);
     if (post.status === PostStatus.DELETED) throw badInput('postId', M.removedByAuthor);
@@ -157,20 +146,13 @@ export class ModerationService {
     }
     const reviewed = await this.db.transaction(async (tx) => {
       const target = decision === ReviewDecision.APPROVE ? PostStatus.PUBLISHED : PostStatus.REJECTED;
-      const [row] = await tx.query<PostRow>(MODERATION_SQL.setReviewed, [
-        post.id,
-        target,
-        decision === ReviewDecision.REJECT ? reasonId : null,
-      ]);
-      const updated = toRecord(row);
-      if (post.status !== PostStatus.PUBLISHED && target === PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, 1);
-      if (post.status === PostStatus.PUBLISHED && target !== PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, -1);
+      const updated = await this.posts.review(tx, post, target, decision === ReviewDecision.REJECT ? reasonId! : null);
       await this.repo.resolve(tx, post.id, decision);
       const action = decision === ReviewDecision.APPROVE ? (post.status === PostStatus.REJECTED ? 'review:restore' : 'review:approve') : 'review:reject';
       await this.repo.audit(tx, { actor, action, postId: post.id, rulesVersion: post.rulesVersion ?? rulesVersion, reason: reasonId ?? null });
       return updated;
     });
-    await this.cache.invalidate(post.sectionId);
+    await this.posts.changed(post.sectionId);
     return reviewed;
   }
 
@@ -178,9 +160,9 @@ export class ModerationService {
   async ban(moderatorId: string, postId: string, reason: string): Promise<boolean> {
     const text = reason?.trim();
     if (!text) throw badInput('reason', M.banReason);
-    const sealed = isPostId(postId) ? await this.db.query<{ author_ref: Buffer }>(MODERATION_SQL.authorRef, [postId]) : [];
-    if (!sealed.length) throw notFound(M.postNotFound);
-    const hash = this.crypto.banHash(this.crypto.open(sealed[0].author_ref));
+    const sealed = isPostId(postId) ? await this.posts.sealedAuthor(postId) : null;
+    if (!sealed) throw notFound(M.postNotFound);
+    const hash = this.crypto.banHash(this.crypto.open(sealed));
     await this.db.transaction(async (tx) => {
       await this.repo.ban(tx, hash, text.slice(0, 500));
       await this.repo.audit(tx, { actor: `moderator:${moderatorId}`, action: 'ban', postId, reason: text.slice(0, 500) });
@@ -189,12 +171,11 @@ export class ModerationService {
   }
 
   async stats(): Promise<ModerationStatsModel> {
-    const [row] = await this.db.query<ModerationStatsModel>(MODERATION_SQL.stats);
-    return row;
+    return this.repo.stats(await this.posts.tally());
   }
 
   /** Where a post stands for its author; null for everyone else. */
-  reviewStateFor(caller: Caller, post: PostRecord): { state: ReviewState; message: string } | null {
+  reviewStateFor(caller: Caller, post: ModeratedPost): { state: ReviewState; message: string } | null {
     if (!caller.owns(post)) return null;
     if (post.status === PostStatus.PENDING) return { state: ReviewState.WAITING, message: M.waiting };
     if (post.status === PostStatus.REJECTED) {
@@ -204,13 +185,6 @@ export class ModerationService {
     return null;
   }
 }
-
-type QueueRowWithPost = PostRow & {
-  queue_id: string;
-  priority: number;
-  reasons: string[];
-  enqueued_at: Date;
-};
 
 export function encodeQueueCursor(priority: number, id: string): string {
   return Buffer.from(`q:${priority}:${id}`).toString('base64url');
@@ -222,5 +196,3 @@ function decodeQueueCursor(cursor: string | null): { priority: number; id: strin
   if (!match || !fitsBigint(match[2])) throw badInput('after', UNKNOWN_CURSOR);
   return { priority: Number(match[1]), id: match[2] };
 }
-
-

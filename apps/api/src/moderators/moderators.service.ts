@@ -20,7 +20,7 @@ import {
 import { MESSAGES } from './messages';
 import { ModeratorRole } from './moderator.entity';
 import type { ModeratorModel, SignedInModerator } from './moderator.model';
-import { ModeratorRow, SQL, SessionRow } from './moderator.sql';
+import { ModeratorRow, ModeratorsRepository } from './moderators.repository';
 import { isValidEmail, normalizeEmail, PASSWORD_MAX, validEmail, validNewPassword, validRole } from './validation';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-transport';
 
@@ -76,12 +76,16 @@ export class ModeratorsService {
   /** One session lookup per request, however many guarded fields it asks for. */
   private readonly perRequest = new WeakMap<object, Promise<SignedInModerator | null>>();
 
+  private readonly repo: ModeratorsRepository;
+
   constructor(
-    @Inject(Db) private readonly db: Db,
+    @Inject(Db) db: Db,
     @Inject(CONFIG) private readonly config: ModeratorSettings,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.repo = new ModeratorsRepository(db);
+  }
 
   // ── Accounts ─────────────────────────────────────────────────────────────
 
@@ -92,23 +96,18 @@ export class ModeratorsService {
     const generatedPassword = input.password == null ? generatePassword() : null;
     const password = validNewPassword(input.password ?? generatedPassword!);
     if (await this.findByEmail(email)) throw badInput('email', MESSAGES.emailTaken); // before spending a hash
-    const rows = await this.db.query<ModeratorRow>(SQL.create, [email, await hashPassword(password), role]);
-    if (rows.length === 0) throw badInput('email', MESSAGES.emailTaken); // created meanwhile
-    return { moderator: toModel(rows[0]), generatedPassword };
+    const created = await this.repo.create(email, await hashPassword(password), role);
+    if (!created) throw badInput('email', MESSAGES.emailTaken); // created meanwhile
+    return { moderator: toModel(created), generatedPassword };
   }
 
   async findByEmail(email: string): Promise<ModeratorRow | null> {
-    return (await this.db.query<ModeratorRow>(SQL.byEmail, [normalizeEmail(email)]))[0] ?? null;
+    return this.repo.byEmail(normalizeEmail(email));
   }
 
   /** Signs the account out everywhere and keeps it from signing in again. Null when there is no such account. */
   async disable(email: string): Promise<{ id: string; revokedSessions: number } | null> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: string }>(SQL.disable, [normalizeEmail(email)]);
-      if (!row) return null;
-      const revoked = await tx.query(SQL.revokeAll, [row.id]);
-      return { id: row.id, revokedSessions: revoked.length };
-    });
+    return this.repo.disable(normalizeEmail(email));
   }
 
   // ── Sessions ─────────────────────────────────────────────────────────────
@@ -144,7 +143,7 @@ export class ModeratorsService {
     await backOff();
 
     const plausible = isValidEmail(normalized) && typeof password === 'string' && password.length <= PASSWORD_MAX;
-    const account = plausible ? (await this.db.query<ModeratorRow>(SQL.byEmail, [normalized]))[0] : undefined;
+    const account = plausible ? ((await this.repo.byEmail(normalized)) ?? undefined) : undefined;
     const matches =
       account && !account.disabled_at ? await verifyPassword(account.password_hash, password) : await verifyAgainstDummy(String(password ?? '').slice(0, PASSWORD_MAX));
     if (!account || !matches) {
@@ -153,7 +152,7 @@ export class ModeratorsService {
       throw new AppError(ErrorCode.UNAUTHENTICATED, MESSAGES.noMatch);
     }
 
-    if (needsRehash(account.password_hash)) await this.db.query(SQL.rehash, [account.id, await hashPassword(password)]);
+    if (needsRehash(account.password_hash)) await this.repo.rehash(account.id, await hashPassword(password));
     await Promise.all([throttle.email, throttle.pair, throttle.address].map((key) => this.limiter.reset(key)));
     const session = await this.openSession(account.id);
     this.logger.info({ moderatorId: account.id }, 'a moderator signed in');
@@ -163,12 +162,8 @@ export class ModeratorsService {
   /** Opens a session for an account (after its password was checked). */
   async openSession(moderatorId: string): Promise<{ token: string; expiresAt: Date }> {
     const token = newSessionToken();
-    await this.db.query(SQL.pruneSessions, [moderatorId]);
-    const [row] = await this.db.query<{ id: string; expires_at: Date }>(SQL.createSession, [
-      moderatorId,
-      tokenHash(token),
-      this.sessionSeconds,
-    ]);
+    await this.repo.pruneSessions(moderatorId);
+    const row = await this.repo.createSession(moderatorId, tokenHash(token), this.sessionSeconds);
     return { token, expiresAt: row.expires_at };
   }
 
@@ -179,7 +174,7 @@ export class ModeratorsService {
   /** The moderator behind a token: a live session (not expired, not revoked) of an account that is not disabled. */
   async authenticate(token: string | null | undefined): Promise<SignedInModerator | null> {
     if (!isWellFormedToken(token)) return null;
-    const [row] = await this.db.query<SessionRow>(SQL.session, [tokenHash(token)]);
+    const row = await this.repo.session(tokenHash(token));
     return row ? { id: row.id, email: row.email, role: row.role, sessionId: row.session_id } : null;
   }
 
@@ -203,7 +198,7 @@ export class ModeratorsService {
   /** Ends the request's session (if any) and clears the cookie. */
   async logoutRequest(ctx: RequestContext): Promise<void> {
     const token = readSessionToken(ctx.req);
-    if (isWellFormedToken(token)) await this.db.query(SQL.revokeSession, [tokenHash(token)]);
+    if (isWellFormedToken(token)) await this.repo.revokeSession(tokenHash(token));
     this.perRequest.delete(ctx.req);
     ctx.moderator = null;
     clearSessionCookie(ctx.req, ctx.reply);
@@ -211,12 +206,12 @@ export class ModeratorsService {
 
   /** Revokes every live session of a moderator; returns how many. */
   async revokeAllSessions(moderatorId: string): Promise<number> {
-    return (await this.db.query(SQL.revokeAll, [moderatorId])).length;
+    return this.repo.revokeAll(moderatorId);
   }
 
   /** Every account that may sign in, oldest first. */
   async list(): Promise<ModeratorModel[]> {
-    return (await this.db.query<ModeratorRow>(SQL.list)).map(toModel);
+    return (await this.repo.list()).map(toModel);
   }
 }
 

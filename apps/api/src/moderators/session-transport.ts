@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cameOverHttps } from '../common/https';
 
 /**
  * How a session token travels: `Authorization: Bearer <token>` for API clients, the httpOnly
@@ -35,11 +36,7 @@ export function readCookie(cookieHeader: string | undefined, name: string): stri
   return null;
 }
 
-/** Over TLS, or behind a proxy (the web server) that says the browser used https. */
-export function cameOverHttps(req: FastifyRequest): boolean {
-  const forwarded = header(req, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return forwarded === 'https' || req.protocol === 'https';
-}
+export { cameOverHttps };
 
 function cookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   return `${SESSION_COOKIE}=${value}; Max-Age=${maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;

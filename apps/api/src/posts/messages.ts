@@ -1,3 +1,5 @@
+import { MODERATION_MESSAGES } from '../moderation/messages';
+
 /** Every sentence a poster may read from the posting path: calm, warm, short. */
 export const MESSAGES = {
   edited: 'Your changes are saved.',
@@ -16,7 +18,7 @@ export const MESSAGES = {
   alreadyRemoved: 'This post has already been removed.',
   reactToPublished: 'Reactions are open on published posts only.',
   banned: 'Posting from this browser has been paused by the moderators. Thank you for understanding.',
-  paused: 'Reactions and flags from this browser have been paused by the moderators. Thank you for understanding.',
+  paused: MODERATION_MESSAGES.paused,
   reactNeedsKey: 'Reacting needs the private key Steady gives your browser. Please use the buttons on the page.',
   slowDown: 'There’s no rush here. Please take a short pause, then try again.',
   idempotencyKey: 'That request id is not one we can use. Please try again from the page.',

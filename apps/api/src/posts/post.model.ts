@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../common/pagination';
-import { PostStatus } from './post.entity';
+import { PostStatus, type PostEntity } from './post.entity';
 
 export enum ReactionKind {
   SUPPORT = 'SUPPORT',
@@ -20,44 +20,15 @@ export class ReactionCountModel {
   @Field() reactedByMe: boolean;
 }
 
-/** A rule hit as stored with a post: offsets into its body, never the text itself. */
-export interface StoredHit {
-  ruleId: string;
-  principle: string;
-  start: number;
-  end: number;
-  quote: string;
-  message: string;
-  /** The model's probability behind the hit (absent on posts stored before the model). */
-  score?: number;
-  /** Who raised it: a rule's wording, or the model's reading of the meaning. */
-  source?: 'rules' | 'model';
-}
+export type { StoredHit } from '../moderation/stored-hit';
 
-/** What resolvers work with: a post row without anything that points to its author. */
-export interface PostRecord {
-  id: string;
-  sectionId: string;
-  parentId: string | null;
-  depth: number;
-  pseudonym: string;
-  body: string;
-  html: string;
-  status: PostStatus;
-  replyCount: number;
-  counts: Record<ReactionKind, number>;
-  createdAt: Date;
-  editedAt: Date | null;
-  /** Compared with the caller's token for `mine`; never exposed. */
-  authorToken: Buffer;
-  crisis: boolean;
-  hits: StoredHit[];
-  rulesVersion: string | null;
-  flagCount: number;
-  /** The reject reason id a moderator chose, shown to the author in kind words. */
-  reviewReason: string | null;
-  reviewedAt: Date | null;
-}
+/**
+ * What resolvers work with: a post row without anything that points to its author (the
+ * entity's columns but the sealed reference and the idempotency key, see post.sql.ts), and
+ * the reaction counts by kind. Derived from the entity: a new column needs no edit here.
+ * `authorToken` is compared with the caller's token for `mine`; never exposed.
+ */
+export type PostRecord = Omit<PostEntity, 'authorRef' | 'idempotencyKey'> & { counts: Record<ReactionKind, number> };
 
 @ObjectType('Post')
 export class PostModel {

@@ -1,12 +1,26 @@
+
 import type { Statement } from '../database/db';
-import { PostStatus } from './post.entity';
-import { PostRecord, ReactionKind, StoredHit } from './post.model';
+import { entityColumns, selectList } from '../database/entity-columns';
+import { MODERATION_FRAGMENTS } from '../moderation/moderation.repository';
+import { AUTHOR_KEY_FRAGMENTS } from '../authors/author-keys.repository';
+import { PostEntity } from './post.entity';
+import { PostRecord, ReactionKind } from './post.model';
 import { removedHoldingReplies, visibleInSql } from './visibility';
 
-/** Columns every post read selects: counts ride along, so a page is one statement. */
-export const POST_COLUMNS = `p.id::text as id, p.section_id, p.parent_id::text as parent_id, p.depth, p.pseudonym, p.body, p.html,
-  p.status, p.reply_count, p.support_count, p.hug_count, p.relate_count, p.helpful_count,
-  p.created_at, p.edited_at, p.author_token, p.crisis, p.hits, p.rules_version, p.flag_count, p.review_reason, p.reviewed_at`;
+/**
+ * Never read with a post: the sealed author reference (opened only to ban, by its own
+ * statement) and the idempotency key (matched in SQL, never shown).
+ */
+export const NOT_READ = ['authorRef', 'idempotencyKey'] as const;
+
+/** A post row as every read returns it: the entity's columns, keyed by property, but NOT_READ. */
+export type PostRow = Omit<PostEntity, (typeof NOT_READ)[number]>;
+
+const READ_COLUMNS = entityColumns(PostEntity).filter((c) => !(NOT_READ as readonly string[]).includes(c.property));
+
+/** Columns every post read selects (all of the entity's but NOT_READ): counts ride along, so a page is one statement. */
+export const postColumns = (alias?: string) => selectList(READ_COLUMNS, alias);
+const POST_COLUMNS = postColumns('p');
 
 /**
  * Shown in a thread: what the viewer may see (the one rule, posts/visibility.ts), and removed posts
@@ -17,57 +31,16 @@ const IN_THREAD = `(${visibleInSql({ token: '$4', moderator: '$5::boolean' })} o
 /** `me` reads only the viewer's own posts, so the viewer's token in a post's section is that post's author token. */
 const OWN = (post: string) => visibleInSql({ post, token: `${post}.author_token`, moderator: 'false' });
 
-export interface PostRow {
-  id: string;
-  section_id: string;
-  parent_id: string | null;
-  depth: number;
-  pseudonym: string;
-  body: string;
-  html: string;
-  status: PostStatus;
-  reply_count: number;
-  support_count: number;
-  hug_count: number;
-  relate_count: number;
-  helpful_count: number;
-  created_at: Date;
-  edited_at: Date | null;
-  author_token: Buffer;
-  crisis: boolean;
-  hits: StoredHit[];
-  rules_version: string | null;
-  flag_count: number;
-  review_reason: string | null;
-  reviewed_at: Date | null;
-}
-
+/** The row as resolvers see it: every column as read, and the reaction counts by kind. */
 export function toRecord(row: PostRow): PostRecord {
   return {
-    id: row.id,
-    sectionId: row.section_id,
-    parentId: row.parent_id,
-    depth: row.depth,
-    pseudonym: row.pseudonym,
-    body: row.body,
-    html: row.html,
-    status: row.status,
-    replyCount: row.reply_count,
+    ...row,
     counts: {
-      [ReactionKind.SUPPORT]: row.support_count,
-      [ReactionKind.HUG]: row.hug_count,
-      [ReactionKind.RELATE]: row.relate_count,
-      [ReactionKind.HELPFUL]: row.helpful_count,
+      [ReactionKind.SUPPORT]: row.supportCount,
+      [ReactionKind.HUG]: row.hugCount,
+      [ReactionKind.RELATE]: row.relateCount,
+      [ReactionKind.HELPFUL]: row.helpfulCount,
     },
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-    authorToken: row.author_token,
-    crisis: row.crisis,
-    hits: row.hits,
-    rulesVersion: row.rules_version,
-    flagCount: row.flag_count,
-    reviewReason: row.review_reason,
-    reviewedAt: row.reviewed_at,
   };
 }
 
@@ -116,13 +89,14 @@ export const SQL = {
   authorInSection: {
     name: 'author_in_section',
     text: `select (select pseudonym from section_author where section_id = $1 and author_token = $2) as pseudonym,
-      exists (select 1 from ban where hash = $3) as banned,
-      (select standing from author_key where hash = $4) as standing`,
+      ${MODERATION_FRAGMENTS.isBanned('$3')} as banned,
+      ${AUTHOR_KEY_FRAGMENTS.standing('$4')} as standing`,
   },
   /**
    * The post and everything that follows from it, as one statement (atomic without BEGIN/COMMIT):
    * the row, the section's and the parent's counts when it is published, its queue item when it
-   * waits for a moderator, and its audit entry. Returns nothing when the same author already used
+   * waits for a moderator, and its audit entry. The queue item's and the audit entry's SQL are
+   * moderation's (MODERATION_FRAGMENTS): posts only compose them into the one statement. Returns nothing when the same author already used
    * this idempotency key, and then changes nothing.
    *   $1 section, $2 parent, $3 depth, $4 token, $5 sealed ref, $6 pseudonym, $7 body, $8 html,
    *   $9 status, $10 idempotency key, $11 crisis, $12 hits, $13 rules version,
@@ -144,9 +118,9 @@ export const SQL = {
         update post set reply_count = reply_count + 1
         where id = $2::bigint and exists (select 1 from p where p.status = 'PUBLISHED')
       ), queued as (
-        insert into queue_item (post_id, priority, reasons) select p.id, $14::int, $15::text[] from p where $14::int is not null
+        ${MODERATION_FRAGMENTS.enqueueNew({ from: 'p', priority: '$14::int', reasons: '$15::text[]' })}
       ), audited as (
-        insert into audit_log (actor, action, post_id, rules_version, reason) select 'system', $16, p.id, $13, $17 from p
+        ${MODERATION_FRAGMENTS.auditNew({ from: 'p', action: '$16', rulesVersion: '$13', reason: '$17' })}
       )
       select ${POST_COLUMNS} from p`,
   },
@@ -169,12 +143,12 @@ export const SQL = {
     name: 'post_edit',
     text: `update post set body = $2, html = $3, edited_at = now(), status = $4, crisis = $5, hits = $6, rules_version = $7
       where id = $1 and status <> 'DELETED'
-      returning ${POST_COLUMNS.replace(/p\./g, '')}`,
+      returning ${postColumns()}`,
   },
   softDelete: {
     name: 'post_delete',
     text: `update post set status = 'DELETED', body = '', html = '', hits = '[]' where id = $1 and status <> 'DELETED'
-      returning ${POST_COLUMNS.replace(/p\./g, '')}`,
+      returning ${postColumns()}`,
   },
   /** Toggles one reaction atomically and returns the post: $1 post, $2 token, $3 kind. */
   toggleReaction: {
@@ -233,5 +207,30 @@ export const SQL = {
     text: `select count(*)::int as n from post p join post mine on mine.id = p.parent_id
       where mine.author_token = any($1::bytea[]) and ${visibleInSql({ token: 'mine.author_token', moderator: 'false' })}
         and not (p.author_token = any($1::bytea[]))`,
+  },
+  /** A reader's flag counted on the post: $1 post. */
+  countFlag: {
+    name: 'post_count_flag',
+    text: `update post set flag_count = flag_count + 1 where id = $1
+      returning flag_count as "flagCount", ${MODERATION_FRAGMENTS.flagWeight('$1')} as "flagWeight"`,
+  },
+  /** A flagged post leaves public view until a moderator looks. */
+  hideForReview: {
+    name: 'post_hide_for_review',
+    text: `update post set status = 'PENDING' where id = $1 and status = 'PUBLISHED' returning id`,
+  },
+  /** A moderator's decision: $2 the status, $3 the reject reason. */
+  setReviewed: {
+    name: 'post_set_reviewed',
+    text: `update post p set status = $2, review_reason = $3, reviewed_at = now() where p.id = $1 returning ${POST_COLUMNS}`,
+  },
+  authorRef: { name: 'post_author_ref', text: `select author_ref from post where id = $1` },
+  tally: {
+    name: 'post_tally',
+    text: `select
+      (select count(*) from post where status = 'PUBLISHED')::int as published,
+      (select count(*) from post where status = 'PENDING' and not crisis)::int as held,
+      (select count(*) from post where crisis)::int as crisis,
+      (select count(*) from post where status = 'REJECTED')::int as rejected`,
   },
 } satisfies Record<string, Statement>;

@@ -3,6 +3,7 @@ import { Db, Tx } from '../database/db';
 import { isPostId } from '../common/ids';
 import { PostStatus } from './post.entity';
 import { PostRecord, ReactionKind, StoredHit } from './post.model';
+import type { PostTally } from '../moderation/moderated-posts.port';
 import { PostRow, SQL, toRecord } from './post.sql';
 
 export interface NewPost {
@@ -60,7 +61,7 @@ export class PostsRepository {
   ): Promise<PostRecord[][]> {
     const rows = await this.db.query<PostRow>(SQL.replyPages, [parentIds, afterId ?? '0', first + 1, viewerToken, moderator]);
     const byParent = new Map<string, PostRecord[]>(parentIds.map((id) => [id, []]));
-    for (const row of rows) byParent.get(row.parent_id!)!.push(toRecord(row));
+    for (const row of rows) byParent.get(row.parentId!)!.push(toRecord(row));
     return parentIds.map((id) => byParent.get(id)!);
   }
 
@@ -158,6 +159,32 @@ export class PostsRepository {
   async softDelete(tx: Tx, id: string): Promise<PostRecord | null> {
     const [row] = await tx.query<PostRow>(SQL.softDelete, [id]);
     return row ? toRecord(row) : null;
+  }
+
+  /** Counts a reader's flag: the post's flag count now, and what all its flags weigh (moderation's fragment). */
+  async countFlag(tx: Tx, postId: string): Promise<{ flagCount: number; flagWeight: number }> {
+    const [row] = await tx.query<{ flagCount: number; flagWeight: number }>(SQL.countFlag, [postId]);
+    return row;
+  }
+
+  /** PUBLISHED → PENDING until a moderator looks; false when the post was not published. */
+  async hideForReview(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.query(SQL.hideForReview, [id])).length === 1;
+  }
+
+  async setReviewed(tx: Tx, id: string, status: PostStatus, reason: string | null): Promise<PostRecord> {
+    const [row] = await tx.query<PostRow>(SQL.setReviewed, [id, status, reason]);
+    return toRecord(row);
+  }
+
+  async sealedAuthor(id: string): Promise<Buffer | null> {
+    const [row] = await this.db.query<{ author_ref: Buffer }>(SQL.authorRef, [id]);
+    return row?.author_ref ?? null;
+  }
+
+  async tally(): Promise<PostTally> {
+    const [row] = await this.db.query<PostTally>(SQL.tally);
+    return row;
   }
 
   async toggleReaction(postId: string, token: Buffer, kind: ReactionKind): Promise<PostRecord> {

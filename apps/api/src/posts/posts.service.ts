@@ -7,6 +7,7 @@ import { AuthorKeys } from '../authors/author-keys';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
+import { BODY_MAX } from '../common/limits';
 import { Db, Tx } from '../database/db';
 import { Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
@@ -17,8 +18,9 @@ import { PostsRepository } from './posts.repository';
 import { ThreadCache } from './thread-cache';
 import { authorViewer, Sight, sightOf } from './visibility';
 
-export { POST_BODY_MAX as BODY_MAX, EDIT_WINDOW_MS } from '@steady/rules';
-import { POST_BODY_MAX as BODY_MAX, EDIT_WINDOW_MS } from '@steady/rules';
+export { BODY_MAX };
+export { EDIT_WINDOW_MS } from '@steady/rules';
+import { EDIT_WINDOW_MS } from '@steady/rules';
 const PSEUDONYM_ATTEMPTS = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

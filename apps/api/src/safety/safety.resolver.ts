@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
 import type { ResourceList } from '@steady/content';
-import { SafetyResourceModel } from '../posts/dto/post.inputs';
+import { SafetyResourceModel } from './safety-resource.model';
 
 export const RESOURCES = Symbol('ResourceList');
 

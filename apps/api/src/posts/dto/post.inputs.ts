@@ -1,7 +1,12 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RuleHitModel } from '../../moderation/rule-hit.model';
+import { SafetyResourceModel } from '../../safety/safety-resource.model';
 import { PostModel } from '../post.model';
 import { PostOutcome } from '../../moderation/decision';
 import type { PostRecord } from '../post.model';
+
+/** Defined by the features they belong to; exported here too, where they were first. */
+export { RuleHitModel, SafetyResourceModel };
 
 registerEnumType(PostOutcome, { name: 'PostOutcome' });
 
@@ -23,30 +28,6 @@ export class EditPostInput {
   @Field(() => ID) postId: string;
   @Field() body: string;
   @Field(() => Boolean, { nullable: true }) acknowledgeNudge?: boolean | null;
-}
-
-@ObjectType('RuleHit')
-export class RuleHitModel {
-  @Field() ruleId: string;
-  @Field() principle: string;
-  @Field() message: string;
-  @Field(() => String, { nullable: true }) quote: string | null;
-  @Field(() => Int) start: number;
-  @Field(() => Int) end: number;
-  @Field(() => Float, { nullable: true, description: "The model's probability for this hit's category (0..1), when the model weighed in." })
-  score: number | null;
-  @Field({ description: '"rules" when the wording matched a rule, "model" when the model read the meaning; [start, end) is then the sentence that scored highest.' })
-  source: string;
-  @Field({ description: 'The engine category behind the hit: self-harm, partner-danger, threat, harassment, personal-info, spam or pressure.' })
-  category: string;
-}
-
-@ObjectType('SafetyResource')
-export class SafetyResourceModel {
-  @Field() name: string;
-  @Field() contact: string;
-  @Field() region: string;
-  @Field() description: string;
 }
 
 @ObjectType('CreatePostPayload')

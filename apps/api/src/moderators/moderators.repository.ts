@@ -1,4 +1,4 @@
-import type { Statement } from '../database/db';
+import type { Db, Statement } from '../database/db';
 import type { ModeratorRole } from './moderator.entity';
 
 export interface ModeratorRow {
@@ -17,7 +17,7 @@ export interface SessionRow {
 }
 
 /** Every statement of moderator accounts and sessions. */
-export const SQL = {
+const SQL = {
   /** $1 e-mail (normalized), $2 argon2id hash, $3 role. Nothing returned when the e-mail exists. */
   create: {
     name: 'moderator_create',
@@ -76,3 +76,59 @@ export const SQL = {
       where moderator_id = $1 and least(expires_at, coalesce(revoked_at, expires_at)) < now() - interval '30 days'`,
   },
 } satisfies Record<string, Statement>;
+
+/**
+ * Moderator accounts' and sessions' SQL, in one place. A plain class over Db (the service builds
+ * it), so the moderator CLI and the tests construct the service as before.
+ */
+export class ModeratorsRepository {
+  constructor(private readonly db: Pick<Db, 'query' | 'transaction'>) {}
+
+  /** Null when the e-mail is taken. */
+  async create(email: string, passwordHash: string, role: ModeratorRole): Promise<ModeratorRow | null> {
+    return (await this.db.query<ModeratorRow>(SQL.create, [email, passwordHash, role]))[0] ?? null;
+  }
+
+  async byEmail(email: string): Promise<ModeratorRow | null> {
+    return (await this.db.query<ModeratorRow>(SQL.byEmail, [email]))[0] ?? null;
+  }
+
+  list(): Promise<ModeratorRow[]> {
+    return this.db.query<ModeratorRow>(SQL.list);
+  }
+
+  async rehash(id: string, passwordHash: string): Promise<void> {
+    await this.db.query(SQL.rehash, [id, passwordHash]);
+  }
+
+  /** Disables the account and revokes its sessions, together. Null when there is no such account. */
+  disable(email: string): Promise<{ id: string; revokedSessions: number } | null> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(SQL.disable, [email]);
+      if (!row) return null;
+      const revoked = await tx.query(SQL.revokeAll, [row.id]);
+      return { id: row.id, revokedSessions: revoked.length };
+    });
+  }
+
+  async pruneSessions(moderatorId: string): Promise<void> {
+    await this.db.query(SQL.pruneSessions, [moderatorId]);
+  }
+
+  async createSession(moderatorId: string, tokenHash: Buffer, seconds: number): Promise<{ id: string; expires_at: Date }> {
+    return (await this.db.query<{ id: string; expires_at: Date }>(SQL.createSession, [moderatorId, tokenHash, seconds]))[0];
+  }
+
+  async session(tokenHash: Buffer): Promise<SessionRow | null> {
+    return (await this.db.query<SessionRow>(SQL.session, [tokenHash]))[0] ?? null;
+  }
+
+  async revokeSession(tokenHash: Buffer): Promise<void> {
+    await this.db.query(SQL.revokeSession, [tokenHash]);
+  }
+
+  /** Returns how many sessions were revoked. */
+  async revokeAll(moderatorId: string): Promise<number> {
+    return (await this.db.query(SQL.revokeAll, [moderatorId])).length;
+  }
+}

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Db, Tx, type Statement } from '../database/db';
+import { ArticleModel, SectionModel } from './article.model';
+
+const ARTICLE_COLUMNS = 'id, slug, title, summary, published';
+const SECTION_COLUMNS = `id, article_id as "articleId", slug, title, position, html, post_count as "postCount", thread_count as "threadCount", hidden`;
+
+export interface SectionMeta {
+  id: string;
+  slug: string;
+  hidden: boolean;
+}
+
+const SQL = {
+  list: { name: 'articles_list', text: `select ${ARTICLE_COLUMNS} from article where not hidden order by published, title` },
+  bySlug: { name: 'article_by_slug', text: `select ${ARTICLE_COLUMNS} from article where slug = $1 and not hidden` },
+  byIds: { name: 'articles_by_ids', text: `select ${ARTICLE_COLUMNS} from article where id = any($1::uuid[])` },
+  sectionsOf: {
+    name: 'sections_of_article',
+    text: `select ${SECTION_COLUMNS} from section where article_id = $1 and not hidden order by position`,
+  },
+  sectionBySlug: {
+    name: 'section_by_slug',
+    text: `select ${SECTION_COLUMNS} from section where article_id = $1 and slug = $2 and not hidden`,
+  },
+  sectionsByIds: { name: 'sections_by_ids', text: `select ${SECTION_COLUMNS} from section where id = any($1::uuid[])` },
+  directory: { name: 'section_directory', text: 'select id, slug, hidden from section' },
+  // The content import (once per start, in one transaction): unnamed, never prepared.
+  importLock: { text: 'select pg_advisory_xact_lock($1)' },
+  hideArticlesNotIn: {
+    text: 'update article set hidden = true, updated_at = now() where hidden = false and not (slug = any($1::text[])) returning id',
+  },
+  upsertArticle: {
+    text: `insert into article (slug, title, summary, published) values ($1, $2, $3, $4)
+      on conflict (slug) do update set title = excluded.title, summary = excluded.summary,
+        published = excluded.published, hidden = false, updated_at = now()
+      where (article.title, article.summary, article.published, article.hidden)
+        is distinct from (excluded.title, excluded.summary, excluded.published, false)
+      returning id, true as changed`,
+  },
+  articleIdBySlug: { text: 'select id from article where slug = $1' },
+  upsertSection: {
+    text: `insert into section (article_id, slug, title, position, markdown, html) values ($1, $2, $3, $4, $5, $6)
+      on conflict (article_id, slug) do update set title = excluded.title, position = excluded.position,
+        markdown = excluded.markdown, html = excluded.html, hidden = false
+      where (section.title, section.position, section.markdown, section.html, section.hidden)
+        is distinct from (excluded.title, excluded.position, excluded.markdown, excluded.html, false)
+      returning id`,
+  },
+  hideSectionsNotIn: {
+    text: 'update section set hidden = true where article_id = $1 and hidden = false and not (slug = any($2::text[])) returning id',
+  },
+} satisfies Record<string, Statement>;
+
+/** Articles' and sections' SQL, in one place: the reads of the API and the writes of the content import. */
+@Injectable()
+export class ArticlesRepository {
+  constructor(@Inject(Db) private readonly db: Db) {}
+
+  list(): Promise<ArticleModel[]> {
+    return this.db.query<ArticleModel>(SQL.list);
+  }
+
+  async bySlug(slug: string): Promise<ArticleModel | null> {
+    return (await this.db.query<ArticleModel>(SQL.bySlug, [slug]))[0] ?? null;
+  }
+
+  byIds(ids: readonly string[]): Promise<ArticleModel[]> {
+    return this.db.query<ArticleModel>(SQL.byIds, [ids]);
+  }
+
+  sectionsOf(articleId: string): Promise<SectionModel[]> {
+    return this.db.query<SectionModel>(SQL.sectionsOf, [articleId]);
+  }
+
+  async sectionBySlug(articleId: string, slug: string): Promise<SectionModel | null> {
+    return (await this.db.query<SectionModel>(SQL.sectionBySlug, [articleId, slug]))[0] ?? null;
+  }
+
+  sectionsByIds(ids: readonly string[]): Promise<SectionModel[]> {
+    return this.db.query<SectionModel>(SQL.sectionsByIds, [ids]);
+  }
+
+  /** Every section's id, slug and visibility, hidden ones too. */
+  directory(): Promise<SectionMeta[]> {
+    return this.db.query<SectionMeta>(SQL.directory);
+  }
+
+  // ── The content import (articles/content-import.ts), inside its transaction ──
+
+  async lockImports(tx: Tx, lock: number): Promise<void> {
+    await tx.query(SQL.importLock, [lock]);
+  }
+
+  /** Hides the articles whose files are gone; returns how many. */
+  async hideArticlesNotIn(tx: Tx, slugs: string[]): Promise<number> {
+    return (await tx.query(SQL.hideArticlesNotIn, [slugs])).length;
+  }
+
+  /** Inserts or updates an article; `changed` is false when its row already said the same. */
+  async upsertArticle(tx: Tx, a: { slug: string; title: string; summary: string; published: Date | string }): Promise<{ id: string; changed: boolean }> {
+    const [row] = await tx.query<{ id: string }>(SQL.upsertArticle, [a.slug, a.title, a.summary, a.published]);
+    if (row) return { id: row.id, changed: true };
+    return { id: (await tx.query<{ id: string }>(SQL.articleIdBySlug, [a.slug]))[0].id, changed: false };
+  }
+
+  /** Inserts or updates a section (matched by slug); false when its row already said the same. */
+  async upsertSection(
+    tx: Tx,
+    articleId: string,
+    s: { slug: string; title: string; position: number; markdown: string; html: string },
+  ): Promise<boolean> {
+    return (await tx.query(SQL.upsertSection, [articleId, s.slug, s.title, s.position, s.markdown, s.html])).length === 1;
+  }
+
+  /** Hides the article's sections that left its file; returns how many. */
+  async hideSectionsNotIn(tx: Tx, articleId: string, slugs: string[]): Promise<number> {
+    return (await tx.query(SQL.hideSectionsNotIn, [articleId, slugs])).length;
+  }
+}

@@ -1,0 +1,25 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
+import { AuthorsModule } from '../authors/authors.module';
+import { AuditLogService } from './audit-log.service';
+import { ModerationRepository } from './moderation.repository';
+import { ModerationResolver } from './moderation.resolver';
+import { ModerationService } from './moderation.service';
+
+/**
+ * Verdicts, flags, the queue, reviews, bans and the audit log. A moderator's decision reaches a
+ * post through the MODERATED_POSTS port (moderated-posts.port.ts), which this module needs and
+ * does not implement: `register` takes the module that provides it (the posts module's
+ * PostsDataModule), so the dependency runs posts → moderation only (ADR 014).
+ */
+@Module({})
+export class ModerationModule {
+  static register(postsPort: { imports: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
+    return {
+      module: ModerationModule,
+      imports: [ArticlesModule, AuthorsModule, ...postsPort.imports],
+      providers: [ModerationRepository, ModerationService, AuditLogService, ModerationResolver],
+      exports: [ModerationRepository, ModerationService],
+    };
+  }
+}
