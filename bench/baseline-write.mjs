@@ -25,8 +25,7 @@ const INSERT = {
     values ($1, null, 0, $2, $3, $4, $5, $6, 'PUBLISHED') returning id::text as id`,
 };
 
-const escapeHtml = (s) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 function send(res, status, payload) {
   const body = JSON.stringify(payload);

@@ -123,7 +123,9 @@ export class StatementCounter {
       await client.query('select pg_stat_statements_reset()');
       return new StatementCounter(client, 'pg_stat_statements');
     } catch (error) {
-      log(`  pg_stat_statements is not available (${String(error.message).split('\n')[0]}); counting transactions from pg_stat_database instead.`);
+      log(
+        `  pg_stat_statements is not available (${String(error.message).split('\n')[0]}); counting transactions from pg_stat_database instead.`,
+      );
     }
     try {
       await client.query('select xact_commit from pg_stat_database where datname = current_database()');

@@ -143,15 +143,17 @@ export async function seed(url, { posts: N, secret, root, log = () => {} }) {
     const scale = Math.max(1, Math.round(N / 100000));
     const authorOf = (idExpr) => {
       const a = `(${H(idExpr, 2246822519)} % ${AUTHORS})`;
-      return scale === 1 ? `${a}::int` : `(case when ${a} < ${KNOWN_AUTHORS} and ${H(idExpr, 1103515245)} % ${scale} <> 0 then ${a} + ${KNOWN_AUTHORS} else ${a} end)::int`;
+      return scale === 1
+        ? `${a}::int`
+        : `(case when ${a} < ${KNOWN_AUTHORS} and ${H(idExpr, 1103515245)} % ${scale} <> 0 then ${a} + ${KNOWN_AUTHORS} else ${a} end)::int`;
     };
 
     // The seed only writes rows it computed to be consistent: skip FK and trigger checks when
     // allowed (superuser), and do not wait for the WAL flush of each statement.
     await q('set synchronous_commit = off');
     await q(`set session_replication_role = replica`).catch(() => log('  (not superuser: FK checks stay on during the seed)'));
-    await q('set work_mem = \'256MB\'').catch(() => undefined);
-    await q('set maintenance_work_mem = \'512MB\'').catch(() => undefined);
+    await q("set work_mem = '256MB'").catch(() => undefined);
+    await q("set maintenance_work_mem = '512MB'").catch(() => undefined);
 
     await q('begin');
     await q(`create temp table bench_section (idx int primary key, id uuid not null) on commit drop`);
@@ -216,8 +218,7 @@ export async function seed(url, { posts: N, secret, root, log = () => {} }) {
       rows: [{ total, maxid }],
     } = await q(`select count(*)::int as total, max(id)::bigint as maxid from bench_all`);
 
-    const kindCount = (kind) =>
-      `(select count(*) from generate_series(0, x.nr - 1) j where (x.id + j) % 4 = ${kind})::int`;
+    const kindCount = (kind) => `(select count(*) from generate_series(0, x.nr - 1) j where (x.id + j) % 4 = ${kind})::int`;
     await q(
       `insert into section_author (section_id, author_token, pseudonym)
        select s.id, t.token, t.pseudonym from bench_token t join bench_section s on s.idx = t.sidx

@@ -45,7 +45,9 @@ function newestSource() {
 
 /** The build's own record of its last run (tsc -b rewrites it on every build that changes anything). */
 function builtAt() {
-  const stamps = [entry, path.join(apiDir, 'tsconfig.build.tsbuildinfo')].filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs);
+  const stamps = [entry, path.join(apiDir, 'tsconfig.build.tsbuildinfo')]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.statSync(f).mtimeMs);
   return fs.existsSync(entry) && stamps.length ? Math.max(...stamps) : 0;
 }
 
@@ -63,7 +65,11 @@ if (!skip && builtAt() < newestSource()) {
   console.error('Building the API…');
   const code = await build();
   if (code !== 0 || !fs.existsSync(entry)) {
-    console.error(fs.existsSync(entry) ? 'The API build failed; see the errors above.' : `The API build failed, or has no tool "${name}" (apps/api/src/cli/${name}.ts).`);
+    console.error(
+      fs.existsSync(entry)
+        ? 'The API build failed; see the errors above.'
+        : `The API build failed, or has no tool "${name}" (apps/api/src/cli/${name}.ts).`,
+    );
     process.exit(1);
   }
 }

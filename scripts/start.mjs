@@ -27,13 +27,23 @@ try {
     console.log('Building Steady…');
     await buildAll();
   }
-  const api = supervisor.add('API', process.execPath, [...API_NODE_ARGS, path.join(root, 'apps/api/dist/main.js')], env({ API_PORT: String(apiPort) }));
+  const api = supervisor.add(
+    'API',
+    process.execPath,
+    [...API_NODE_ARGS, path.join(root, 'apps/api/dist/main.js')],
+    env({ API_PORT: String(apiPort) }),
+  );
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, { child: api.child, timeoutMs: 120000 });
   api.ready = true;
-  const web = supervisor.add('web app', process.execPath, [path.join(root, 'apps/web/server.mjs')], env({
-    PORT: String(webPort),
-    API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}/graphql`,
-  }));
+  const web = supervisor.add(
+    'web app',
+    process.execPath,
+    [path.join(root, 'apps/web/server.mjs')],
+    env({
+      PORT: String(webPort),
+      API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}/graphql`,
+    }),
+  );
   await waitForHttp(`http://127.0.0.1:${webPort}/`, { child: web.child, timeoutMs: 60000 });
   web.ready = true;
   console.log(`\nSteady is ready.\n  Web: http://localhost:${webPort}\n  API: http://localhost:${apiPort}/graphql\nPress Ctrl-C to stop.`);

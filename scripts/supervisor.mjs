@@ -12,7 +12,13 @@ import { spawn } from 'node:child_process';
  *   only, which then stops them in order: the last added first (the web app before the API it
  *   calls), each with a bound. They get an IPC channel: a child may stop when it disconnects.
  */
-export function createSupervisor({ log = (line) => console.error(line), onFatal = () => {}, initialMs = 500, maxMs = 15_000, healthyMs = 30_000 } = {}) {
+export function createSupervisor({
+  log = (line) => console.error(line),
+  onFatal = () => {},
+  initialMs = 500,
+  maxMs = 15_000,
+  healthyMs = 30_000,
+} = {}) {
   const services = [];
   let stopping = false;
 
@@ -73,5 +79,12 @@ export function createSupervisor({ log = (line) => console.error(line), onFatal 
     }
   }
 
-  return { add, stop, services, get stopping() { return stopping; } };
+  return {
+    add,
+    stop,
+    services,
+    get stopping() {
+      return stopping;
+    },
+  };
 }

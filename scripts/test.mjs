@@ -42,7 +42,11 @@ try {
     const env = { ...process.env };
     if (suite.needs) env.DATABASE_URL = await freshDatabase(server, suite.needs);
     console.log(`\n── ${suite.name} tests ──`);
-    const code = await runCode(process.execPath, [jestBin, '-c', suite.config, '--json', '--outputFile', path.join(resultsDir, `${suite.name}.json`)], { env });
+    const code = await runCode(
+      process.execPath,
+      [jestBin, '-c', suite.config, '--json', '--outputFile', path.join(resultsDir, `${suite.name}.json`)],
+      { env },
+    );
     if (code !== 0) exitCode = 1;
   }
 } catch (error) {

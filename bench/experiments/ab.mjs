@@ -21,7 +21,8 @@ const variants = JSON.parse(
 const rounds = Number(process.env.AB_ROUNDS ?? 2);
 const seconds = Number(process.env.AB_SECONDS ?? 10);
 const connections = Number(process.env.AB_CONNECTIONS ?? 50);
-const F = 'fragment PostFields on Post { id body html pseudonym status createdAt editedAt replyCount mine reactions { kind count reactedByMe } }';
+const F =
+  'fragment PostFields on Post { id body html pseudonym status createdAt editedAt replyCount mine reactions { kind count reactedByMe } }';
 const body = JSON.stringify({
   query: `query Thread($id: ID!, $first: Int!, $after: String) { section(id: $id) { posts(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...PostFields } } } } } ${F}`,
   variables: { id: process.env.SECTION_ID, first: 20 },
@@ -31,19 +32,23 @@ const results = variants.map(() => []);
 for (let round = 0; round < rounds; round++) {
   for (const [i, v] of variants.entries()) {
     const port = await freePort();
-    const child = spawn(process.execPath, [...v.flags, '-r', path.join(root, 'bench/experiments/preload.cjs'), path.join(root, 'apps/api/dist/main.js')], {
-      cwd: root,
-      stdio: ['ignore', 2, 2],
-      env: {
-        ...process.env,
-        STEADY_EXP: v.exp,
-        API_PORT: String(port),
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        STEADY_SECRET: process.env.STEADY_SECRET ?? 'steady-bench-secret-only-for-the-bench-database-0001',
-        RATE_LIMIT_WRITES: '100000000',
+    const child = spawn(
+      process.execPath,
+      [...v.flags, '-r', path.join(root, 'bench/experiments/preload.cjs'), path.join(root, 'apps/api/dist/main.js')],
+      {
+        cwd: root,
+        stdio: ['ignore', 2, 2],
+        env: {
+          ...process.env,
+          STEADY_EXP: v.exp,
+          API_PORT: String(port),
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          STEADY_SECRET: process.env.STEADY_SECRET ?? 'steady-bench-secret-only-for-the-bench-database-0001',
+          RATE_LIMIT_WRITES: '100000000',
+        },
       },
-    });
+    );
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`, { child });
       const request = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
@@ -55,7 +60,9 @@ for (let round = 0; round < rounds; round++) {
       const rss = sampler.stop().max.api;
       const cpuMs = ((cpuSeconds(child.pid) - cpu0) * 1000) / r.completed;
       results[i].push({ reqPerSec: r.reqPerSec, p50: r.p50, p99: r.p99, errors: r.errors, cpuMs, rss });
-      console.error(`${v.name}: ${Math.round(r.reqPerSec)} req/s, p50 ${r.p50}, p99 ${r.p99}, ${r.errors} errors, API ${cpuMs.toFixed(2)} CPU ms/req, RSS max ${rss.toFixed(0)} MB`);
+      console.error(
+        `${v.name}: ${Math.round(r.reqPerSec)} req/s, p50 ${r.p50}, p99 ${r.p99}, ${r.errors} errors, API ${cpuMs.toFixed(2)} CPU ms/req, RSS max ${rss.toFixed(0)} MB`,
+      );
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -63,11 +70,15 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 const mean = (a, k) => a.reduce((s, x) => s + x[k], 0) / a.length;
-console.log(JSON.stringify(variants.map((v, i) => ({
-  name: v.name,
-  reqPerSec: Math.round(mean(results[i], 'reqPerSec')),
-  p99: Math.round(mean(results[i], 'p99')),
-  cpuMsPerRequest: +mean(results[i], 'cpuMs').toFixed(3),
-  rssMaxMb: Math.round(Math.max(...results[i].map((x) => x.rss))),
-  errors: results[i].reduce((s, x) => s + x.errors, 0),
-}))));
+console.log(
+  JSON.stringify(
+    variants.map((v, i) => ({
+      name: v.name,
+      reqPerSec: Math.round(mean(results[i], 'reqPerSec')),
+      p99: Math.round(mean(results[i], 'p99')),
+      cpuMsPerRequest: +mean(results[i], 'cpuMs').toFixed(3),
+      rssMaxMb: Math.round(Math.max(...results[i].map((x) => x.rss))),
+      errors: results[i].reduce((s, x) => s + x.errors, 0),
+    })),
+  ),
+);

@@ -78,7 +78,7 @@ describeBrowser('readers without a key: reactions and flags', () => {
     await page.goto(webUrl(SECTION));
     const item = page.locator(`#post-${target.id}`);
     await item.locator('summary', { hasText: 'Flag' }).click();
-    await item.getByLabel(reasons[0]!.title, { exact: true }).check();
+    await item.getByLabel(reasons[0].title, { exact: true }).check();
     await item.getByRole('button', { name: 'Send to a moderator' }).click();
     await expect(item.locator('.flag-thanks').textContent()).resolves.toMatch(/Thank you/);
     await context.close();
@@ -98,8 +98,8 @@ describeBrowser('readers without a key: reactions and flags', () => {
     await article(page).locator('summary', { hasText: 'Flag' }).click();
     const form = article(page).locator('.flag-form');
     // DANGER comes first, and one such flag from a reader of standing hides the post pending review.
-    expect(reasons[0]!.reason).toBe('DANGER');
-    await form.getByLabel(reasons[0]!.title, { exact: true }).check();
+    expect(reasons[0].reason).toBe('DANGER');
+    await form.getByLabel(reasons[0].title, { exact: true }).check();
     // axe needs JavaScript in the page, so the open form is checked here.
     await expectNoAxeViolations(page);
     await form.getByRole('button', { name: 'Send to a moderator' }).click();
@@ -123,7 +123,7 @@ describeBrowser('readers without a key: reactions and flags', () => {
     await page.goto(webUrl(SECTION));
     const item = page.locator(`#post-${other.id}`);
     await item.locator('summary', { hasText: 'Flag' }).click();
-    await item.getByLabel(reasons[0]!.title, { exact: true }).check();
+    await item.getByLabel(reasons[0].title, { exact: true }).check();
     await item.getByRole('button', { name: 'Send to a moderator' }).click();
     await expect(page.locator(`#post-${other.id}`).count()).resolves.toBe(0);
     await expect(page.locator('.discussion > .notice[role="status"]').textContent()).resolves.toMatch(/Thank you/);

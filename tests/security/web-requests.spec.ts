@@ -3,7 +3,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createModerator, graphql, sectionId, seedPost, type Account } from '../browser/support/api';
+import { createModerator, graphql, sectionId, seedPost } from '../browser/support/api';
 import { startWeb } from '../browser/support/stack';
 import { FORM, session, webUrl } from './support/web';
 
@@ -40,12 +40,11 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 
 let section: string;
 let someone: { id: string; authorKey: string };
-let admin: Account;
 
 beforeAll(async () => {
   section = await sectionId('rebuilding-connection', 'where-rebuilding-usually-begins');
   someone = await seedPost({ sectionId: section, body: 'Some evenings we just sit on the step and talk.' });
-  admin = await createModerator(`web-requests-${Date.now().toString(36)}@example.org`, 'ADMIN');
+  await createModerator(`web-requests-${Date.now().toString(36)}@example.org`, 'ADMIN');
 });
 
 async function publishedBodies(): Promise<string[]> {
@@ -314,7 +313,7 @@ describe('429 says when to come back', () => {
 
     // In front of the real API: every write is answered as the API answers a rate-limited one.
     beforeAll(async () => {
-      proxy = http.createServer(async (req, res) => {
+      proxy = http.createServer((req, res) => void (async () => {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const body = Buffer.concat(chunks).toString();
@@ -326,7 +325,7 @@ describe('429 says when to come back', () => {
         const answer = await fetch(process.env.STEADY_API_URL!, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
         res.writeHead(answer.status, { 'Content-Type': 'application/json' });
         res.end(await answer.text());
-      });
+      })());
       await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
       web = await startWeb(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`);
     });
@@ -367,7 +366,6 @@ describe('slow clients give their sockets back (WEB_*_TIMEOUT_MS)', () => {
     return new Promise((resolve) => {
       const started = Date.now();
       const socket = net.connect(Number(port), '127.0.0.1');
-      let timer: NodeJS.Timeout | undefined;
       const done = () => {
         clearInterval(timer);
         socket.destroy();
@@ -377,7 +375,7 @@ describe('slow clients give their sockets back (WEB_*_TIMEOUT_MS)', () => {
       socket.on('end', done);
       socket.on('error', done);
       socket.write(first);
-      timer = setInterval(() => {
+      const timer = setInterval(() => {
         if (!socket.destroyed) socket.write(drip);
       }, 200);
       setTimeout(done, 15_000);

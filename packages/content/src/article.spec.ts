@@ -9,7 +9,7 @@ const section = (slug: string): Section => {
   if (!found) throw new Error(`no section ${slug}`);
   return found;
 };
-const listItems = (html: string): string[] => [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.trim());
+const listItems = (html: string): string[] => [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].trim());
 
 describe('parseArticle on "Rebuilding connection"', () => {
   it('reads the front matter', () => {
@@ -73,7 +73,7 @@ describe('parseArticle on "Rebuilding connection"', () => {
     items.forEach((item, index) => {
       expect(item.startsWith(`<strong>${leads[index]}</strong> `)).toBe(true);
       // The explanation follows the lead inside the same item, and no " - " joint survives.
-      expect(htmlText(item).length).toBeGreaterThan(leads[index]!.length + 40);
+      expect(htmlText(item).length).toBeGreaterThan(leads[index].length + 40);
       expect(item).not.toContain(' - ');
     });
   });
@@ -230,6 +230,6 @@ describe('parseArticle determinism and edge cases', () => {
 
   it('sanitizes whatever the article contains', () => {
     const parsed = parseArticle(doc(valid, 'Hi <script>alert(1)</script> <img src=x onerror="alert(1)">\n\n[x](javascript:alert(1))'));
-    expect(parsed.sections[0]!.html).not.toMatch(/script|onerror|javascript:|<img/);
+    expect(parsed.sections[0].html).not.toMatch(/script|onerror|javascript:|<img/);
   });
 });

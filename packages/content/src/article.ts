@@ -59,11 +59,11 @@ function groupBySectionHeading(blocks: RootContent[]): SectionBlocks[] {
   const groups: SectionBlocks[] = [{ body: [] }];
   for (const block of blocks) {
     if (isSectionHeading(block)) groups.push({ heading: block, body: [] });
-    else groups[groups.length - 1]!.body.push(block);
+    else groups[groups.length - 1].body.push(block);
   }
   // An article that opens directly with a `##` has no intro: an empty section would only
   // invite a discussion about nothing.
-  return groups[0]!.body.length === 0 ? groups.slice(1) : groups;
+  return groups[0].body.length === 0 ? groups.slice(1) : groups;
 }
 
 /** The Markdown of the blocks exactly as written, so an edit shows up as a diff of the source. */

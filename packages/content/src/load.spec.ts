@@ -26,7 +26,7 @@ describe('loadArticles', () => {
     writeFileSync(path.join(dir, 'a.md'), article('first', 'First', '2026-11-01', 'See [Second](/articles/second) and [Third](/articles/third).'));
     writeFileSync(path.join(dir, 'b.md'), article('second', 'Second', '2026-11-01'));
     const [first] = await loadArticles(dir);
-    expect(first!.sections[0]!.html).toBe(
+    expect(first.sections[0].html).toBe(
       '<p>See <a href="/articles/second">Second</a> and <span class="coming-soon">Third <small>(coming soon)</small></span>.</p>',
     );
   });

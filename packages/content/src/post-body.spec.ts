@@ -129,7 +129,7 @@ describe('renderPostBody', () => {
       const built = jest.fn(() => actual.unified());
       jest.doMock('unified', () => ({ ...actual, unified: built }));
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const fresh = require('./post-body') as typeof import('./post-body');
+      const fresh = require('./post-body') as typeof import('./post-body.js');
       const atLoad = built.mock.calls.length;
       for (let i = 0; i < 20; i += 1) fresh.renderPostBody(`post ${i}\n\n- one\n- two`);
       expect(atLoad).toBeGreaterThan(0);

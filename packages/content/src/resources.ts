@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { List, ListItem, RootContent } from 'mdast';
 import { ContentError } from './errors.js';
 import { optionalString, readFrontMatter } from './front-matter.js';
 import { mdastToPlainText, parseMarkdown } from './markdown.js';
@@ -19,7 +19,7 @@ function toResource(item: ListItem, region: string, file: string): SafetyResourc
 
   const [paragraph, ...extra] = item.children;
   if (paragraph?.type !== 'paragraph' || extra.length > 0) throw problem('an item must be one line');
-  const [lead, ...rest] = (paragraph as Paragraph).children;
+  const [lead, ...rest] = paragraph.children;
   if (lead?.type !== 'strong') throw problem('the name must come first, in bold');
 
   const name = mdastToPlainText(lead).trim();

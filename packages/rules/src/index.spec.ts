@@ -1,4 +1,4 @@
-import { EDIT_WINDOW_MS, fitsBodyLimit, POST_BODY_MAX, spelled, withinEditWindow } from './index';
+import { EDIT_WINDOW_MS, fitsBodyLimit, POST_BODY_MAX, spelled, withinEditWindow } from './index.js';
 
 describe('shared rules', () => {
   test('a body fits at exactly POST_BODY_MAX code points, not one more', () => {

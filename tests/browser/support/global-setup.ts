@@ -2,7 +2,6 @@ import { findChromium } from './chromium';
 import { startStack, type Stack } from './stack';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __STEADY_STACK__: Stack | undefined;
 }
 

@@ -32,7 +32,7 @@ export async function send(init: { method?: string; body?: string; headers?: Rec
     signal: AbortSignal.timeout(15_000),
   });
   const text = await response.text();
-  let body: Answer['body'] = null;
+  let body: Answer['body'];
   try {
     body = JSON.parse(text);
   } catch {

@@ -1,5 +1,7 @@
 import { findChromium } from '../../browser/support/chromium';
 import { startStack } from '../../browser/support/stack';
+// Brings the browser suite's `declare global` for __STEADY_STACK__ (its teardown stops the stack).
+import type {} from '../../browser/support/global-setup';
 
 /**
  * Starts the built API and web app once for every security spec. Unlike the browser suite, the
