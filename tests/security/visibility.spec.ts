@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { asAuthor, gql, moderatorSession, ok, sectionIds } from './support/client';
 
-const KIND = (what: string) => `Thank you for this. ${what} ${randomUUID().slice(0, 8)}`;
+// Letters only: a run of digits can read as a phone number to the tone engine, which would hold the post.
+const KIND = (what: string) => `Thank you for this. ${what} ${randomUUID().slice(0, 8).replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)])}`;
 /** The tone engine holds this (an attack): stored PENDING, queued for a moderator. */
 const HELD_TEXT = 'You are pathetic, grow up.';
 
