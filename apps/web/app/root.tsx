@@ -55,6 +55,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const nonce = useNonce();
   const care = root?.notice?.tone === 'care' ? root : null;
+  // The help page places its warm message itself, just under the numbers to call.
+  const onHelp = useLocation().pathname === '/help';
   return (
     <html lang="en">
       <head>
@@ -87,7 +89,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </header>
         <main id="main" tabIndex={-1}>
           {root && !care ? <Notices keyNotice={root.keyNotice} notice={root.notice} /> : null}
-          {care ? <Notices keyNotice={false} notice={care.notice} /> : null}
+          {care && !onHelp ? <Notices keyNotice={false} notice={care.notice} /> : null}
           {children}
           {/* After a crisis post, help comes first; the note about the key can wait below it. */}
           {care?.keyNotice ? <Notices keyNotice notice={null} /> : null}
