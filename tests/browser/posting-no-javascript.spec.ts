@@ -116,16 +116,17 @@ describeBrowser('posting and replying without JavaScript', () => {
 
   let revealedKey = '';
 
-  test('the key can be shown once', async () => {
+  test('the key is shown on this device only on a deliberate press', async () => {
     await page.goto(webUrl('/key'));
-    await page.getByRole('button', { name: 'Show my key once' }).click();
+    await page.getByRole('button', { name: 'Show my key on this device' }).click();
     revealedKey = (await page.locator('.key-box code').textContent()) ?? '';
     const cookie = (await context.cookies()).find((c) => c.name === 'steady_author')!;
     expect(revealedKey).toBe(decodeKey(cookie.value));
     expect(page.url()).not.toContain(revealedKey);
+    // A later visit does not show it by itself: it waits for the press again (ADR 016).
     await page.goto(webUrl('/key'));
     await expect(page.locator('.key-box code').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Show my key once' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Show my key on this device' }).count()).resolves.toBe(1);
   });
 
   test('the key carries the posts to another device', async () => {

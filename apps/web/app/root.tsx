@@ -144,14 +144,14 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
           <h2 id="key-notice-title">This browser now holds your private key</h2>
           <p>
             It lets you edit or remove what you wrote and find your posts again, with no account and no name. If you'd
-            like to use Steady on another device, you can see the key once: keep this like a password, because anyone
+            like to use Steady on another device too, you can see the key here: keep it like a password, because anyone
             who has it can post as you.
           </p>
           <div className="actions">
             <Form method="post" action="/key">
               <CsrfField />
               <button type="submit" name="intent" value="reveal">
-                Show my key once
+                Show my key
               </button>
             </Form>
             {hydrated ? (

@@ -115,6 +115,12 @@ export default function MyPosts() {
           Only you can see this page. It is found through the private key in this browser, never through a name.
         </p>
       )}
+      {hasKey ? (
+        <p className="key-links">
+          <Link to="/key">Show my key</Link> to carry your posts to another device, or, on a shared computer,{' '}
+          <Link to="/key#forget">forget me on this device</Link>.
+        </p>
+      ) : null}
 
       {known ? (
         <>
