@@ -37,7 +37,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const keyNotice = flash.get('keyNotice') === true;
   const notice = (flash.get('notice') as Notice | undefined) ?? null;
   // The browser session's form token (ADR 009), for <CsrfField /> in every form.
-  const result = { keyNotice, notice, hasKey: authorKey !== null, csrf: context.csrfToken ?? null };
+  const result = {
+    keyNotice,
+    notice,
+    hasKey: authorKey !== null,
+    csrf: context.csrfToken ?? null,
+    // "2 hours ago" is counted from here, on the server and in the browser's first render alike.
+    now: Date.now(),
+  };
   if (!keyNotice && !notice) return result;
   // Reading a flash consumes it: commit so it is shown once.
   return data(result, { headers: { 'Set-Cookie': await commitFlash(request, flash) } });

@@ -1,11 +1,12 @@
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { useId, useRef } from 'react';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, minutesLeft, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
 import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
 import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type FormResult } from './post-form';
 import { CsrfField } from './csrf-field';
+import { useNow, When } from './when';
 
 export const REACTION_LABELS: Record<ReactionKind, string> = {
   SUPPORT: 'Support',
@@ -56,7 +57,7 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
                 </span>
               ) : null}
               {post.replyTo ? <span className="reply-to">replying to {post.replyTo}</span> : null}
-              <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+              <When iso={post.createdAt} />
               {post.editedAt ? (
                 <span className="edited" title={`Edited ${formatDateTime(post.editedAt)}`}>
                   edited
@@ -172,21 +173,35 @@ function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
   );
 }
 
+/** Must match EDIT_WINDOW_MS in posts.server and the API (a value import would pull server code in). */
+const EDIT_WINDOW_MINUTES = 30;
+const WHY_IT_CLOSES = `Posts settle after ${EDIT_WINDOW_MINUTES} minutes, so that replies always answer the words their writers read.`;
+
 function EditTool({ post }: { post: Post }) {
   const formId = `edit-${post.id}`;
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const actionData = useActionData<unknown>();
   const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
+  const left = minutesLeft(post.createdAt, EDIT_WINDOW_MINUTES * 60_000, useNow());
+  if (left === 0) {
+    // The window closed while the page was open (with JavaScript the minutes count down).
+    return (
+      <p className="edit-closed">
+        The time to edit this has passed. {WHY_IT_CLOSES} You're welcome to add a reply instead.
+      </p>
+    );
+  }
   return (
     <details className="post-tool" ref={detailsRef} open={reopen || undefined}>
       <summary>
         Edit<span className="visually-hidden"> your post</span>
+        <span className="edit-left"> ({left} min left)</span>
       </summary>
       <PostForm
         formId={formId}
         intent="edit"
         label="Edit your post"
-        hint="You can edit for 30 minutes after posting."
+        hint={`You can edit this for ${plural(left, 'more minute', 'more minutes')}. ${WHY_IT_CLOSES}`}
         submitLabel="Save changes"
         pendingLabel="Saving…"
         successMessage="Your changes are saved."
@@ -284,7 +299,13 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
           ))}
         </fieldset>
         <label htmlFor={`${uid}-note`}>A note for the moderator (optional)</label>
-        <textarea id={`${uid}-note`} name="note" rows={2} maxLength={FLAG_NOTE_MAX} aria-describedby={`${uid}-note-hint`} />
+        <textarea
+          id={`${uid}-note`}
+          name="note"
+          rows={2}
+          maxLength={FLAG_NOTE_MAX}
+          aria-describedby={`${uid}-note-hint`}
+        />
         <p className="hint" id={`${uid}-note-hint`}>
           Up to {FLAG_NOTE_MAX} characters.
         </p>
