@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { sectionId, seedPost } from './support/api';
 import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
@@ -12,9 +13,16 @@ describeBrowser('posting and replying without JavaScript', () => {
   let context: BrowserContext;
   let page: Page;
 
+  /** Someone else's post in the same thread, to react to (one's own post offers no reactions). */
+  let other = { id: '' };
+
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ context, page } = await openPage(browser, { javaScriptEnabled: false }));
+    other = await seedPost({
+      sectionId: await sectionId('rebuilding-connection', 'where-rebuilding-usually-begins'),
+      body: 'We keep a small notebook of good moments now.',
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -84,11 +92,13 @@ describeBrowser('posting and replying without JavaScript', () => {
     await expect(reply.locator('.you').count()).resolves.toBe(1);
   });
 
-  test('a reaction is a toggle button with a count', async () => {
-    const support = myPost().getByRole('button', { name: /^Support/ });
+  test('a reaction is a toggle button with a count, on posts by others only', async () => {
+    await expect(myPost().locator('.reactions button').count()).resolves.toBe(0);
+    const otherPost = () => page.locator(`#post-${other.id}`);
+    const support = otherPost().getByRole('button', { name: /^Support/ });
     await expect(support.getAttribute('aria-pressed')).resolves.toBe('false');
     await support.click();
-    const again = myPost().getByRole('button', { name: /^Support/ });
+    const again = otherPost().getByRole('button', { name: /^Support/ });
     await expect(again.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(again.locator('.count').textContent()).resolves.toBe('1');
   });

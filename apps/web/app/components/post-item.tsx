@@ -69,7 +69,13 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
             ) : null}
             {post.status === 'REJECTED' ? <p className="post-status">Not published. Only you can see this.</p> : null}
             <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
-            {post.status === 'PUBLISHED' ? <Reactions post={post} /> : null}
+            {post.status === 'PUBLISHED' ? (
+              post.mine ? (
+                <ReactionCounts post={post} />
+              ) : (
+                <Reactions post={post} />
+              )
+            ) : null}
             <div className="post-tools">
               {post.status === 'PUBLISHED' ? <ReplyTool post={post} thread={thread} /> : null}
               {post.mine && post.editable ? <EditTool post={post} /> : null}
@@ -105,6 +111,18 @@ function useNoJsAction(anchor: string) {
   const hydrated = useHydrated();
   const location = useLocation();
   return `${location.pathname}${location.search}${hydrated ? '' : `#${anchor}`}`;
+}
+
+/** One's own post: how others responded, to read, not buttons to press. */
+function ReactionCounts({ post }: { post: Post }) {
+  const given = post.reactions.filter((reaction) => reaction.count > 0);
+  if (given.length === 0) return null;
+  return (
+    <p className="reaction-counts">
+      <span className="label">How others responded:</span>{' '}
+      {given.map((reaction) => `${REACTION_LABELS[reaction.kind]} ${reaction.count}`).join(', ')}
+    </p>
+  );
 }
 
 function Reactions({ post }: { post: Post }) {

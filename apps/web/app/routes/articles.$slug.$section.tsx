@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { PostForm, type FormResult } from '~/components/post-form';
+import { ThreadSkipLinks } from '~/components/thread-skip-links';
 import { PostItem } from '~/components/post-item';
 import { ApiError } from '~/lib/api.server';
 import { commitFlash, ensureAuthorKey, getAuthorKey, getFlash, setAuthorKey } from '~/lib/author.server';
@@ -205,7 +206,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       const note = String(form.get('note') ?? '').trim();
       if (note.length > FLAG_NOTE_MAX) {
-        return refusal(formId, { form: `Please keep the note to ${FLAG_NOTE_MAX} characters; a few words are enough.` });
+        return refusal(formId, {
+          form: `Please keep the note to ${FLAG_NOTE_MAX} characters; a few words are enough.`,
+        });
       }
       const reader = await ensureAuthorKey(request, context);
       const thanks = await flagPost(
@@ -284,6 +287,7 @@ export default function SectionPage() {
           Everyone here is anonymous: others see a gentle name for you, in this thread only. Please keep it kind, as the{' '}
           <Link to="/guidelines">guidelines</Link> ask.
         </p>
+        <ThreadSkipLinks hasPosts={thread.posts.length > 0} hasMore={Boolean(thread.hasNextPage && thread.endCursor)} />
 
         {after ? (
           <p className="pager">
@@ -308,7 +312,7 @@ export default function SectionPage() {
         )}
 
         {thread.hasNextPage && thread.endCursor ? (
-          <p className="pager">
+          <p className="pager" id="more-posts">
             <Link to={`?after=${encodeURIComponent(thread.endCursor)}`}>
               Show more posts<span className="visually-hidden"> about “{name}”</span>
             </Link>
