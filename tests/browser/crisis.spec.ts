@@ -4,7 +4,15 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import {
+  DESKTOP,
+  describeBrowser,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  PHONE,
+  webUrl,
+} from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SECTION = `${ARTICLE}/where-to-go-next`;
@@ -61,9 +69,6 @@ async function reviewAfterwards(postIds: string[]): Promise<void> {
 function positionOf(page: Page, text: string): Promise<number> {
   return page.evaluate((needle) => document.body.innerText.indexOf(needle), text);
 }
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
 /** The large buttons at the top of /help, as [what they say, where they lead]. */
 async function firstButtons(page: Page): Promise<string[][]> {

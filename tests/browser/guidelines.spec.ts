@@ -2,7 +2,14 @@
 // few lines; the detail (the article's quotes and the words the nudges use) folds open in
 // <details>, so it works without JavaScript. Desktop 1280 and phone 390.
 import type { Browser } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import {
+  describeBrowser,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  SCREENS_AND_SCRIPT,
+  webUrl,
+} from './support/browser';
 
 describeBrowser('the guidelines page', () => {
   let browser: Browser;
@@ -13,12 +20,7 @@ describeBrowser('the guidelines page', () => {
     await browser?.close();
   });
 
-  describe.each([
-    { name: 'desktop (1280)', viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, js: 'off' },
-    { name: 'desktop (1280)', viewport: { width: 1280, height: 800 }, javaScriptEnabled: true, js: 'on' },
-    { name: 'phone (390)', viewport: { width: 390, height: 844 }, javaScriptEnabled: false, js: 'off' },
-    { name: 'phone (390)', viewport: { width: 390, height: 844 }, javaScriptEnabled: true, js: 'on' },
-  ])('on a $name, JavaScript $js', ({ viewport, javaScriptEnabled }) => {
+  describe.each(SCREENS_AND_SCRIPT)('on a $name, JavaScript $js', ({ viewport, javaScriptEnabled }) => {
     test('opens with the three conditions and the warnings; the detail is folded until asked for', async () => {
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
       await page.goto(webUrl('/guidelines'));
@@ -31,7 +33,7 @@ describeBrowser('the guidelines page', () => {
       // A few lines: the summary is short, and it is the first thing under the title.
       expect(words.length).toBeLessThan(1200);
       const order = await page.evaluate(() =>
-        [...document.querySelectorAll('main h1, main h2')].map((h) => h.textContent)
+        Array.from(document.querySelectorAll('main h1, main h2'), (h) => h.textContent)
       );
       expect(order.slice(0, 3)).toEqual(['Guidelines', 'In short', 'In detail']);
 

@@ -2,19 +2,21 @@
 // show it, on a deliberate press, to carry it to another device; and a person on a shared
 // computer can make this browser forget it, after a clear warning. Plain forms: JavaScript off
 // and on, on a 1280 px desktop and a 390 px phone.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sectionId, seedPost } from './support/api';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import {
+  describeBrowser,
+  expectNoAxeViolations,
+  heldKey,
+  launchBrowser,
+  openPage,
+  SCREENS_AND_SCRIPT,
+  webUrl,
+} from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'a-quiet-reminder';
 const SECTION = `${ARTICLE}/${SLUG}`;
-
-function keyIn(cookies: Awaited<ReturnType<BrowserContext['cookies']>>): string | null {
-  const cookie = cookies.find((c) => c.name === 'steady_author');
-  if (!cookie || !cookie.value) return null;
-  return JSON.parse(Buffer.from(decodeURIComponent(cookie.value), 'base64').toString('utf8')) as string;
-}
 
 /** A reader who never posted reacts to a post: the browser quietly gets a key. */
 async function reactFirst(page: Page, postId: string) {
@@ -41,16 +43,11 @@ describeBrowser('the private key', () => {
     await browser?.close();
   });
 
-  describe.each([
-    { name: 'desktop (1280)', viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, js: 'off' },
-    { name: 'desktop (1280)', viewport: { width: 1280, height: 800 }, javaScriptEnabled: true, js: 'on' },
-    { name: 'phone (390)', viewport: { width: 390, height: 844 }, javaScriptEnabled: false, js: 'off' },
-    { name: 'phone (390)', viewport: { width: 390, height: 844 }, javaScriptEnabled: true, js: 'on' },
-  ])('on a $name, JavaScript $js', ({ viewport, javaScriptEnabled }) => {
+  describe.each(SCREENS_AND_SCRIPT)('on a $name, JavaScript $js', ({ viewport, javaScriptEnabled }) => {
     test('a key got by reacting can be shown on this device, as often as needed, and never in the address', async () => {
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
       await reactFirst(page, post.id);
-      const key = keyIn(await context.cookies());
+      const key = heldKey(context);
       expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
       await page.goto(webUrl('/key'));
@@ -76,7 +73,7 @@ describeBrowser('the private key', () => {
     test('“Forget me on this device” warns first, then clears the key from this browser', async () => {
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
       await reactFirst(page, post.id);
-      expect(keyIn(await context.cookies())).not.toBeNull();
+      expect(heldKey(context)).not.toBeNull();
 
       await page.goto(webUrl('/me'));
       await page.getByRole('link', { name: 'forget me on this device' }).click();
@@ -92,7 +89,7 @@ describeBrowser('the private key', () => {
         /This browser has forgotten your key/
       );
       await expect(page.locator('main').textContent()).resolves.toMatch(/You haven't posted from this browser yet/);
-      expect(keyIn(await context.cookies())).toBeNull();
+      expect(heldKey(context)).toBeNull();
       // Nothing left to show, and no way to forget twice.
       await page.goto(webUrl('/key'));
       await expect(page.getByRole('button', { name: 'Show my key on this device' }).count()).resolves.toBe(0);

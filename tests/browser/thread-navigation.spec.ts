@@ -1,18 +1,21 @@
 // Readers and repliers (issue 13): one's own post offers no reactions, only how others responded;
 // on a busy thread, skip links take a keyboard user past every post's buttons to the post box and
 // to the next page of posts. Desktop 1280 and phone 390, JavaScript off and on.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { graphql, sectionId, seedPost } from './support/api';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import {
+  describeBrowser,
+  expectNoAxeViolations,
+  holdKey,
+  launchBrowser,
+  openPage,
+  SCREENS_AND_SCRIPT,
+  webUrl,
+} from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'what-real-connection-is-built-on';
 const SECTION = `${ARTICLE}/${SLUG}`;
-
-async function holdKey(context: BrowserContext, key: string) {
-  const value = encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64'));
-  await context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
-}
 
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -54,12 +57,7 @@ describeBrowser('a busy thread', () => {
     await browser?.close();
   });
 
-  describe.each([
-    { name: 'desktop (1280)', viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, js: 'off' },
-    { name: 'desktop (1280)', viewport: { width: 1280, height: 800 }, javaScriptEnabled: true, js: 'on' },
-    { name: 'phone (390)', viewport: { width: 390, height: 844 }, javaScriptEnabled: false, js: 'off' },
-    { name: 'phone (390)', viewport: { width: 390, height: 844 }, javaScriptEnabled: true, js: 'on' },
-  ])('on a $name, JavaScript $js', ({ viewport, javaScriptEnabled }) => {
+  describe.each(SCREENS_AND_SCRIPT)('on a $name, JavaScript $js', ({ viewport, javaScriptEnabled }) => {
     test('one’s own post shows how others responded, with nothing to press; others’ posts can be reacted to', async () => {
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
       await holdKey(context, mine.authorKey);

@@ -1,19 +1,22 @@
 // Times read as a person says them ("just now", "2 hours ago"), with the full date on hover and
 // keyboard focus: in UTC without JavaScript, in the reader's own time zone with it. An own post
 // says how long it can still be edited, and why the window closes (issue 13).
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sectionId, seedPost } from './support/api';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import {
+  DESKTOP,
+  describeBrowser,
+  expectNoAxeViolations,
+  holdKey,
+  launchBrowser,
+  openPage,
+  PHONE,
+  webUrl,
+} from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'where-rebuilding-usually-begins';
 const SECTION = `${ARTICLE}/${SLUG}`;
-
-/** Puts an author key in the browser's cookie, as Remix writes it: base64 of the JSON string, URL-encoded. */
-async function holdKey(context: BrowserContext, key: string) {
-  const value = encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64'));
-  await context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
-}
 
 describeBrowser('times and the edit window', () => {
   let browser: Browser;
@@ -30,8 +33,8 @@ describeBrowser('times and the edit window', () => {
   });
 
   describe.each([
-    { name: 'desktop (1280)', viewport: { width: 1280, height: 800 } },
-    { name: 'phone (390)', viewport: { width: 390, height: 844 } },
+    { name: 'desktop (1280)', viewport: DESKTOP },
+    { name: 'phone (390)', viewport: PHONE },
   ])('on a $name', ({ viewport }) => {
     test('without JavaScript: a relative time, the UTC date in the title, and the minutes left to edit', async () => {
       const { context, page } = await openPage(browser, {
