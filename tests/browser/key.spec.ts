@@ -47,7 +47,7 @@ describeBrowser('the private key', () => {
     test('a key got by reacting can be shown on this device, as often as needed, and never in the address', async () => {
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
       await reactFirst(page, post.id);
-      const key = heldKey(context);
+      const key = await heldKey(context);
       expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
       await page.goto(webUrl('/key'));
@@ -73,7 +73,7 @@ describeBrowser('the private key', () => {
     test('“Forget me on this device” warns first, then clears the key from this browser', async () => {
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
       await reactFirst(page, post.id);
-      expect(heldKey(context)).not.toBeNull();
+      expect(await heldKey(context)).not.toBeNull();
 
       await page.goto(webUrl('/me'));
       await page.getByRole('link', { name: 'forget me on this device' }).click();
@@ -89,7 +89,7 @@ describeBrowser('the private key', () => {
         /This browser has forgotten your key/
       );
       await expect(page.locator('main').textContent()).resolves.toMatch(/You haven't posted from this browser yet/);
-      expect(heldKey(context)).toBeNull();
+      expect(await heldKey(context)).toBeNull();
       // Nothing left to show, and no way to forget twice.
       await page.goto(webUrl('/key'));
       await expect(page.getByRole('button', { name: 'Show my key on this device' }).count()).resolves.toBe(0);

@@ -19,8 +19,8 @@ export const meta: MetaFunction = () => [
 /** How many services of the person's region come first, as large buttons. */
 const FIRST = 2;
 
-/** The way back to a thread after a crisis post: only a thread of Steady's own, never elsewhere. */
-const BACK = /^\/articles\/[\w-]+\/[\w-]+(?:#post-\d+)?$/;
+/** The way back to a thread after a crisis post (any page of it): only a thread of Steady's own, never elsewhere. */
+const BACK = /^\/articles\/[\w-]+\/[\w-]+(?:\?[^#\s"<>]*)?(?:#post-\d+)?$/;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   let resources = FALLBACK_RESOURCES;
