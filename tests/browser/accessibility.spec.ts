@@ -9,6 +9,8 @@ const PAGES: Array<[string, string, number]> = [
   ['the help page', '/help', 200],
   ['the guidelines', '/guidelines', 200],
   ['your posts', '/me', 200],
+  ['your private key', '/key', 200],
+  ['the moderators’ sign-in', '/moderate/login', 200],
   ['a page that does not exist', '/articles/no-such-article', 404],
 ];
 
@@ -25,6 +27,18 @@ describeBrowser('accessibility (axe, WCAG 2.2 AA)', () => {
     const { context, page } = await openPage(browser);
     const response = await page.goto(webUrl(path));
     expect(response?.status()).toBe(status);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  // Dark mode follows the system (prefers-color-scheme); contrast stays AA there too.
+  test.each(PAGES)('%s has no violations in dark mode', async (_name, path, status) => {
+    const { context, page } = await openPage(browser, { colorScheme: 'dark' });
+    const response = await page.goto(webUrl(path));
+    expect(response?.status()).toBe(status);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeLessThan(150);
     await expectNoAxeViolations(page);
     await context.close();
   });

@@ -4,7 +4,15 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import {
+  DESKTOP,
+  describeBrowser,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  PHONE,
+  webUrl,
+} from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SECTION = `${ARTICLE}/where-to-go-next`;
@@ -19,11 +27,19 @@ async function reviewAfterwards(postIds: string[]): Promise<void> {
   if (postIds.length === 0) return;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [path.join(ROOT, 'scripts', 'run-api-cli.mjs'), 'moderator', 'create', '--email', `crisis-${Date.now().toString(36)}@example.org`, '--role', 'MODERATOR'],
+    [
+      path.join(ROOT, 'scripts', 'run-api-cli.mjs'),
+      'moderator',
+      'create',
+      '--email',
+      `crisis-${Date.now().toString(36)}@example.org`,
+      '--role',
+      'MODERATOR',
+    ],
     { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } }
   );
   const account = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
-  const call = async <T,>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const response = await fetch(process.env.STEADY_API_URL!, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -33,10 +49,13 @@ async function reviewAfterwards(postIds: string[]): Promise<void> {
     if (payload.errors?.length) throw new Error(JSON.stringify(payload.errors));
     return payload.data as T;
   };
-  const { login } = await call<{ login: { token: string } }>(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
-    e: account.email,
-    p: account.password,
-  });
+  const { login } = await call<{ login: { token: string } }>(
+    `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    {
+      e: account.email,
+      p: account.password,
+    }
+  );
   for (const postId of postIds) {
     await call(
       `mutation ($input: ReviewPostInput!) { reviewPost(input: $input) { id } }`,
@@ -51,25 +70,56 @@ function positionOf(page: Page, text: string): Promise<number> {
   return page.evaluate((needle) => document.body.innerText.indexOf(needle), text);
 }
 
-async function expectHelpFirst(page: Page, { axe }: { axe: boolean }) {
+/** The large buttons at the top of /help, as [what they say, where they lead]. */
+async function firstButtons(page: Page): Promise<string[][]> {
+  return page
+    .locator('.help-now .help-button')
+    .evaluateAll((links) => links.map((link) => [link.textContent!.trim(), link.getAttribute('href')!]));
+}
+
+async function expectHelpFirst(
+  page: Page,
+  { axe, viewport }: { axe: boolean; viewport: { width: number; height: number } }
+) {
   expect(new URL(page.url()).pathname).toBe('/help');
-  const message = page.locator('main > .notice-care');
-  await expect(message.textContent()).resolves.toMatch(/\S/);
+  // The page opens at its main content, smoothly with JavaScript: measure once it is there.
+  if (axe) await page.waitForFunction(() => Math.abs(document.getElementById('main')!.getBoundingClientRect().top) < 1);
+  const message = page.locator('.help .notice-care');
   await expect(message.getAttribute('role')).resolves.toBe('status');
+  // The words say where help is, and it is there: on this page, not "beside" the message.
+  const words = (await message.textContent())!.trim();
+  expect(words).toMatch(/on this page/);
+  expect(words).not.toMatch(/beside/);
   const back = page.getByRole('link', { name: 'go back to the conversation' });
   const href = new URL((await back.getAttribute('href'))!, webUrl());
   expect(href.pathname).toBe(new URL(webUrl(SECTION)).pathname);
   expect(href.hash).toMatch(/^#post-\d+$/);
   await expect(page.locator('ol.thread').count()).resolves.toBe(0);
 
-  const messageAt = await positionOf(page, (await message.textContent())!.trim());
+  // A browser in the United States: 911 and 988 first, to call, and 988 to text too.
+  await expect(page.getByRole('heading', { name: 'Help in the United States, right now' }).count()).resolves.toBe(1);
+  expect(await firstButtons(page)).toEqual([
+    ['Call 911', 'tel:911'],
+    ['Call 988', 'tel:988'],
+    ['Text 988', 'sms:988'],
+  ]);
+  // Large enough to tap (WCAG 2.5.5), above the warm message, and all in the first view with the way back.
+  const messageBox = (await message.boundingBox())!;
+  for (const button of await page.locator('.help-now .help-button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.y + box.height).toBeLessThanOrEqual(messageBox.y);
+  }
+  const backBox = (await back.boundingBox())!;
+  expect(backBox.y).toBeGreaterThan(messageBox.y);
+  expect(backBox.y + backBox.height).toBeLessThanOrEqual(viewport.height);
+  // Then the others: every region's services, with numbers to tap.
   const backAt = await positionOf(page, 'go back to the conversation');
-  for (const number of ['988', '116 123', '911']) {
+  for (const number of ['116 123', '1-800-799-7233', '112']) {
     const link = page.locator('.resources a', { hasText: number }).first();
     await expect(link.getAttribute('href')).resolves.toBe(`tel:${number.replace(/\D/g, '')}`);
-    const at = await positionOf(page, number);
-    expect(at).toBeGreaterThan(messageAt);
-    expect(at).toBeLessThan(backAt);
+    expect(await positionOf(page, number)).toBeGreaterThan(backAt);
   }
   // The note about the new key waits until after the help.
   const keyNote = await positionOf(page, 'This browser now holds your private key');
@@ -90,26 +140,82 @@ describeBrowser('the crisis screen', () => {
     await reviewAfterwards(posted);
   });
 
-  test('with JavaScript off, the message and the services come first, with numbers to call', async () => {
-    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(webUrl(SECTION));
-    await page.getByLabel('Share your thoughts').fill(CRISIS);
-    await page.getByRole('button', { name: 'Post', exact: true }).click();
-    posted.push(await expectHelpFirst(page, { axe: false }));
-    await page.getByRole('link', { name: 'go back to the conversation' }).click();
-    const mine = page.locator('article.post', { hasText: CRISIS });
-    await expect(mine.locator('.post-status').textContent()).resolves.toMatch(/Waiting for a moderator/);
-    await context.close();
+  describe.each([
+    ['on a phone (390×844)', PHONE],
+    ['on a desktop (1280)', DESKTOP],
+  ])('%s', (_name, viewport) => {
+    test('with JavaScript off, the numbers to call come first, then the warm message and the way back', async () => {
+      const { context, page } = await openPage(browser, { javaScriptEnabled: false, viewport, locale: 'en-US' });
+      await page.goto(webUrl(SECTION));
+      await page.getByLabel('Share your thoughts').fill(CRISIS);
+      await page.getByRole('button', { name: 'Post', exact: true }).click();
+      posted.push(await expectHelpFirst(page, { axe: false, viewport }));
+
+      // Another region, without JavaScript: a plain link, and the way back stays.
+      await page.getByRole('link', { name: 'Choose where you are' }).click();
+      await page.getByRole('navigation', { name: 'Where are you?' }).getByRole('link', { name: 'Canada' }).click();
+      expect(new URL(page.url()).searchParams.get('region')).toBe('canada');
+      expect(await firstButtons(page)).toEqual([
+        ['Call 911', 'tel:911'],
+        ['Call 9-8-8', 'tel:988'],
+        ['Text 9-8-8', 'sms:988'],
+      ]);
+      await page.getByRole('link', { name: 'go back to the conversation' }).click();
+      const mine = page.locator('article.post', { hasText: CRISIS });
+      await expect(mine.locator('.post-status').textContent()).resolves.toMatch(/Waiting for a moderator/);
+      await context.close();
+    });
+
+    test('with JavaScript on, the same', async () => {
+      const { context, page } = await openPage(browser, { viewport, locale: 'en-US' });
+      await page.goto(webUrl(SECTION));
+      await page.getByLabel('Share your thoughts').fill(CRISIS);
+      await page.getByRole('button', { name: 'Post', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/help');
+      await page.locator('.help .notice-care').waitFor();
+      posted.push(await expectHelpFirst(page, { axe: true, viewport }));
+
+      await page
+        .getByRole('navigation', { name: 'Where are you?' })
+        .getByRole('link', { name: 'United Kingdom' })
+        .click();
+      await page.waitForURL((url) => url.searchParams.get('region') === 'united-kingdom');
+      await page.getByRole('heading', { name: 'Help in the United Kingdom, right now' }).waitFor();
+      expect(await firstButtons(page)).toEqual([
+        ['Call 999', 'tel:999'],
+        ['Call 116 123', 'tel:116123'],
+      ]);
+      await expect(page.getByRole('link', { name: 'go back to the conversation' }).count()).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await context.close();
+    });
   });
 
-  test('with JavaScript on, the same', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(webUrl(SECTION));
-    await page.getByLabel('Share your thoughts').fill(CRISIS);
-    await page.getByRole('button', { name: 'Post', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/help');
-    await page.locator('main > .notice-care').waitFor();
-    posted.push(await expectHelpFirst(page, { axe: true }));
+  test.each([
+    [
+      'en-GB',
+      'United Kingdom',
+      [
+        ['Call 999', 'tel:999'],
+        ['Call 116 123', 'tel:116123'],
+      ],
+    ],
+    [
+      'fr-CA',
+      'Canada',
+      [
+        ['Call 911', 'tel:911'],
+        ['Call 9-8-8', 'tel:988'],
+        ['Text 9-8-8', 'sms:988'],
+      ],
+    ],
+    ['ja-JP', 'International', [['Open findahelpline.com', 'https://findahelpline.com']]],
+  ])('the region comes from the browser’s language (%s), with JavaScript off', async (locale, region, buttons) => {
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false, viewport: PHONE, locale });
+    await page.goto(webUrl('/help'));
+    expect(await firstButtons(page)).toEqual(buttons);
+    const current = page.getByRole('navigation', { name: 'Where are you?' }).locator('a[aria-current]');
+    await expect(current.textContent()).resolves.toBe(region === 'International' ? 'Somewhere else' : region);
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { sectionId, seedPost } from './support/api';
 import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
@@ -18,8 +19,19 @@ describeBrowser('posting and replying with JavaScript (updates in place)', () =>
   let page: Page;
   const problems: string[] = [];
 
+  /** Someone else's post in the same thread, to react to (one's own post offers no reactions). */
+  let otherId = '';
+
   beforeAll(async () => {
     browser = await launchBrowser();
+    otherId = `post-${
+      (
+        await seedPost({
+          sectionId: await sectionId('rebuilding-connection', 'a-quiet-reminder'),
+          body: 'Some nights we only say goodnight kindly, and it still counts.',
+        })
+      ).id
+    }`;
     ({ context, page } = await openPage(browser));
     // Hydration mismatches and script errors show up here.
     page.on('pageerror', (error) => problems.push(error.message));
@@ -83,12 +95,13 @@ describeBrowser('posting and replying with JavaScript (updates in place)', () =>
     await expect(stillSamePage(page)).resolves.toBe(true);
   });
 
-  test('a reaction toggles in place', async () => {
-    const hug = () => myPost().getByRole('button', { name: /^Hug/ });
+  test('a reaction toggles in place, on posts by others only', async () => {
+    await expect(myPost().locator('.reactions button').count()).resolves.toBe(0);
+    const hug = () => page.locator(`#${otherId}`).getByRole('button', { name: /^Hug/ });
     const pressed = (value: string) =>
       page.waitForFunction(
         ([id, want]) => document.querySelector(`#${id} button[value="HUG"]`)?.getAttribute('aria-pressed') === want,
-        [myId, value]
+        [otherId, value]
       );
     await expect(hug().getAttribute('aria-pressed')).resolves.toBe('false');
     await hug().click();

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { sectionId, seedPost } from './support/api';
 import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
@@ -12,9 +13,16 @@ describeBrowser('posting and replying without JavaScript', () => {
   let context: BrowserContext;
   let page: Page;
 
+  /** Someone else's post in the same thread, to react to (one's own post offers no reactions). */
+  let other = { id: '' };
+
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ context, page } = await openPage(browser, { javaScriptEnabled: false }));
+    other = await seedPost({
+      sectionId: await sectionId('rebuilding-connection', 'where-rebuilding-usually-begins'),
+      body: 'We keep a small notebook of good moments now.',
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -84,11 +92,13 @@ describeBrowser('posting and replying without JavaScript', () => {
     await expect(reply.locator('.you').count()).resolves.toBe(1);
   });
 
-  test('a reaction is a toggle button with a count', async () => {
-    const support = myPost().getByRole('button', { name: /^Support/ });
+  test('a reaction is a toggle button with a count, on posts by others only', async () => {
+    await expect(myPost().locator('.reactions button').count()).resolves.toBe(0);
+    const otherPost = () => page.locator(`#post-${other.id}`);
+    const support = otherPost().getByRole('button', { name: /^Support/ });
     await expect(support.getAttribute('aria-pressed')).resolves.toBe('false');
     await support.click();
-    const again = myPost().getByRole('button', { name: /^Support/ });
+    const again = otherPost().getByRole('button', { name: /^Support/ });
     await expect(again.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(again.locator('.count').textContent()).resolves.toBe('1');
   });
@@ -116,16 +126,17 @@ describeBrowser('posting and replying without JavaScript', () => {
 
   let revealedKey = '';
 
-  test('the key can be shown once', async () => {
+  test('the key is shown on this device only on a deliberate press', async () => {
     await page.goto(webUrl('/key'));
-    await page.getByRole('button', { name: 'Show my key once' }).click();
+    await page.getByRole('button', { name: 'Show my key on this device' }).click();
     revealedKey = (await page.locator('.key-box code').textContent()) ?? '';
     const cookie = (await context.cookies()).find((c) => c.name === 'steady_author')!;
     expect(revealedKey).toBe(decodeKey(cookie.value));
     expect(page.url()).not.toContain(revealedKey);
+    // A later visit does not show it by itself: it waits for the press again (ADR 016).
     await page.goto(webUrl('/key'));
     await expect(page.locator('.key-box code').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Show my key once' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Show my key on this device' }).count()).resolves.toBe(1);
   });
 
   test('the key carries the posts to another device', async () => {

@@ -2,19 +2,13 @@
 // a key from the API, silently), the flag control is a plain form in <details>, and the reader only
 // ever gets a thank-you, never what happens to someone else's post. A new key's flag reaches a
 // moderator but does not hide a post on its own; an established reader's DANGER flag does (ADR 011).
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { establishedReaderKey, graphql, sectionId, seedPost } from './support/api';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import { describeBrowser, expectNoAxeViolations, holdKey, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'a-quiet-reminder';
 const SECTION = `${ARTICLE}/${SLUG}`;
-
-/** Puts an author key in the browser's cookie, as Remix writes it: base64 of the JSON string, URL-encoded. */
-async function holdKey(context: BrowserContext, key: string) {
-  const value = encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64'));
-  await context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
-}
 
 describeBrowser('readers without a key: reactions and flags', () => {
   let browser: Browser;

@@ -37,7 +37,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const keyNotice = flash.get('keyNotice') === true;
   const notice = (flash.get('notice') as Notice | undefined) ?? null;
   // The browser session's form token (ADR 009), for <CsrfField /> in every form.
-  const result = { keyNotice, notice, hasKey: authorKey !== null, csrf: context.csrfToken ?? null };
+  const result = {
+    keyNotice,
+    notice,
+    hasKey: authorKey !== null,
+    csrf: context.csrfToken ?? null,
+    // "2 hours ago" is counted from here, on the server and in the browser's first render alike.
+    now: Date.now(),
+  };
   if (!keyNotice && !notice) return result;
   // Reading a flash consumes it: commit so it is shown once.
   return data(result, { headers: { 'Set-Cookie': await commitFlash(request, flash) } });
@@ -55,12 +62,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const nonce = useNonce();
   const care = root?.notice?.tone === 'care' ? root : null;
+  // The help page places its warm message itself, just under the numbers to call.
+  const onHelp = useLocation().pathname === '/help';
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light" />
+        <meta name="color-scheme" content="light dark" />
         <Meta />
         <Links />
       </head>
@@ -87,7 +96,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </header>
         <main id="main" tabIndex={-1}>
           {root && !care ? <Notices keyNotice={root.keyNotice} notice={root.notice} /> : null}
-          {care ? <Notices keyNotice={false} notice={care.notice} /> : null}
+          {care && !onHelp ? <Notices keyNotice={false} notice={care.notice} /> : null}
           {children}
           {/* After a crisis post, help comes first; the note about the key can wait below it. */}
           {care?.keyNotice ? <Notices keyNotice notice={null} /> : null}
@@ -142,14 +151,14 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
           <h2 id="key-notice-title">This browser now holds your private key</h2>
           <p>
             It lets you edit or remove what you wrote and find your posts again, with no account and no name. If you'd
-            like to use Steady on another device, you can see the key once: keep this like a password, because anyone
+            like to use Steady on another device too, you can see the key here: keep it like a password, because anyone
             who has it can post as you.
           </p>
           <div className="actions">
             <Form method="post" action="/key">
               <CsrfField />
               <button type="submit" name="intent" value="reveal">
-                Show my key once
+                Show my key
               </button>
             </Form>
             {hydrated ? (

@@ -50,3 +50,27 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Every spec about a form walks it on a desktop and a phone, with JavaScript off and on. */
+export const SCREENS_AND_SCRIPT = [
+  { name: 'desktop (1280)', viewport: DESKTOP, javaScriptEnabled: false, js: 'off' },
+  { name: 'desktop (1280)', viewport: DESKTOP, javaScriptEnabled: true, js: 'on' },
+  { name: 'phone (390)', viewport: PHONE, javaScriptEnabled: false, js: 'off' },
+  { name: 'phone (390)', viewport: PHONE, javaScriptEnabled: true, js: 'on' },
+];
+
+/** Puts an author key in the browser's cookie, as Remix writes it: base64 of the JSON string, URL-encoded. */
+export async function holdKey(context: BrowserContext, key: string): Promise<void> {
+  const value = encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64'));
+  await context.addCookies([{ name: 'steady_author', value, url: webUrl('/') }]);
+}
+
+/** The author key this browser holds, read back from its cookie; null when it holds none. */
+export async function heldKey(context: BrowserContext): Promise<string | null> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'steady_author');
+  if (!cookie?.value) return null;
+  return JSON.parse(Buffer.from(decodeURIComponent(cookie.value), 'base64').toString('utf8')) as string;
+}

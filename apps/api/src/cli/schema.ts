@@ -2,7 +2,7 @@
 // Part of `npm run codegen`, which then generates the web app's types from it (ADR 015).
 import path from 'node:path';
 import { repoRoot } from '../config/config';
-import { SCHEMA_FILE, writeSchemaFile } from '../graphql/schema-file';
+import { SCHEMA_FILE, writeSchemaFile } from '../schema-file';
 
 export async function main(): Promise<void> {
   await writeSchemaFile(SCHEMA_FILE);

@@ -1,12 +1,13 @@
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { FLAG_NOTE_MAX } from '@steady/rules';
 import { useId, useRef } from 'react';
-import { formatDateTime } from '~/lib/format';
+import { formatDateTime, minutesLeft, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
 import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
 import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type FormResult } from './post-form';
 import { CsrfField } from './csrf-field';
+import { useNow, When } from './when';
 
 export const REACTION_LABELS: Record<ReactionKind, string> = {
   SUPPORT: 'Support',
@@ -57,7 +58,7 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
                 </span>
               ) : null}
               {post.replyTo ? <span className="reply-to">replying to {post.replyTo}</span> : null}
-              <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+              <When iso={post.createdAt} />
               {post.editedAt ? (
                 <span className="edited" title={`Edited ${formatDateTime(post.editedAt)}`}>
                   edited
@@ -69,7 +70,13 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
             ) : null}
             {post.status === 'REJECTED' ? <p className="post-status">Not published. Only you can see this.</p> : null}
             <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
-            {post.status === 'PUBLISHED' ? <Reactions post={post} /> : null}
+            {post.status === 'PUBLISHED' ? (
+              post.mine ? (
+                <ReactionCounts post={post} />
+              ) : (
+                <Reactions post={post} />
+              )
+            ) : null}
             <div className="post-tools">
               {post.status === 'PUBLISHED' ? <ReplyTool post={post} thread={thread} /> : null}
               {post.mine && post.editable ? <EditTool post={post} /> : null}
@@ -105,6 +112,18 @@ function useNoJsAction(anchor: string) {
   const hydrated = useHydrated();
   const location = useLocation();
   return `${location.pathname}${location.search}${hydrated ? '' : `#${anchor}`}`;
+}
+
+/** One's own post: how others responded, to read, not buttons to press. */
+function ReactionCounts({ post }: { post: Post }) {
+  const given = post.reactions.filter((reaction) => reaction.count > 0);
+  if (given.length === 0) return null;
+  return (
+    <p className="reaction-counts">
+      <span className="label">How others responded:</span>{' '}
+      {given.map((reaction) => `${REACTION_LABELS[reaction.kind]} ${reaction.count}`).join(', ')}
+    </p>
+  );
 }
 
 function Reactions({ post }: { post: Post }) {
@@ -173,21 +192,35 @@ function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
   );
 }
 
+/** Must match EDIT_WINDOW_MS in posts.server and the API (a value import would pull server code in). */
+const EDIT_WINDOW_MINUTES = 30;
+const WHY_IT_CLOSES = `Posts settle after ${EDIT_WINDOW_MINUTES} minutes, so that replies always answer the words their writers read.`;
+
 function EditTool({ post }: { post: Post }) {
   const formId = `edit-${post.id}`;
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const actionData = useActionData<unknown>();
   const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
+  const left = minutesLeft(post.createdAt, EDIT_WINDOW_MINUTES * 60_000, useNow());
+  if (left === 0) {
+    // The window closed while the page was open (with JavaScript the minutes count down).
+    return (
+      <p className="edit-closed">
+        The time to edit this has passed. {WHY_IT_CLOSES} You're welcome to add a reply instead.
+      </p>
+    );
+  }
   return (
     <details className="post-tool" ref={detailsRef} open={reopen || undefined}>
       <summary>
         Edit<span className="visually-hidden"> your post</span>
+        <span className="edit-left"> ({left} min left)</span>
       </summary>
       <PostForm
         formId={formId}
         intent="edit"
         label="Edit your post"
-        hint="You can edit for 30 minutes after posting."
+        hint={`You can edit this for ${plural(left, 'more minute', 'more minutes')}. ${WHY_IT_CLOSES}`}
         submitLabel="Save changes"
         pendingLabel="Saving…"
         successMessage="Your changes are saved."
@@ -283,7 +316,13 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
           ))}
         </fieldset>
         <label htmlFor={`${uid}-note`}>A note for the moderator (optional)</label>
-        <textarea id={`${uid}-note`} name="note" rows={2} maxLength={FLAG_NOTE_MAX} aria-describedby={`${uid}-note-hint`} />
+        <textarea
+          id={`${uid}-note`}
+          name="note"
+          rows={2}
+          maxLength={FLAG_NOTE_MAX}
+          aria-describedby={`${uid}-note-hint`}
+        />
         <p className="hint" id={`${uid}-note-hint`}>
           Up to {FLAG_NOTE_MAX} characters.
         </p>

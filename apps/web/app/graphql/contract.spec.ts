@@ -11,7 +11,7 @@ const webDir = path.resolve(__dirname, '../..');
 const schemaFile = path.resolve(webDir, '../api/schema.graphql');
 // The API's own source, run by Jest's transform (a path, not an import: the web app's type check
 // stays out of the API, which has its own).
-const { printSchemaFile } = require(path.resolve(webDir, '../api/src/graphql/schema-file')) as {
+const { printSchemaFile } = require(path.resolve(webDir, '../api/src/schema-file')) as {
   printSchemaFile(): Promise<string>;
 };
 

@@ -74,6 +74,10 @@ export async function getLastVisit(request: Request): Promise<Date | null> {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+export function clearLastVisit(request: Request): Promise<string> {
+  return lastVisitCookie.serialize('', { secure: isHttps(request), maxAge: 0 });
+}
+
 export function setLastVisit(request: Request, when: Date): Promise<string> {
   return lastVisitCookie.serialize(when.toISOString(), { secure: isHttps(request) });
 }

@@ -1,4 +1,5 @@
-// Dates are written out in full, in UTC, so the server and the browser render the same words.
+// Dates are written out in full, in UTC, so the server and the browser render the same words;
+// once JavaScript runs, the full date is given again in the reader's own time zone.
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -18,6 +19,47 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : `${dateTime.format(date).replace(' at ', ', ')} UTC`;
+}
+
+const localDateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** The full date in the time zone of whoever runs this: the browser's, after hydration. */
+export function formatLocalDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : localDateTime.format(date).replace(' at ', ', ');
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 minutes ago", "2 hours ago", "yesterday", "3 weeks ago": how long ago, as a person says it. */
+export function relativeTime(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const ago = Math.max(0, now - at);
+  if (ago < MINUTE) return 'just now';
+  if (ago < HOUR) return relative.format(-Math.floor(ago / MINUTE), 'minute');
+  if (ago < DAY) return relative.format(-Math.floor(ago / HOUR), 'hour');
+  if (ago < 7 * DAY) return relative.format(-Math.floor(ago / DAY), 'day');
+  if (ago < 30 * DAY) return relative.format(-Math.floor(ago / (7 * DAY)), 'week');
+  if (ago < 365 * DAY) return relative.format(-Math.floor(ago / (30 * DAY)), 'month');
+  return relative.format(-Math.floor(ago / (365 * DAY)), 'year');
+}
+
+/** Whole minutes left (rounded up) before a window of `windowMs` from `iso` closes; 0 once it has. */
+export function minutesLeft(iso: string, windowMs: number, now: number): number {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 0;
+  return Math.max(0, Math.ceil((at + windowMs - now) / MINUTE));
 }
 
 export function formatDate(iso: string): string {

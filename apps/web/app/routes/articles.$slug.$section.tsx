@@ -4,6 +4,7 @@ import { Link, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction 
 import { POST_BODY_MAX, spelled } from '@steady/rules';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { PostForm } from '~/components/post-form';
+import { ThreadSkipLinks } from '~/components/thread-skip-links';
 import { PostItem } from '~/components/post-item';
 import { ErrorCode } from '~/graphql/generated';
 import { ApiError } from '~/lib/api.server';
@@ -133,6 +134,7 @@ export default function SectionPage() {
           Everyone here is anonymous: others see a gentle name for you, in this thread only. Please keep it kind, as the{' '}
           <Link to="/guidelines">guidelines</Link> ask.
         </p>
+        <ThreadSkipLinks hasPosts={thread.posts.length > 0} hasMore={Boolean(thread.hasNextPage && thread.endCursor)} />
 
         {after ? (
           <p className="pager">
@@ -157,7 +159,7 @@ export default function SectionPage() {
         )}
 
         {thread.hasNextPage && thread.endCursor ? (
-          <p className="pager">
+          <p className="pager" id="more-posts">
             <Link to={`?after=${encodeURIComponent(thread.endCursor)}`}>
               Show more posts<span className="visually-hidden"> about “{name}”</span>
             </Link>

@@ -25,38 +25,95 @@ function byPrinciple(guidelines: Guideline[]) {
   return [...groups.entries()];
 }
 
+/** The three conditions, each in a line: what the article asks of everyone here. */
+const CONDITIONS: Array<[string, string]> = [
+  [
+    'Safety',
+    'Write so that no one feels attacked, cornered or overwhelmed, and keep anything that could identify a person out.',
+  ],
+  [
+    'Predictability',
+    'Be steady: a calm reply, even a short one, helps more than an intense one. There is no rush here.',
+  ],
+  [
+    'Respect',
+    'Treat each person, and each absent spouse, as a whole human being. Offer what helped you; never press it on anyone.',
+  ],
+];
+
 export default function Guidelines() {
   const { guidelines } = useLoaderData<typeof loader>();
   return (
     <div className="guidelines">
       <h1>Guidelines</h1>
-      <p className="lede">
-        Steady is built on the same three conditions the article describes: safety, predictability and respect. They are
-        how we hope you will feel here, and how we ask you to write.
-      </p>
+      <section className="in-short" aria-labelledby="in-short-title">
+        <h2 id="in-short-title">In short</h2>
+        <p>
+          Steady rests on the three conditions the article describes. They are how we hope you feel here, and how we ask
+          you to write:
+        </p>
+        <ul className="conditions">
+          {CONDITIONS.map(([name, line]) => (
+            <li key={name}>
+              <strong>{name}.</strong> {line}
+            </li>
+          ))}
+        </ul>
+        <p className="warnings-title">
+          <strong>What Steady does when a post leans away from them:</strong>
+        </p>
+        <ul className="warnings">
+          <li>
+            It tells you gently, before anything is shared. You can change your words, or post as it is and a moderator
+            reads it first.
+          </li>
+          <li>
+            Posts that attack, threaten or identify someone are not published, and a key that keeps doing harm can be
+            stopped from posting.
+          </li>
+          <li>
+            If you write that you or someone else is in danger, Steady shows you{' '}
+            <Link to="/help">services that can help right now</Link>, and a moderator reads it first.
+          </li>
+        </ul>
+      </section>
       {guidelines.length > 0 ? (
-        byPrinciple(guidelines).map(([principle, list]) => (
-          <section key={principle} className="principle" aria-labelledby={`principle-${principle}`}>
-            <h2 id={`principle-${principle}`}>{titleCase(principle)}</h2>
-            <ul className="guideline-list prose">
-              {list.map((guideline) => (
-                <li key={guideline.id}>
-                  <h3>{guideline.title}</h3>
-                  {guideline.quote ? (
-                    <blockquote>
-                      <p>{guideline.quote}</p>
-                    </blockquote>
-                  ) : null}
-                  {guideline.message ? (
-                    <p className="guideline-message">
-                      <span className="label">What Steady says when a post leans this way:</span> {guideline.message}
-                    </p>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))
+        <>
+          <h2 className="detail-title">In detail</h2>
+          <p>
+            Each guideline, with the article’s own words and what Steady says when a post leans that way. Open the ones
+            you want.
+          </p>
+          {byPrinciple(guidelines).map(([principle, list]) => (
+            <section key={principle} className="principle" aria-labelledby={`principle-${slug(principle)}`}>
+              <h2 id={`principle-${slug(principle)}`}>{titleCase(principle)}</h2>
+              <details>
+                <summary>
+                  {list.length === 1 ? 'The guideline' : `The ${list.length} guidelines`} on{' '}
+                  {titleCase(principle).toLowerCase()}
+                </summary>
+                <ul className="guideline-list prose">
+                  {list.map((guideline) => (
+                    <li key={guideline.id}>
+                      <h3>{guideline.title}</h3>
+                      {guideline.quote ? (
+                        <blockquote>
+                          <p>{guideline.quote}</p>
+                        </blockquote>
+                      ) : null}
+                      {guideline.message ? (
+                        <p className="guideline-message">
+                          <span className="label">What Steady says when a post leans this way:</span>{' '}
+                          {guideline.message}
+                        </p>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </section>
+          ))}
+        </>
       ) : (
         <FromTheArticle />
       )}
@@ -67,30 +124,20 @@ export default function Guidelines() {
   );
 }
 
-/** Said honestly when the detailed guidelines cannot be loaded: the article's three conditions. */
+function slug(text: string) {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/(^-|-$)/g, '');
+}
+
+/** Said honestly when the detailed guidelines cannot be loaded: the three conditions above still stand. */
 function FromTheArticle() {
   return (
-    <>
-      <p>The detailed guidelines could not be shown just now. These three ask the most of all of us:</p>
-      <section className="principle" aria-labelledby="principle-safety">
-        <h2 id="principle-safety">Safety</h2>
-        <p>
-          Write so that no one here feels attacked, cornered or overwhelmed. Share your own experience rather than
-          judging someone else's, and keep anything that could identify a person out of your posts.
-        </p>
-      </section>
-      <section className="principle" aria-labelledby="principle-predictability">
-        <h2 id="principle-predictability">Predictability</h2>
-        <p>Be steady. A calm reply, even a short one, helps more than an intense one. There is no rush here.</p>
-      </section>
-      <section className="principle" aria-labelledby="principle-respect">
-        <h2 id="principle-respect">Respect</h2>
-        <p>
-          Treat each person, and each absent spouse, as a whole human being, not a problem to solve. Offer what helped
-          you; never pressure anyone to take it.
-        </p>
-      </section>
-    </>
+    <p>
+      The detailed guidelines could not be shown just now. The three conditions above ask the most of all of us; please
+      come back later for the rest.
+    </p>
   );
 }
 

@@ -14,6 +14,7 @@ import { errorTitle, formatDateTime, sectionName } from '~/lib/format';
 import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
 import { pageHeaders } from '~/lib/headers';
 import { CsrfField } from '~/components/csrf-field';
+import { When } from '~/components/when';
 import { readForm } from '~/lib/forms.server';
 
 export const headers = pageHeaders;
@@ -115,6 +116,12 @@ export default function MyPosts() {
           Only you can see this page. It is found through the private key in this browser, never through a name.
         </p>
       )}
+      {hasKey ? (
+        <p className="key-links">
+          <Link to="/key">Show my key</Link> to carry your posts to another device, or, on a shared computer,{' '}
+          <Link to="/key#forget">forget me on this device</Link>.
+        </p>
+      ) : null}
 
       {known ? (
         <>
@@ -132,7 +139,7 @@ export default function MyPosts() {
                       {reply.isNew ? <span className="new">new</span> : null}
                       <span className="pseudonym">{reply.pseudonym}</span> replied in “
                       {sectionName(reply.section.title)}”
-                      <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
+                      <When iso={reply.createdAt} />
                     </p>
                     <div className="post-body prose" dangerouslySetInnerHTML={{ __html: reply.html }} />
                     <p>
@@ -159,7 +166,7 @@ export default function MyPosts() {
                   <li key={post.id}>
                     <p className="post-meta">
                       In “{sectionName(post.section.title)}”, {post.section.article.title}
-                      <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+                      <When iso={post.createdAt} />
                       {post.editedAt ? <span className="edited">edited</span> : null}
                       {statusNote(post) ? <span className="status">{statusNote(post)}</span> : null}
                     </p>

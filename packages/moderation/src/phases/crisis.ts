@@ -305,7 +305,7 @@ export const crisisRules: Rule[] = [
       'Suicidal thoughts or self-harm, said directly ("I want to die") or indirectly ("everyone would be better off without me", "I won’t be around much longer"). Shown safety resources at once and first in the queue. Negated statements ("I’m not suicidal") and suicide of someone else ("after his brother’s suicide") do not fire.',
     quote: quotes.safetyBegins,
     message:
-      'Thank you for telling us something this heavy; you matter here, and you don’t have to carry it alone tonight, so please reach out to one of the people beside this message.',
+      'Thank you for telling us something this heavy; you matter here, and you don’t have to carry it alone tonight, so please reach out to one of the services on this page.',
     rejectText:
       'We could not publish this as it stands, but we read it carefully and we care how you are; the support lines on this page are there for you at any hour.',
     action: 'crisis',
@@ -337,7 +337,7 @@ export const crisisRules: Rule[] = [
       'Domestic violence or fear for one’s safety or the children’s: being hit, choked, threatened, locked in, afraid to go home. Reported threats count even inside quotation marks. Emotional distance ("he pushed me away", "he screams when he’s stressed") does not fire.',
     quote: quotes.safety,
     message:
-      'What you describe sounds frightening, and your safety comes first; the people beside this message can help you think through what to do next, at any hour.',
+      'What you describe sounds frightening, and your safety comes first; the services on this page can help you think through what to do next, at any hour.',
     rejectText:
       'We held this post because it describes danger; please use the support lines on this page, and know that your safety matters more than any thread.',
     action: 'crisis',
@@ -352,7 +352,7 @@ export const crisisRules: Rule[] = [
       'The author says they will, want to, or keep thinking about hurting or killing their spouse, their children or anyone else, also in veiled words ("he won’t walk away from this", "I’ll make her pay"). Hyperbole such as "I’d kill for a quiet evening" or "I could kill him for forgetting" does not fire.',
     quote: quotes.safety,
     message:
-      'It sounds like things have reached a very hard place, and you don’t have to hold this alone; please talk to one of the people beside this message now, so that everyone, you included, stays safe.',
+      'It sounds like things have reached a very hard place, and you don’t have to hold this alone; please call one of the services on this page now, so that everyone, you included, stays safe.',
     rejectText:
       'We held this post because it speaks of harming someone; please reach out to the support lines on this page, right away if anyone is in danger.',
     action: 'crisis',

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { ResourceList } from '@steady/content';
-import { AppModule } from '../app.module';
-import type { AuthorCrypto } from '../authors/author-crypto';
-import { createLogger } from '../common/logger';
-import { loadConfig, repoRoot } from '../config/config';
-import type { Db } from '../database/db';
+import { AppModule } from './app.module';
+import type { AuthorCrypto } from './authors/author-crypto';
+import { createLogger } from './common/logger';
+import { loadConfig, repoRoot } from './config/config';
+import type { Db } from './database/db';
 
 export const SCHEMA_FILE = path.join(repoRoot, 'apps', 'api', 'schema.graphql');
 
