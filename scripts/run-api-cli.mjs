@@ -19,7 +19,12 @@ if (!name || !/^[a-z][a-z0-9-]*$/.test(name)) {
 
 const apiDir = path.join(root, 'apps/api');
 const entry = path.join(apiDir, 'dist/cli', `${name}.js`);
-const sourceDirs = [path.join(apiDir, 'src'), path.join(root, 'packages/content/src'), path.join(root, 'packages/moderation/src'), path.join(root, 'packages/rules/src')];
+const sourceDirs = [
+  path.join(apiDir, 'src'),
+  path.join(root, 'packages/content/src'),
+  path.join(root, 'packages/moderation/src'),
+  path.join(root, 'packages/rules/src'),
+];
 const buildInputs = [path.join(apiDir, 'tsconfig.json'), path.join(apiDir, 'tsconfig.build.json'), path.join(root, 'tsconfig.base.json')];
 
 /** The newest modification time among the API's sources (and the packages it builds with). */

@@ -10,15 +10,7 @@ import { createRequestHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { microcache } from './microcache.mjs';
-import {
-  bodyLimit,
-  csrfCookie,
-  csrfVerifier,
-  onlyCsrfCookie,
-  refuse,
-  sameOriginWrites,
-  securityHeaders,
-} from './security.mjs';
+import { bodyLimit, csrfCookie, csrfVerifier, onlyCsrfCookie, refuse, sameOriginWrites, securityHeaders } from './security.mjs';
 
 // The adapter's own request and response helpers (its index exports only the handler, which
 // reads the body from the socket; ours is read and limited first). @remix-run/express is pinned.
@@ -78,7 +70,7 @@ export function createApp({
       ttlMs: microcacheMs,
       anonymous: (req) => onlyCsrfCookie(req.headers.cookie),
       perResponse: (res) => ({ nonce: res.locals.cspNonce, csrf: res.locals.csrf?.token }),
-    })
+    }),
   );
 
   const handleRequest = createRequestHandler(build, mode);
@@ -100,7 +92,13 @@ export function createApp({
   app.use((error, req, res, _next) => {
     console.error(`The web server could not answer: ${error instanceof Error ? error.message : 'unknown error'}`);
     if (res.headersSent) return res.end();
-    refuse(req, res, 500, 'Something went wrong on our side', 'This page could not be shown just now. Nothing you did caused it. Please try again in a moment.');
+    refuse(
+      req,
+      res,
+      500,
+      'Something went wrong on our side',
+      'This page could not be shown just now. Nothing you did caused it. Please try again in a moment.',
+    );
   });
   return app;
 }
@@ -130,7 +128,7 @@ export function createServer(app, { headersTimeoutMs = 10_000, requestTimeoutMs 
       // How often Node looks for requests past those limits: a fraction of the shortest.
       connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
     },
-    app
+    app,
   );
   return server;
 }

@@ -37,7 +37,11 @@ describe('createApp', () => {
   });
 
   test('a body over the limit is refused unread', async () => {
-    const res = await request(app()).post('/articles/a/b').set('Sec-Fetch-Site', 'same-origin').type('form').send(`body=${'a'.repeat(4096)}`);
+    const res = await request(app())
+      .post('/articles/a/b')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .type('form')
+      .send(`body=${'a'.repeat(4096)}`);
     expect(res.status).toBe(413);
   });
 

@@ -79,7 +79,7 @@ export function refuse(req, res, status, title, message, { close = false } = {})
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
         `<title>${escapeHtml(title)} · Steady</title></head><body><main><h1>${escapeHtml(title)}</h1>` +
-        `<p>${escapeHtml(message)}</p><p><a href="/">Go back to the articles</a></p></main></body></html>`
+        `<p>${escapeHtml(message)}</p><p><a href="/">Go back to the articles</a></p></main></body></html>`,
     );
 }
 
@@ -99,7 +99,14 @@ export function sameOriginWrites({ publicOrigin = null } = {}) {
     // Steady's pages write through single fetch (`.data`) or plain forms, never through Remix's
     // legacy `?_data=` path, the one Remix 2.17 left unchecked: no write takes it.
     if (req.query && '_data' in req.query) {
-      refuse(req, res, 403, 'That request did not come from Steady', 'Steady’s pages never send that kind of request, so nothing was changed.', { close: true });
+      refuse(
+        req,
+        res,
+        403,
+        'That request did not come from Steady',
+        'Steady’s pages never send that kind of request, so nothing was changed.',
+        { close: true },
+      );
       return;
     }
     const site = req.headers['sec-fetch-site'];
@@ -115,7 +122,7 @@ export function sameOriginWrites({ publicOrigin = null } = {}) {
       403,
       'That came from outside Steady',
       'Steady only accepts what is sent from its own pages, so nothing was changed. If you meant to do this, please open Steady and try again there.',
-      { close: true }
+      { close: true },
     );
   };
 }
@@ -142,7 +149,7 @@ export function bodyLimit({ limitBytes }) {
       413,
       'That is too long to send',
       'That is longer than Steady can take in one go. Please shorten it a little and try again.',
-      { close: true }
+      { close: true },
     );
   return function bodyLimitMiddleware(req, res, next) {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
@@ -211,7 +218,15 @@ export function csrfCookie({ secret }) {
     }
     const token = randomBytes(32).toString('base64url');
     res.locals.csrf = { token, established: false };
-    res.append('Set-Cookie', stringifySetCookie(CSRF_COOKIE, `${token}.${sign(token, secret)}`, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.secure }));
+    res.append(
+      'Set-Cookie',
+      stringifySetCookie(CSRF_COOKIE, `${token}.${sign(token, secret)}`, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.secure,
+      }),
+    );
     next();
   };
 }

@@ -19,12 +19,8 @@ describeBrowser('when the API cannot be reached', () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: false });
     const response = await page.goto(`${web.webUrl}/articles/rebuilding-connection`);
     expect(response?.status()).toBe(503);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-      "Steady can't reach its discussions right now"
-    );
-    await expect(
-      page.getByRole('contentinfo').getByRole('link', { name: 'If you are in danger' }).count()
-    ).resolves.toBe(1);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe("Steady can't reach its discussions right now");
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: 'If you are in danger' }).count()).resolves.toBe(1);
     await context.close();
   });
 

@@ -58,9 +58,10 @@ describeBrowser('the article page', () => {
     await page.getByRole('link', { name: /^Discussion of “What quietly undermines reconnection”/ }).click();
     await page.waitForURL(webUrl(`${ARTICLE}/what-quietly-undermines-reconnection`));
     await page.getByRole('heading', { level: 1, name: 'What quietly undermines reconnection' }).waitFor();
-    await expect(
-      page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').allTextContents()
-    ).resolves.toEqual(['Articles', ARTICLE_TITLE]);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').allTextContents()).resolves.toEqual([
+      'Articles',
+      ARTICLE_TITLE,
+    ]);
     await expect(page.getByText('Trying to talk everything through too soon.').count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { name: /^Discussion/ }).count()).resolves.toBe(1);
     await expect(page.getByLabel('Share your thoughts').count()).resolves.toBe(1);

@@ -4,15 +4,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  describeBrowser,
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  PHONE,
-  webUrl,
-} from './support/browser';
+import { DESKTOP, describeBrowser, expectNoAxeViolations, launchBrowser, openPage, PHONE, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SECTION = `${ARTICLE}/where-to-go-next`;
@@ -36,7 +28,7 @@ async function reviewAfterwards(postIds: string[]): Promise<void> {
       '--role',
       'MODERATOR',
     ],
-    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } }
+    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } },
   );
   const account = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
@@ -54,13 +46,13 @@ async function reviewAfterwards(postIds: string[]): Promise<void> {
     {
       e: account.email,
       p: account.password,
-    }
+    },
   );
   for (const postId of postIds) {
     await call(
       `mutation ($input: ReviewPostInput!) { reviewPost(input: $input) { id } }`,
       { input: { postId, decision: 'APPROVE' } },
-      login.token
+      login.token,
     );
   }
 }
@@ -74,13 +66,10 @@ function positionOf(page: Page, text: string): Promise<number> {
 async function firstButtons(page: Page): Promise<string[][]> {
   return page
     .locator('.help-now .help-button')
-    .evaluateAll((links) => links.map((link) => [link.textContent!.trim(), link.getAttribute('href')!]));
+    .evaluateAll((links) => links.map((link) => [link.textContent.trim(), link.getAttribute('href')!]));
 }
 
-async function expectHelpFirst(
-  page: Page,
-  { axe, viewport }: { axe: boolean; viewport: { width: number; height: number } }
-) {
+async function expectHelpFirst(page: Page, { axe, viewport }: { axe: boolean; viewport: { width: number; height: number } }) {
   expect(new URL(page.url()).pathname).toBe('/help');
   // The page opens at its main content, smoothly with JavaScript: measure once it is there.
   if (axe) await page.waitForFunction(() => Math.abs(document.getElementById('main')!.getBoundingClientRect().top) < 1);
@@ -175,10 +164,7 @@ describeBrowser('the crisis screen', () => {
       await page.locator('.help .notice-care').waitFor();
       posted.push(await expectHelpFirst(page, { axe: true, viewport }));
 
-      await page
-        .getByRole('navigation', { name: 'Where are you?' })
-        .getByRole('link', { name: 'United Kingdom' })
-        .click();
+      await page.getByRole('navigation', { name: 'Where are you?' }).getByRole('link', { name: 'United Kingdom' }).click();
       await page.waitForURL((url) => url.searchParams.get('region') === 'united-kingdom');
       await page.getByRole('heading', { name: 'Help in the United Kingdom, right now' }).waitFor();
       expect(await firstButtons(page)).toEqual([

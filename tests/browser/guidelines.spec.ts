@@ -2,14 +2,7 @@
 // few lines; the detail (the article's quotes and the words the nudges use) folds open in
 // <details>, so it works without JavaScript. Desktop 1280 and phone 390.
 import type { Browser } from 'playwright-core';
-import {
-  describeBrowser,
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  SCREENS_AND_SCRIPT,
-  webUrl,
-} from './support/browser';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, SCREENS_AND_SCRIPT, webUrl } from './support/browser';
 
 describeBrowser('the guidelines page', () => {
   let browser: Browser;
@@ -32,17 +25,14 @@ describeBrowser('the guidelines page', () => {
       expect(words).toMatch(/in danger/);
       // A few lines: the summary is short, and it is the first thing under the title.
       expect(words.length).toBeLessThan(1200);
-      const order = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('main h1, main h2'), (h) => h.textContent)
-      );
+      const order = await page.evaluate(() => Array.from(document.querySelectorAll('main h1, main h2'), (h) => h.textContent));
       expect(order.slice(0, 3)).toEqual(['Guidelines', 'In short', 'In detail']);
 
       // Everything is there, folded: only the summary and the headings are read at first.
       const folds = page.locator('.guidelines details');
       const count = await folds.count();
       expect(count).toBeGreaterThanOrEqual(3);
-      for (let i = 0; i < count; i++)
-        await expect(folds.nth(i).evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+      for (let i = 0; i < count; i++) await expect(folds.nth(i).evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
       const shown = await page.evaluate(() => document.querySelector('main')!.innerText.length);
       expect(shown).toBeLessThan(3500);
       const all = (await page.locator('main').textContent())!.length;

@@ -4,15 +4,7 @@
 // and on, on a 1280 px desktop and a 390 px phone.
 import type { Browser, Page } from 'playwright-core';
 import { sectionId, seedPost } from './support/api';
-import {
-  describeBrowser,
-  expectNoAxeViolations,
-  heldKey,
-  launchBrowser,
-  openPage,
-  SCREENS_AND_SCRIPT,
-  webUrl,
-} from './support/browser';
+import { describeBrowser, expectNoAxeViolations, heldKey, launchBrowser, openPage, SCREENS_AND_SCRIPT, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'a-quiet-reminder';
@@ -85,9 +77,7 @@ describeBrowser('the private key', () => {
       await forget.getByRole('button', { name: 'Forget me on this device' }).click();
 
       await page.waitForURL((url) => url.pathname === '/me');
-      await expect(page.getByRole('status').first().textContent()).resolves.toMatch(
-        /This browser has forgotten your key/
-      );
+      await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/This browser has forgotten your key/);
       await expect(page.locator('main').textContent()).resolves.toMatch(/You haven't posted from this browser yet/);
       expect(await heldKey(context)).toBeNull();
       // Nothing left to show, and no way to forget twice.

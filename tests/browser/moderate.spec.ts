@@ -17,7 +17,21 @@ async function signIn(page: Page, account: Account): Promise<void> {
 /** What the post's author sees of the review, through their own key. */
 async function reviewOf(authorKey: string, postId: string) {
   const data = await graphql<{ me: { posts: { edges: Array<{ node: { id: string; status: string; reviewMessage: string | null } }> } } }>(
-    `{ me { posts(first: 50) { edges { node { id status reviewMessage } } } } }`,
+    `
+      {
+        me {
+          posts(first: 50) {
+            edges {
+              node {
+                id
+                status
+                reviewMessage
+              }
+            }
+          }
+        }
+      }
+    `,
     {},
     authorKey,
   );
@@ -28,7 +42,8 @@ function card(page: Page, text: string) {
   return page.locator('article.queue-item', { hasText: text });
 }
 
-const focusedItem = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-queue-item]')?.getAttribute('data-queue-item') ?? null);
+const focusedItem = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[data-queue-item]')?.getAttribute('data-queue-item') ?? null);
 
 describeBrowser('the moderators’ pages', () => {
   let browser: Browser;
@@ -121,7 +136,7 @@ describeBrowser('the moderators’ pages', () => {
       await page.goto(webUrl('/moderate'));
       const item = card(page, text);
       await expect(item.locator('.model-reading').textContent()).resolves.toMatch(
-        /^No rule’s wording matched: the model read contempt or harassment here \(\d{1,3}% sure\)/
+        /^No rule’s wording matched: the model read contempt or harassment here \(\d{1,3}% sure\)/,
       );
       await expect(item.locator('.post-source mark').count()).resolves.toBeGreaterThan(0);
       await card(page, text).getByRole('button', { name: 'Approve' }).click();
@@ -150,9 +165,19 @@ describeBrowser('the moderators’ pages', () => {
       await confirm.getByRole('button', { name: 'Yes, ban the author' }).click();
       await expect(page.getByRole('status').textContent()).resolves.toMatch(/^The author is banned/);
       await expect(
-        graphql(`mutation ($input: CreatePostInput!) { createPost(input: $input) { outcome } }`, {
-          input: { sectionId: section, body: 'Trying again, kindly this time.' },
-        }, target.authorKey),
+        graphql(
+          `
+            mutation ($input: CreatePostInput!) {
+              createPost(input: $input) {
+                outcome
+              }
+            }
+          `,
+          {
+            input: { sectionId: section, body: 'Trying again, kindly this time.' },
+          },
+          target.authorKey,
+        ),
       ).rejects.toThrow();
       // The post itself still waits: not published, with a reason picked from a plain list.
       const still = card(page, 'What a stupid idiot you are.');
@@ -223,7 +248,10 @@ describeBrowser('the moderators’ pages', () => {
       await expect(focusedItem(page)).resolves.toBe(ids[1]);
       await expect(page.locator('article.queue-item').nth(1).getAttribute('aria-current')).resolves.toBe('true');
       await expect(page.locator('article.queue-item').nth(0).getAttribute('aria-current')).resolves.toBeNull();
-      const outline = await page.locator('article.queue-item').nth(1).evaluate((node) => getComputedStyle(node).outlineStyle);
+      const outline = await page
+        .locator('article.queue-item')
+        .nth(1)
+        .evaluate((node) => getComputedStyle(node).outlineStyle);
       expect(outline).toBe('solid');
       await page.keyboard.press('k');
       await expect(focusedItem(page)).resolves.toBe(ids[0]);
@@ -237,7 +265,9 @@ describeBrowser('the moderators’ pages', () => {
       await page.getByText('Approved. Readers can see it now.').waitFor();
       await expect(card(page, 'He is a worthless loser and you are too.').count()).resolves.toBe(0);
       await expect(reviewOf(first.authorKey, first.id)).resolves.toMatchObject({ status: 'PUBLISHED' });
-      await expect(focusedItem(page)).resolves.toBe(await card(page, 'Stop whining, you are such an idiot.').getAttribute('data-queue-item'));
+      await expect(focusedItem(page)).resolves.toBe(
+        await card(page, 'Stop whining, you are such an idiot.').getAttribute('data-queue-item'),
+      );
     });
 
     test('keys rest while typing in a field', async () => {
@@ -262,7 +292,9 @@ describeBrowser('the moderators’ pages', () => {
         return { type: el.type, name: el.name, label: el.labels?.[0]?.textContent, described: el.getAttribute('aria-describedby') };
       });
       expect(focused).toMatchObject({ type: 'radio', name: 'reason', label: 'No name-calling' });
-      await expect(page.locator(`#${focused.described}`).textContent()).resolves.toContain('The author reads: “Your post was not published because it calls someone names');
+      await expect(page.locator(`#${focused.described}`).textContent()).resolves.toContain(
+        'The author reads: “Your post was not published because it calls someone names',
+      );
       await page.keyboard.press('Space');
       await page.keyboard.press('Enter');
       await page.getByText('Not published. The author will read the reason you chose.').waitFor();

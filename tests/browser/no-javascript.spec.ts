@@ -45,9 +45,7 @@ describeBrowser('without JavaScript', () => {
     await expect(page.getByText('988').count()).resolves.toBeGreaterThan(0);
     await page.goto(webUrl('/guidelines'));
     // Grouped by principle, with the article's quotes and the same words the nudges use.
-    await expect(page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(
-      expect.arrayContaining(['Safety', 'Respect'])
-    );
+    await expect(page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(expect.arrayContaining(['Safety', 'Respect']));
     await expect(page.locator('.guideline-list blockquote').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.guideline-message').count()).resolves.toBeGreaterThan(0);
     await context.close();
@@ -63,18 +61,15 @@ describeBrowser('on a phone (375×812)', () => {
     await browser?.close();
   });
 
-  test.each(['/', ARTICLE, `${ARTICLE}/what-real-connection-is-built-on`, '/help', '/me'])(
-    '%s has no horizontal scroll',
-    async (path) => {
-      const { context, page } = await openPage(browser, {
-        viewport: { width: 375, height: 812 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-      });
-      await page.goto(webUrl(path));
-      await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
-      await context.close();
-    }
-  );
+  test.each(['/', ARTICLE, `${ARTICLE}/what-real-connection-is-built-on`, '/help', '/me'])('%s has no horizontal scroll', async (path) => {
+    const { context, page } = await openPage(browser, {
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    await page.goto(webUrl(path));
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+    await context.close();
+  });
 });

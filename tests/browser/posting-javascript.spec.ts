@@ -51,9 +51,7 @@ describeBrowser('posting and replying with JavaScript (updates in place)', () =>
   test('the same rule refuses an empty post in the browser, beside the field', async () => {
     await page.getByLabel('Share your thoughts').fill('   ');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
-    await expect(page.locator('#new-post .field-error').textContent()).resolves.toBe(
-      'Write a few words first, whenever you are ready.'
-    );
+    await expect(page.locator('#new-post .field-error').textContent()).resolves.toBe('Write a few words first, whenever you are ready.');
     await expect(page.getByLabel('Share your thoughts').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(stillSamePage(page)).resolves.toBe(true);
   });
@@ -101,7 +99,7 @@ describeBrowser('posting and replying with JavaScript (updates in place)', () =>
     const pressed = (value: string) =>
       page.waitForFunction(
         ([id, want]) => document.querySelector(`#${id} button[value="HUG"]`)?.getAttribute('aria-pressed') === want,
-        [otherId, value]
+        [otherId, value],
       );
     await expect(hug().getAttribute('aria-pressed')).resolves.toBe('false');
     await hug().click();
@@ -123,10 +121,7 @@ describeBrowser('posting and replying with JavaScript (updates in place)', () =>
 
     await myReplies().first().locator('summary', { hasText: 'Remove your post' }).click();
     await myReplies().first().getByRole('button', { name: 'Yes, remove my post' }).click();
-    await page.waitForFunction(
-      (id) => !document.querySelector(`ol.thread > li:has(> #${id}) .replies article.post`),
-      myId
-    );
+    await page.waitForFunction((id) => !document.querySelector(`ol.thread > li:has(> #${id}) .replies article.post`), myId);
     await expect(stillSamePage(page)).resolves.toBe(true);
 
     // Reply again, for the tests that follow.

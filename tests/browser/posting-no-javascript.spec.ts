@@ -58,9 +58,7 @@ describeBrowser('posting and replying without JavaScript', () => {
   });
 
   test('a post appears, marked as mine, and the browser now holds a key', async () => {
-    await page
-      .getByLabel('Share your thoughts')
-      .fill(`Reading this (${TAG}), I noticed how often I *push* for answers.`);
+    await page.getByLabel('Share your thoughts').fill(`Reading this (${TAG}), I noticed how often I *push* for answers.`);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     expect(page.url()).toMatch(/#post-\d+$/);
     const post = myPost();
@@ -69,9 +67,7 @@ describeBrowser('posting and replying without JavaScript', () => {
     await expect(post.locator('.post-body').innerHTML()).resolves.toContain('<em>push</em>');
     await expect(post.locator('.you').textContent()).resolves.toBe('(you)');
     await expect(post.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d\d-\d\dT/);
-    await expect(page.getByRole('heading', { name: 'This browser now holds your private key' }).count()).resolves.toBe(
-      1
-    );
+    await expect(page.getByRole('heading', { name: 'This browser now holds your private key' }).count()).resolves.toBe(1);
 
     const cookies = await context.cookies();
     const author = cookies.find((cookie) => cookie.name === 'steady_author');
@@ -115,9 +111,7 @@ describeBrowser('posting and replying without JavaScript', () => {
   test('an own post can be edited', async () => {
     const post = myPost();
     await post.locator('summary', { hasText: 'Edit your post' }).click();
-    await post
-      .getByLabel('Edit your post')
-      .fill(`Reading this (${TAG}), I noticed how often I push for answers. Slowing down.`);
+    await post.getByLabel('Edit your post').fill(`Reading this (${TAG}), I noticed how often I push for answers. Slowing down.`);
     await post.getByRole('button', { name: 'Save changes' }).click();
     const edited = myPost();
     await expect(edited.locator('.post-body').textContent()).resolves.toContain('Slowing down.');
@@ -146,9 +140,7 @@ describeBrowser('posting and replying without JavaScript', () => {
     await other.page.getByRole('button', { name: 'Use this key' }).click();
     const field = other.page.getByLabel('Your private key');
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(other.page.locator('#key-error').textContent()).resolves.toMatch(
-      /does not match any posts|does not look like/
-    );
+    await expect(other.page.locator('#key-error').textContent()).resolves.toMatch(/does not match any posts|does not look like/);
 
     await other.page.getByLabel('Your private key').fill(revealedKey);
     await other.page.getByRole('button', { name: 'Use this key' }).click();
@@ -181,9 +173,7 @@ describeBrowser('posting and replying without JavaScript', () => {
     }, removedId);
     await page.getByLabel('Share your thoughts').fill('Hoping you are doing all right.');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
-    await expect(page.locator('#new-post .form-error, #new-post .field-error').textContent()).resolves.toMatch(
-      /removed/
-    );
+    await expect(page.locator('#new-post .form-error, #new-post .field-error').textContent()).resolves.toMatch(/removed/);
     await expect(page.getByLabel('Share your thoughts').inputValue()).resolves.toBe('Hoping you are doing all right.');
   });
 });
@@ -235,7 +225,7 @@ describeBrowser('a double-clicked submit', () => {
           status: response.status,
           cookie: response.headers.getSetCookie().find((c) => c.startsWith('steady_author=')),
         };
-      })
+      }),
     );
     expect([one.status, two.status]).toEqual([302, 302]);
     expect(one.cookie).toBeTruthy();
@@ -255,9 +245,7 @@ describeBrowser('a double-clicked submit', () => {
     const body = `Keyed, sent twice (${nonce()}).`;
     const submission = await formFields(page, body);
     const statuses = await Promise.all(
-      [1, 2].map(async () =>
-        (await context.request.post(webUrl(SECTION), { form: submission, maxRedirects: 0 })).status()
-      )
+      [1, 2].map(async () => (await context.request.post(webUrl(SECTION), { form: submission, maxRedirects: 0 })).status()),
     );
     expect(statuses).toEqual([302, 302]);
     await page.goto(webUrl(SECTION));

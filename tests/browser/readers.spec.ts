@@ -18,10 +18,21 @@ describeBrowser('readers without a key: reactions and flags', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     const section = await sectionId('rebuilding-connection', SLUG);
-    post = await seedPost({ sectionId: section, body: `Small steps helped us, ${Math.random().toString(36).replace(/[^a-z]/g, '')}.` });
-    ({ flagReasons: reasons } = await graphql<{ flagReasons: typeof reasons }>(
-      `{ flagReasons { reason title description } }`
-    ));
+    post = await seedPost({
+      sectionId: section,
+      body: `Small steps helped us, ${Math.random()
+        .toString(36)
+        .replace(/[^a-z]/g, '')}.`,
+    });
+    ({ flagReasons: reasons } = await graphql<{ flagReasons: typeof reasons }>(`
+      {
+        flagReasons {
+          reason
+          title
+          description
+        }
+      }
+    `));
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,7 +46,11 @@ describeBrowser('readers without a key: reactions and flags', () => {
     expect((await context.cookies()).some((c) => c.name === 'steady_author')).toBe(false);
     const support = article(page).getByRole('button', { name: /^Support/ });
     await support.click();
-    await expect(article(page).getByRole('button', { name: /^Support/ }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(
+      article(page)
+        .getByRole('button', { name: /^Support/ })
+        .getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
     await expect(article(page).locator('.reactions .form-error').count()).resolves.toBe(0);
     const cookie = (await context.cookies()).find((c) => c.name === 'steady_author');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });

@@ -3,15 +3,7 @@
 // to the next page of posts. Desktop 1280 and phone 390, JavaScript off and on.
 import type { Browser, Page } from 'playwright-core';
 import { graphql, sectionId, seedPost } from './support/api';
-import {
-  describeBrowser,
-  expectNoAxeViolations,
-  holdKey,
-  launchBrowser,
-  openPage,
-  SCREENS_AND_SCRIPT,
-  webUrl,
-} from './support/browser';
+import { describeBrowser, expectNoAxeViolations, holdKey, launchBrowser, openPage, SCREENS_AND_SCRIPT, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'what-real-connection-is-built-on';
@@ -50,7 +42,7 @@ describeBrowser('a busy thread', () => {
         }
       `,
       { id: mine.id },
-      others.authorKey
+      others.authorKey,
     );
   });
   afterAll(async () => {

@@ -3,16 +3,7 @@
 // says how long it can still be edited, and why the window closes (issue 13).
 import type { Browser } from 'playwright-core';
 import { sectionId, seedPost } from './support/api';
-import {
-  DESKTOP,
-  describeBrowser,
-  expectNoAxeViolations,
-  holdKey,
-  launchBrowser,
-  openPage,
-  PHONE,
-  webUrl,
-} from './support/browser';
+import { DESKTOP, describeBrowser, expectNoAxeViolations, holdKey, launchBrowser, openPage, PHONE, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 
 const SLUG = 'where-rebuilding-usually-begins';
@@ -53,7 +44,7 @@ describeBrowser('times and the edit window', () => {
       await expect(summary.textContent()).resolves.toMatch(/\((\d+) min left\)/);
       await summary.click();
       await expect(mine.locator('.post-form .hint').textContent()).resolves.toMatch(
-        /^You can edit this for \d+ more minutes?\. Posts settle after 30 minutes, so that replies always answer the words their writers read\.$/
+        /^You can edit this for \d+ more minutes?\. Posts settle after 30 minutes, so that replies always answer the words their writers read\.$/,
       );
       await context.close();
     });
@@ -63,10 +54,7 @@ describeBrowser('times and the edit window', () => {
       await holdKey(context, post.authorKey);
       await page.goto(webUrl(SECTION));
       const time = page.locator(`#post-${post.id} time`);
-      await page.waitForFunction(
-        (id) => !/UTC/.test(document.querySelector(`#post-${id} time`)!.getAttribute('title')!),
-        post.id
-      );
+      await page.waitForFunction((id) => !/UTC/.test(document.querySelector(`#post-${id} time`)!.getAttribute('title')!), post.id);
       await expect(time.getAttribute('title')).resolves.toMatch(/(GMT-5|EST)$/);
       const full = time.locator('.when-full');
       expect((await full.boundingBox())!.width).toBeLessThanOrEqual(1);
@@ -87,7 +75,7 @@ describeBrowser('times and the edit window', () => {
       const mine = page.locator(`#post-${post.id}`);
       await mine.locator('.edit-closed').waitFor();
       await expect(mine.locator('.edit-closed').textContent()).resolves.toMatch(
-        /The time to edit this has passed\. Posts settle after 30 minutes/
+        /The time to edit this has passed\. Posts settle after 30 minutes/,
       );
       await expect(mine.locator('summary', { hasText: 'Edit your post' }).count()).resolves.toBe(0);
       await expect(mine.locator('time').textContent()).resolves.toMatch(/^3\d minutes ago/);

@@ -54,7 +54,16 @@ describeBrowser('the tone hint and the guidelines', () => {
   test('the guidelines page shows each rule with the article’s quote and the words the nudges use', async () => {
     const { guidelines } = await graphql<{
       guidelines: Array<{ title: string; quote: string; message: string; description: string }>;
-    }>(`{ guidelines { title quote message description } }`);
+    }>(`
+      {
+        guidelines {
+          title
+          quote
+          message
+          description
+        }
+      }
+    `);
     const { context, page } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(webUrl('/guidelines'));
     const text = (await page.locator('main').textContent()) ?? '';

@@ -40,7 +40,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('restarts every service that crashes, and checks the health of each', () => {
-    const services = compose.split('\nvolumes:')[0].split(/\n(?= {2}[a-z][\w-]*:\s*\n)/).slice(1);
+    const services = compose
+      .split('\nvolumes:')[0]
+      .split(/\n(?= {2}[a-z][\w-]*:\s*\n)/)
+      .slice(1);
     expect(services.length).toBe(4);
     for (const block of services) {
       expect(block).toMatch(/\n {4}restart: unless-stopped\n/);

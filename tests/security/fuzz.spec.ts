@@ -42,7 +42,9 @@ const b64 = (text: string) => Buffer.from(text).toString('base64url');
 const nastyString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\u0000\u0000', '\ufffe', '\u202e'), fc.string({ maxLength: 10 })).map((p) => p.join('')),
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\u0000\u0000', '\ufffe', '\u202e'), fc.string({ maxLength: 10 }))
+    .map((p) => p.join('')),
   fc.tuple(fc.string({ maxLength: 10 }), loneSurrogate, fc.string({ maxLength: 10 })).map((p) => p.join('')),
   fc.constantFrom("'; drop table post; --", '" or 1=1 --', '<script>alert(1)</script>', '${7*7}', '%00', '\\u0000', '../../etc/passwd', ''),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
@@ -93,29 +95,78 @@ function operations(section: string, post: string) {
   const postId = fc.oneof({ weight: 3, arbitrary: fc.constant(post) }, { weight: 1, arbitrary: id });
   const op = (query: string, variables: fc.Arbitrary<Record<string, unknown>>) => variables.map((v) => ({ query, variables: v }));
   return fc.oneof(
-    op(`query($id: ID!) { post(id: $id) { id body status parent { id body status } replies(first: 3) { totalCount edges { cursor } } reactions { kind count } mine } }`, fc.record({ id: maybeWrong(postId) })),
-    op(`query($id: ID!, $first: Int, $after: String) { section(id: $id) { slug posts(first: $first, after: $after) { totalCount edges { cursor node { id body } } pageInfo { endCursor } } } }`, fc.record({ id: maybeWrong(sectionId), first: maybeWrong(first), after: maybeWrong(cursor) })),
-    op(`query($slug: String!) { article(slug: $slug) { id sections { id } } }`, fc.record({ slug: maybeWrong(fc.oneof(fc.constant('rebuilding-connection'), nastyString)) })),
-    op(`query($body: String!, $sectionId: ID) { checkTone(body: $body, sectionId: $sectionId) { action hits { ruleId } } }`, fc.record({ body: maybeWrong(nastyString), sectionId: maybeWrong(sectionId) })),
-    op(`query($after: String) { me { posts(after: $after) { totalCount } repliesToMe(after: $after) { totalCount } } }`, fc.record({ after: maybeWrong(cursor) })),
-    op(`query($after: String, $first: Int) { moderationQueue(first: $first, after: $after) { totalCount } }`, fc.record({ after: maybeWrong(cursor), first: maybeWrong(first) })),
+    op(
+      `query($id: ID!) { post(id: $id) { id body status parent { id body status } replies(first: 3) { totalCount edges { cursor } } reactions { kind count } mine } }`,
+      fc.record({ id: maybeWrong(postId) }),
+    ),
+    op(
+      `query($id: ID!, $first: Int, $after: String) { section(id: $id) { slug posts(first: $first, after: $after) { totalCount edges { cursor node { id body } } pageInfo { endCursor } } } }`,
+      fc.record({ id: maybeWrong(sectionId), first: maybeWrong(first), after: maybeWrong(cursor) }),
+    ),
+    op(
+      `query($slug: String!) { article(slug: $slug) { id sections { id } } }`,
+      fc.record({ slug: maybeWrong(fc.oneof(fc.constant('rebuilding-connection'), nastyString)) }),
+    ),
+    op(
+      `query($body: String!, $sectionId: ID) { checkTone(body: $body, sectionId: $sectionId) { action hits { ruleId } } }`,
+      fc.record({ body: maybeWrong(nastyString), sectionId: maybeWrong(sectionId) }),
+    ),
+    op(
+      `query($after: String) { me { posts(after: $after) { totalCount } repliesToMe(after: $after) { totalCount } } }`,
+      fc.record({ after: maybeWrong(cursor) }),
+    ),
+    op(
+      `query($after: String, $first: Int) { moderationQueue(first: $first, after: $after) { totalCount } }`,
+      fc.record({ after: maybeWrong(cursor), first: maybeWrong(first) }),
+    ),
     op(
       `mutation($input: CreatePostInput!) { createPost(input: $input) { outcome message post { id } } }`,
       fc.record({
         input: maybeWrong(
           fc.record(
-            { sectionId: maybeWrong(sectionId), parentId: maybeWrong(postId), body: maybeWrong(nastyString), idempotencyKey: maybeWrong(nastyString), acknowledgeNudge: maybeWrong(fc.boolean()) },
+            {
+              sectionId: maybeWrong(sectionId),
+              parentId: maybeWrong(postId),
+              body: maybeWrong(nastyString),
+              idempotencyKey: maybeWrong(nastyString),
+              acknowledgeNudge: maybeWrong(fc.boolean()),
+            },
             { requiredKeys: ['sectionId', 'body'] },
           ),
         ),
       }),
     ),
-    op(`mutation($input: EditPostInput!) { editPost(input: $input) { outcome } }`, fc.record({ input: maybeWrong(fc.record({ postId: maybeWrong(postId), body: maybeWrong(nastyString) })) })),
+    op(
+      `mutation($input: EditPostInput!) { editPost(input: $input) { outcome } }`,
+      fc.record({ input: maybeWrong(fc.record({ postId: maybeWrong(postId), body: maybeWrong(nastyString) })) }),
+    ),
     op(`mutation($id: ID!) { deletePost(id: $id) { id } }`, fc.record({ id: maybeWrong(postId) })),
-    op(`mutation($id: ID!, $kind: ReactionKind!) { react(postId: $id, kind: $kind) { id } }`, fc.record({ id: maybeWrong(postId), kind: maybeWrong(reaction) })),
-    op(`mutation($input: FlagPostInput!) { flagPost(input: $input) { ok message } }`, fc.record({ input: maybeWrong(fc.record({ postId: maybeWrong(postId), reason: maybeWrong(reason), note: maybeWrong(nastyString) })) })),
-    op(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, fc.record({ e: maybeWrong(nastyString), p: maybeWrong(nastyString) })),
-    op(`mutation($i: ReviewPostInput!) { reviewPost(input: $i) { id } }`, fc.record({ i: maybeWrong(fc.record({ postId: maybeWrong(postId), decision: fc.constantFrom('APPROVE', 'REJECT', 'MAYBE'), reason: maybeWrong(nastyString) })) })),
+    op(
+      `mutation($id: ID!, $kind: ReactionKind!) { react(postId: $id, kind: $kind) { id } }`,
+      fc.record({ id: maybeWrong(postId), kind: maybeWrong(reaction) }),
+    ),
+    op(
+      `mutation($input: FlagPostInput!) { flagPost(input: $input) { ok message } }`,
+      fc.record({
+        input: maybeWrong(fc.record({ postId: maybeWrong(postId), reason: maybeWrong(reason), note: maybeWrong(nastyString) })),
+      }),
+    ),
+    op(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      fc.record({ e: maybeWrong(nastyString), p: maybeWrong(nastyString) }),
+    ),
+    op(
+      `mutation($i: ReviewPostInput!) { reviewPost(input: $i) { id } }`,
+      fc.record({
+        i: maybeWrong(
+          fc.record({
+            postId: maybeWrong(postId),
+            decision: fc.constantFrom('APPROVE', 'REJECT', 'MAYBE'),
+            reason: maybeWrong(nastyString),
+          }),
+        ),
+      }),
+    ),
     op(`subscription($id: ID!) { threadActivity(sectionId: $id) { __typename } }`, fc.record({ id: sectionId })),
   );
 }
@@ -123,7 +174,37 @@ function operations(section: string, post: string) {
 /** Documents that are not GraphQL, nearly GraphQL, or GraphQL nested far too deep. */
 const garbageDocument = fc.oneof(
   fc.string({ maxLength: 200 }),
-  fc.array(fc.constantFrom('{', '}', '(', ')', '[', ']', 'query', 'mutation', 'subscription', 'fragment', '...', 'on', '$x', ':', '!', '@skip', '"', '"""', '#', 'post', 'id', '\\u0000', ',', 'articles'), { maxLength: 80 }).map((t) => t.join(' ')),
+  fc
+    .array(
+      fc.constantFrom(
+        '{',
+        '}',
+        '(',
+        ')',
+        '[',
+        ']',
+        'query',
+        'mutation',
+        'subscription',
+        'fragment',
+        '...',
+        'on',
+        '$x',
+        ':',
+        '!',
+        '@skip',
+        '"',
+        '"""',
+        '#',
+        'post',
+        'id',
+        '\\u0000',
+        ',',
+        'articles',
+      ),
+      { maxLength: 80 },
+    )
+    .map((t) => t.join(' ')),
   fc.integer({ min: 5, max: 400 }).map((n) => `{ articles { ${'sections { article { '.repeat(n)}id${' } }'.repeat(n)} } }`),
   fc.integer({ min: 100, max: 3000 }).map((n) => `{ ${'articles { id } '.repeat(n)} }`),
   fc.integer({ min: 1, max: 60 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: articles { id }`).join(' ')} }`),
@@ -137,18 +218,37 @@ const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((
 const headers = fc.record(
   {
     'X-Author-Key': fc.oneof(headerValue, fc.base64String({ minLength: 40, maxLength: 48 }), fc.constant('')),
-    Authorization: fc.oneof(headerValue, headerValue.map((v) => `Bearer ${v}`), fc.base64String({ minLength: 40, maxLength: 48 }).map((v) => `Bearer ${v}`)),
+    Authorization: fc.oneof(
+      headerValue,
+      headerValue.map((v) => `Bearer ${v}`),
+      fc.base64String({ minLength: 40, maxLength: 48 }).map((v) => `Bearer ${v}`),
+    ),
     'X-Forwarded-For': fc.oneof(headerValue, fc.ipV4(), fc.ipV6()),
-    Cookie: fc.oneof(headerValue, headerValue.map((v) => `steady_session=${v}`)),
+    Cookie: fc.oneof(
+      headerValue,
+      headerValue.map((v) => `steady_session=${v}`),
+    ),
     Accept: fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom('application/json', 'application/graphql-response+json, application/json', '*/*') },
-      { weight: 1, arbitrary: fc.oneof(fc.constantFrom('text/html', 'multipart/mixed', 'application/xml', 'application/json;q=0'), headerValue) },
+      {
+        weight: 1,
+        arbitrary: fc.oneof(fc.constantFrom('text/html', 'multipart/mixed', 'application/xml', 'application/json;q=0'), headerValue),
+      },
     ),
     'Apollo-Require-Preflight': fc.constant('true'),
   },
   { requiredKeys: [] },
 );
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/graphql-response+json', 'text/plain', 'application/x-www-form-urlencoded', 'application/graphql', 'multipart/form-data; boundary=x', '');
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/graphql-response+json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/graphql',
+  'multipart/form-data; boundary=x',
+  '',
+);
 
 /** Variables with nesting a recursive reader would choke on, written as text (JSON.stringify would choke first). */
 const deepVariables = fc.tuple(fc.integer({ min: 10, max: 6000 }), fc.constantFrom('[', '{"a":')).map(([n, open]) => {
@@ -159,24 +259,57 @@ const deepVariables = fc.tuple(fc.integer({ min: 10, max: 6000 }), fc.constantFr
 function requests(section: string, post: string): fc.Arbitrary<Request> {
   const json = (body: unknown) => JSON.stringify(body);
   return fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(operations(section, post), headers).map(([op, h]) => ({ method: 'POST' as const, body: json(op), headers: { 'Content-Type': 'application/json', ...h } })) },
-    { weight: 2, arbitrary: fc.tuple(garbageDocument, headers).map(([query, h]) => ({ method: 'POST' as const, body: json({ query }), headers: { 'Content-Type': 'application/json', ...h } })) },
-    { weight: 1, arbitrary: fc.tuple(deepVariables, headers).map(([body, h]) => ({ method: 'POST' as const, body, headers: { 'Content-Type': 'application/json', ...h } })) },
     {
-      weight: 1,
-      arbitrary: fc.tuple(fc.oneof(fc.string({ maxLength: 300 }), operations(section, post).map(json), fc.constantFrom('{"query": ', '[]', 'null', '{"query": 1}', '{"query":"{ articles { id } }","variables":"x"}')), contentType, headers).map(([body, type, h]) => ({
-        method: 'POST' as const,
-        body,
-        headers: { ...(type ? { 'Content-Type': type } : {}), ...h },
-      })),
+      weight: 6,
+      arbitrary: fc
+        .tuple(operations(section, post), headers)
+        .map(([op, h]) => ({ method: 'POST' as const, body: json(op), headers: { 'Content-Type': 'application/json', ...h } })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(garbageDocument, headers)
+        .map(([query, h]) => ({ method: 'POST' as const, body: json({ query }), headers: { 'Content-Type': 'application/json', ...h } })),
     },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.oneof(operations(section, post), garbageDocument.map((query) => ({ query, variables: {} }))), headers).map(([op, h]) => ({
-        method: 'GET' as const,
-        search: `?${new URLSearchParams({ query: op.query, variables: JSON.stringify(op.variables) })}`,
-        headers: h,
-      }))
+      arbitrary: fc
+        .tuple(deepVariables, headers)
+        .map(([body, h]) => ({ method: 'POST' as const, body, headers: { 'Content-Type': 'application/json', ...h } })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(
+            fc.string({ maxLength: 300 }),
+            operations(section, post).map(json),
+            fc.constantFrom('{"query": ', '[]', 'null', '{"query": 1}', '{"query":"{ articles { id } }","variables":"x"}'),
+          ),
+          contentType,
+          headers,
+        )
+        .map(([body, type, h]) => ({
+          method: 'POST' as const,
+          body,
+          headers: { ...(type ? { 'Content-Type': type } : {}), ...h },
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(
+            operations(section, post),
+            garbageDocument.map((query) => ({ query, variables: {} })),
+          ),
+          headers,
+        )
+        .map(([op, h]) => ({
+          method: 'GET' as const,
+          search: `?${new URLSearchParams({ query: op.query, variables: JSON.stringify(op.variables) })}`,
+          headers: h,
+        }))
         // Node refuses a request line past 16 KB (431, before any of Steady's code runs).
         .filter((r) => r.search.length < 8000),
     },
@@ -214,7 +347,11 @@ describe('fuzzing the API', () => {
     });
     post = created.createPost.post.id;
     // A reply, so that parent and replies have something to resolve.
-    await ok(`mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`, { input: { sectionId: section, parentId: post, body: 'A calm reply.' } }, asAuthor(created.createPost.authorKey));
+    await ok(
+      `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+      { input: { sectionId: section, parentId: post, body: 'A calm reply.' } },
+      asAuthor(created.createPost.authorKey),
+    );
   });
 
   afterAll(async () => {

@@ -52,7 +52,9 @@ describe('GraphQL over HTTP (graphql-http audit)', () => {
       expect(r.name.startsWith(ACCEPTED.get(r.id)!)).toBe(true);
       // Even the departures answer in GraphQL's shape with a contract code, never a 5xx.
       expect((r.result as { response: Response }).response.status).toBeLessThan(500);
-      expect(JSON.parse(r.body).errors[0].extensions.code).toMatch(/^(GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED|BAD_REQUEST|BAD_USER_INPUT)$/);
+      expect(JSON.parse(r.body).errors[0].extensions.code).toMatch(
+        /^(GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED|BAD_REQUEST|BAD_USER_INPUT)$/,
+      );
     }
   });
 });

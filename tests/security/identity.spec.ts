@@ -25,7 +25,12 @@ afterAll(async () => {
   await Promise.all([proxied?.stop(), direct?.stop()]);
 });
 
-async function call(apiUrl: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
+async function call(
+  apiUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(apiUrl, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -78,8 +83,16 @@ async function visible(postId: string): Promise<boolean> {
 async function moderator(): Promise<{ email: string; password: string }> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [path.join(ROOT, 'scripts', 'run-api-cli.mjs'), 'moderator', 'create', '--email', `identity-${Date.now().toString(36)}-${clients}@example.org`, '--role', 'MODERATOR'],
-    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } }
+    [
+      path.join(ROOT, 'scripts', 'run-api-cli.mjs'),
+      'moderator',
+      'create',
+      '--email',
+      `identity-${Date.now().toString(36)}-${clients}@example.org`,
+      '--role',
+      'MODERATOR',
+    ],
+    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
 }
@@ -91,13 +104,20 @@ describe('self-made author keys (finding 4)', () => {
     const account = await moderator();
     const token = (await call(proxied.apiUrl, LOGIN, { e: account.email, p: account.password }, via(client()))).data.login.token;
     for (const id of flagged) {
-      await call(proxied.apiUrl, `mutation ($id: ID!) { reviewPost(input: { postId: $id, decision: APPROVE }) { id } }`, { id }, { Authorization: `Bearer ${token}` });
+      await call(
+        proxied.apiUrl,
+        `mutation ($id: ID!) { reviewPost(input: { postId: $id, decision: APPROVE }) { id } }`,
+        { id },
+        { Authorization: `Bearer ${token}` },
+      );
     }
   });
 
   it('40 made-up keys give a post no reaction', async () => {
     const target = await seedPost('A small kindness from this week.');
-    const answers = await Promise.all(Array.from({ length: 40 }, () => call(proxied.apiUrl, REACT, { id: target.id }, via(client(), madeUpKey()))));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => call(proxied.apiUrl, REACT, { id: target.id }, via(client(), madeUpKey()))),
+    );
     expect(answers.map(code).filter((c) => c === 'OK')).toHaveLength(0);
     expect(await hugs(target.id)).toBe(0);
   });
@@ -161,7 +181,12 @@ describe('X-Forwarded-For (finding 5)', () => {
   it('from a client talking to the API directly, changes nothing: rotating it still gets sign-ins limited', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 35; i++) {
-      const answer = await call(direct.apiUrl, LOGIN, { e: `guess-${i}@example.org`, p: 'a guess at a password' }, { 'X-Forwarded-For': `203.0.113.${i + 1}` });
+      const answer = await call(
+        direct.apiUrl,
+        LOGIN,
+        { e: `guess-${i}@example.org`, p: 'a guess at a password' },
+        { 'X-Forwarded-For': `203.0.113.${i + 1}` },
+      );
       codes.push(code(answer));
     }
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
@@ -201,7 +226,12 @@ describe('a banned author (finding 9)', () => {
     const token = (await call(proxied.apiUrl, LOGIN, { e: account.email, p: account.password }, via(client()))).data.login.token;
     const author = await seedPost('Words a moderator will not want to see again.');
     const target = await seedPost('Someone else’s gentle post.');
-    const ban = await call(proxied.apiUrl, `mutation ($id: ID!) { banAuthor(postId: $id, reason: "repeated attacks") }`, { id: author.id }, { Authorization: `Bearer ${token}` });
+    const ban = await call(
+      proxied.apiUrl,
+      `mutation ($id: ID!) { banAuthor(postId: $id, reason: "repeated attacks") }`,
+      { id: author.id },
+      { Authorization: `Bearer ${token}` },
+    );
     expect(ban.data.banAuthor).toBe(true);
     expect(code(await call(proxied.apiUrl, REACT, { id: target.id }, via(client(), author.key)))).toBe('AUTHOR_BANNED');
     expect(code(await call(proxied.apiUrl, FLAG, { id: target.id, reason: 'DANGER' }, via(client(), author.key)))).toBe('AUTHOR_BANNED');

@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { asAuthor, gql, moderatorSession, ok, sectionIds } from './support/client';
 
 // Letters only: a run of digits can read as a phone number to the tone engine, which would hold the post.
-const KIND = (what: string) => `Thank you for this. ${what} ${randomUUID().slice(0, 8).replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)])}`;
+const KIND = (what: string) =>
+  `Thank you for this. ${what} ${randomUUID()
+    .slice(0, 8)
+    .replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)])}`;
 /** The tone engine holds this (an attack): stored PENDING, queued for a moderator. */
 const HELD_TEXT = 'You are pathetic, grow up.';
 
@@ -93,7 +96,8 @@ describe('one visibility rule on every path to a post', () => {
     it.each(cases())('a $kind post, asked by $viewer', async ({ kind, viewer }) => {
       const answer = await gql(POST, { id: hidden[kind].id }, viewers[viewer]);
       expect(answer.body?.errors).toBeUndefined();
-      if (MAY_SEE_HIDDEN.has(viewer)) expect(answer.body?.data.post).toMatchObject({ status: hidden[kind].status, body: hidden[kind].body });
+      if (MAY_SEE_HIDDEN.has(viewer))
+        expect(answer.body?.data.post).toMatchObject({ status: hidden[kind].status, body: hidden[kind].body });
       else expect(answer.body?.data.post).toBeNull();
     });
 
@@ -106,13 +110,17 @@ describe('one visibility rule on every path to a post', () => {
   });
 
   describe('Post.parent', () => {
-    it.each(cases().filter((c) => c.kind !== 'pending'))('the $kind parent of a published reply, asked by $viewer', async ({ kind, viewer }) => {
-      const answer = await gql(PARENT, { id: hidden[kind].replyId }, viewers[viewer]);
-      expect(answer.body?.errors).toBeUndefined();
-      const parent = answer.body?.data.post.parent;
-      if (MAY_SEE_HIDDEN.has(viewer)) expect(parent).toMatchObject({ id: hidden[kind].id, status: hidden[kind].status, body: hidden[kind].body });
-      else expect(parent).toBeNull();
-    });
+    it.each(cases().filter((c) => c.kind !== 'pending'))(
+      'the $kind parent of a published reply, asked by $viewer',
+      async ({ kind, viewer }) => {
+        const answer = await gql(PARENT, { id: hidden[kind].replyId }, viewers[viewer]);
+        expect(answer.body?.errors).toBeUndefined();
+        const parent = answer.body?.data.post.parent;
+        if (MAY_SEE_HIDDEN.has(viewer))
+          expect(parent).toMatchObject({ id: hidden[kind].id, status: hidden[kind].status, body: hidden[kind].body });
+        else expect(parent).toBeNull();
+      },
+    );
 
     it('the deleted parent of a published reply is a placeholder for everyone', async () => {
       for (const headers of Object.values(viewers)) {
@@ -136,7 +144,9 @@ describe('one visibility rule on every path to a post', () => {
     it.each(['anonymous', 'another author', 'the author', 'a moderator'] as const)('hidden posts in the thread, for %s', async (viewer) => {
       const answer = await gql(THREAD, { id: section }, viewers[viewer]);
       expect(answer.body?.errors).toBeUndefined();
-      const nodes: { id: string; status: string; body: string }[] = answer.body?.data.section.posts.edges.map((e: { node: unknown }) => e.node);
+      const nodes: { id: string; status: string; body: string }[] = answer.body?.data.section.posts.edges.map(
+        (e: { node: unknown }) => e.node,
+      );
       for (const kind of ['pending', 'rejected', 'pendingEdit'] as const) {
         const found = nodes.find((n) => n.id === hidden[kind].id);
         if (MAY_SEE_HIDDEN.has(viewer)) expect(found).toMatchObject({ status: hidden[kind].status, body: hidden[kind].body });
@@ -190,7 +200,11 @@ describe('one visibility rule on every path to a post', () => {
   describe('writes do not tell a hidden post exists', () => {
     it('a reply to a hidden post is NOT_FOUND for another author, as for a post that never was', async () => {
       for (const kind of ['pending', 'rejected', 'pendingEdit'] as const) {
-        const answer = await gql(CREATE, { input: { sectionId: section, body: KIND('Hello?'), parentId: hidden[kind].id } }, asAuthor(other));
+        const answer = await gql(
+          CREATE,
+          { input: { sectionId: section, body: KIND('Hello?'), parentId: hidden[kind].id } },
+          asAuthor(other),
+        );
         expect(answer.body?.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       }
     });

@@ -3,14 +3,7 @@
 // single-fetch `.data` and as legacy `?_data=` requests. Every one is refused, the reader's and
 // the moderator's cookies stay as they were, and nothing is written.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  asModeratorAccount,
-  createModerator,
-  graphql,
-  sectionId,
-  seedPost,
-  type Account,
-} from '../browser/support/api';
+import { asModeratorAccount, createModerator, graphql, sectionId, seedPost, type Account } from '../browser/support/api';
 import { describeBrowser, launchBrowser, openPage } from '../browser/support/browser';
 import { startAttackerSite, webUrl, type AttackerSite } from './support/web';
 
@@ -49,16 +42,37 @@ async function attack(page: Page, site: AttackerSite, host: string, target: stri
 
 async function publishedBodies(section: string): Promise<string[]> {
   const data = await graphql<{ section: { posts: { edges: Array<{ node: { body: string } }> } } }>(
-    `query ($id: ID!) { section(id: $id) { posts(first: 100) { edges { node { body } } } } }`,
-    { id: section }
+    `
+      query ($id: ID!) {
+        section(id: $id) {
+          posts(first: 100) {
+            edges {
+              node {
+                body
+              }
+            }
+          }
+        }
+      }
+    `,
+    { id: section },
   );
   return data.section.posts.edges.map((e) => e.node.body);
 }
 
 async function supportCount(postId: string): Promise<number> {
   const data = await graphql<{ post: { reactions: Array<{ kind: string; count: number }> } }>(
-    `query ($id: ID!) { post(id: $id) { reactions { kind count } } }`,
-    { id: postId }
+    `
+      query ($id: ID!) {
+        post(id: $id) {
+          reactions {
+            kind
+            count
+          }
+        }
+      }
+    `,
+    { id: postId },
   );
   return data.post.reactions.find((r) => r.kind === 'SUPPORT')?.count ?? 0;
 }
@@ -163,7 +177,7 @@ describeBrowser('writes from other sites’ pages, in Chromium', () => {
       const data = await graphql<{ me: { posts: { edges: Array<{ node: { id: string; status: string } }> } } }>(
         '{ me { posts(first: 10) { edges { node { id status } } } } }',
         {},
-        held.authorKey
+        held.authorKey,
       );
       return data.me.posts.edges.find((e) => e.node.id === held.id)?.node.status;
     };

@@ -16,12 +16,7 @@ interface Sent {
   cookies: string[];
 }
 
-async function post(
-  path: string,
-  body: BodyInit,
-  headers: Record<string, string> = {},
-  base = webUrl()
-): Promise<Sent> {
+async function post(path: string, body: BodyInit, headers: Record<string, string> = {}, base = webUrl()): Promise<Sent> {
   const response = await fetch(new URL(path, base), {
     method: 'POST',
     headers: { 'Content-Type': FORM, ...headers },
@@ -49,8 +44,20 @@ beforeAll(async () => {
 
 async function publishedBodies(): Promise<string[]> {
   const data = await graphql<{ section: { posts: { edges: Array<{ node: { body: string } }> } } }>(
-    `query ($id: ID!) { section(id: $id) { posts(first: 100) { edges { node { body } } } } }`,
-    { id: section }
+    `
+      query ($id: ID!) {
+        section(id: $id) {
+          posts(first: 100) {
+            edges {
+              node {
+                body
+              }
+            }
+          }
+        }
+      }
+    `,
+    { id: section },
   );
   return data.section.posts.edges.map((e) => e.node.body);
 }
@@ -58,7 +65,12 @@ async function publishedBodies(): Promise<string[]> {
 /** Every action of the web app: its name, address, Remix route id, and fields it would act on. */
 const ACTIONS = (): Array<[string, string, string, Record<string, string>]> => [
   ['/me key import', '/me', 'routes/me', { key: someone.authorKey }],
-  ['a new post', SECTION_PATH, 'routes/articles.$slug.$section', { intent: 'create', formId: 'new-post', sectionId: section, body: `Forged words ${Math.random()}` }],
+  [
+    'a new post',
+    SECTION_PATH,
+    'routes/articles.$slug.$section',
+    { intent: 'create', formId: 'new-post', sectionId: section, body: `Forged words ${Math.random()}` },
+  ],
   ['a reaction', SECTION_PATH, 'routes/articles.$slug.$section', { intent: 'react', formId: 'react', postId: someone.id, kind: 'HUG' }],
   ['a flag', SECTION_PATH, 'routes/articles.$slug.$section', { intent: 'flag', formId: 'flag', postId: someone.id, reason: 'SPAM' }],
   ['revealing the key', '/key', 'routes/key', { intent: 'reveal' }],
@@ -189,7 +201,7 @@ describe('bodies that are not forms', () => {
 /** Sends raw bytes; resolves with what came back by the time the server answered or closed. */
 function rawExchange(
   request: string,
-  { then }: { then?: (socket: net.Socket) => void } = {}
+  { then }: { then?: (socket: net.Socket) => void } = {},
 ): Promise<{ response: string; closed: boolean; ms: number }> {
   const { hostname, port } = new URL(webUrl());
   return new Promise((resolve, reject) => {
@@ -213,9 +225,7 @@ function rawExchange(
 
 describe('bodies over the limit (BODY_LIMIT_BYTES)', () => {
   it('a declared 20 MB body is refused with 413 before any of it is sent', async () => {
-    const { response, ms } = await rawExchange(
-      `POST /me HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nContent-Length: 20000000\r\n\r\n`
-    );
+    const { response, ms } = await rawExchange(`POST /me HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nContent-Length: 20000000\r\n\r\n`);
     expect(response).toMatch(/^HTTP\/1\.1 413/);
     expect(response.toLowerCase()).toContain('connection: close');
     expect(ms).toBeLessThan(2000);
@@ -226,7 +236,7 @@ describe('bodies over the limit (BODY_LIMIT_BYTES)', () => {
     const chunks = Array.from({ length: 3 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
     // Three chunks (96 KiB, over 64 KiB) and no final chunk: the body never ends.
     const { response } = await rawExchange(
-      `POST /me.data HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`
+      `POST /me.data HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`,
     );
     expect(response).toMatch(/^HTTP\/1\.1 413/);
   });
@@ -239,7 +249,17 @@ describe('bodies over the limit (BODY_LIMIT_BYTES)', () => {
 });
 
 describe('headers', () => {
-  const PAGES = ['/', '/articles/rebuilding-connection', SECTION_PATH, '/guidelines', '/help', '/me', '/key', '/moderate/login', '/no-such-page'];
+  const PAGES = [
+    '/',
+    '/articles/rebuilding-connection',
+    SECTION_PATH,
+    '/guidelines',
+    '/help',
+    '/me',
+    '/key',
+    '/moderate/login',
+    '/no-such-page',
+  ];
 
   it.each(PAGES)('%s: a CSP with this response’s nonce on every script, no inline scripts otherwise, no framing', async (path) => {
     const response = await fetch(webUrl(path));
@@ -265,9 +285,7 @@ describe('headers', () => {
   });
 
   it('a new nonce for every response', async () => {
-    const nonces = await Promise.all(
-      [1, 2, 3].map(async () => (await fetch(webUrl('/help'))).headers.get('content-security-policy'))
-    );
+    const nonces = await Promise.all([1, 2, 3].map(async () => (await fetch(webUrl('/help'))).headers.get('content-security-policy')));
     expect(new Set(nonces).size).toBe(3);
   });
 
@@ -300,7 +318,10 @@ describe('429 says when to come back', () => {
     let answer: Sent | undefined;
     for (let attempt = 0; attempt < 10; attempt++) {
       const { cookie, token } = await session('/moderate/login');
-      answer = await post('/moderate/login', form({ email, password: 'wrong password', csrf: token }), { Cookie: cookie, Accept: 'text/html' });
+      answer = await post('/moderate/login', form({ email, password: 'wrong password', csrf: token }), {
+        Cookie: cookie,
+        Accept: 'text/html',
+      });
       if (answer.status === 429) break;
     }
     expect(answer!.status).toBe(429);
@@ -313,19 +334,30 @@ describe('429 says when to come back', () => {
 
     // In front of the real API: every write is answered as the API answers a rate-limited one.
     beforeAll(async () => {
-      proxy = http.createServer((req, res) => void (async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of req) chunks.push(chunk as Buffer);
-        const body = Buffer.concat(chunks).toString();
-        if (/^\s*\{"query":"mutation/.test(body)) {
-          res.writeHead(200, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: 'Please slow down a little.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } }] }));
-          return;
-        }
-        const answer = await fetch(process.env.STEADY_API_URL!, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-        res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-        res.end(await answer.text());
-      })());
+      proxy = http.createServer(
+        (req, res) =>
+          void (async () => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of req) chunks.push(chunk as Buffer);
+            const body = Buffer.concat(chunks).toString();
+            if (/^\s*\{"query":"mutation/.test(body)) {
+              res.writeHead(200, { 'Content-Type': 'application/json' });
+              res.end(
+                JSON.stringify({
+                  errors: [{ message: 'Please slow down a little.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } }],
+                }),
+              );
+              return;
+            }
+            const answer = await fetch(process.env.STEADY_API_URL!, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body,
+            });
+            res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+            res.end(await answer.text());
+          })(),
+      );
       await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
       web = await startWeb(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`);
     });
@@ -336,10 +368,18 @@ describe('429 says when to come back', () => {
 
     it.each([SECTION_PATH, `${SECTION_PATH}.data`])('%s: 429 with Retry-After, the words kept', async (path) => {
       const page = await fetch(new URL(SECTION_PATH, web.webUrl));
-      const cookie = page.headers.getSetCookie().find((c) => c.startsWith('steady_csrf='))!.split(';')[0];
+      const cookie = page.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('steady_csrf='))!
+        .split(';')[0];
       const token = /name="csrf" value="([^"]+)"/.exec(await page.text())![1];
       const body = 'Words sent a little too quickly.';
-      const answer = await post(path, form({ intent: 'create', formId: 'new-post', sectionId: section, body, csrf: token }), { Cookie: cookie }, web.webUrl);
+      const answer = await post(
+        path,
+        form({ intent: 'create', formId: 'new-post', sectionId: section, body, csrf: token }),
+        { Cookie: cookie },
+        web.webUrl,
+      );
       expect(answer.status).toBe(429);
       expect(answer.headers.get('retry-after')).toBe('42');
       expect(answer.text).toContain(body);
@@ -383,9 +423,7 @@ describe('slow clients give their sockets back (WEB_*_TIMEOUT_MS)', () => {
   }
 
   it('200 connections that never finish their headers are all closed within the headers timeout', async () => {
-    const times = await Promise.all(
-      Array.from({ length: 200 }, () => slowClient('GET / HTTP/1.1\r\nHost: x\r\n', 'X-a: b\r\n'))
-    );
+    const times = await Promise.all(Array.from({ length: 200 }, () => slowClient('GET / HTTP/1.1\r\nHost: x\r\n', 'X-a: b\r\n')));
     expect(Math.max(...times)).toBeLessThan(3000);
   });
 

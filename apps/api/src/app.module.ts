@@ -109,7 +109,7 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: deps.schemaFile ?? true,
             sortSchema: true,
-            buildSchemaOptions: { orphanedTypes: [ErrorCode as unknown as () => void] },
+            buildSchemaOptions: { orphanedTypes: [ErrorCode] },
             playground: false,
             introspection: true,
             includeStacktraceInErrorResponses: false,

@@ -33,11 +33,14 @@ export const entities = [
 export const migrations = discoverMigrations(path.join(__dirname, 'migrations'));
 
 function discoverMigrations(dir: string): (new () => MigrationInterface)[] {
-  return fs
-    .readdirSync(dir)
-    .filter((file) => /^\d{13}-[\w-]+\.(js|ts)$/.test(file)) // not .d.ts, not .js.map
-    .sort()
-    .flatMap((file) => Object.values(require(path.join(dir, file)) as Record<string, new () => MigrationInterface>));
+  return (
+    fs
+      .readdirSync(dir)
+      .filter((file) => /^\d{13}-[\w-]+\.(js|ts)$/.test(file)) // not .d.ts, not .js.map
+      .sort()
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- migrations are found by file name at start (CommonJS build)
+      .flatMap((file) => Object.values(require(path.join(dir, file)) as Record<string, new () => MigrationInterface>))
+  );
 }
 
 export { MIGRATION_LOCK };

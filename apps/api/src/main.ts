@@ -69,7 +69,7 @@ main().catch((error: unknown) => {
   } else if ((error as NodeJS.ErrnoException)?.code === 'ECONNREFUSED') {
     console.error('Steady could not reach the database at DATABASE_URL. Is PostgreSQL running there?');
   } else {
-    console.error('Steady\'s API could not start:', error);
+    console.error("Steady's API could not start:", error);
   }
   process.exit(1);
 });

@@ -37,7 +37,10 @@ describe('articles and sections', () => {
   it('finds a section by id and by slug, and its article', async () => {
     const { data } = await t.gql(`{ article(slug: "rebuilding-connection") { id section(slug: "a-quiet-reminder") { id title } } }`);
     const id = data.article.section.id;
-    const res = await t.gql(`query($id: ID!) { section(id: $id) { slug article { slug } posts { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } } }`, { id });
+    const res = await t.gql(
+      `query($id: ID!) { section(id: $id) { slug article { slug } posts { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } } }`,
+      { id },
+    );
     expect(res.data.section).toEqual({
       slug: 'a-quiet-reminder',
       article: { slug: 'rebuilding-connection' },
@@ -46,7 +49,9 @@ describe('articles and sections', () => {
   });
 
   it('answers null for an unknown article or section, malformed ids included', async () => {
-    const { data, errors } = await t.gql(`{ article(slug: "nope") { id } a: section(id: "not-a-uuid") { id } b: section(id: "00000000-0000-0000-0000-000000000000") { id } }`);
+    const { data, errors } = await t.gql(
+      `{ article(slug: "nope") { id } a: section(id: "not-a-uuid") { id } b: section(id: "00000000-0000-0000-0000-000000000000") { id } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ article: null, a: null, b: null });
   });
@@ -73,7 +78,11 @@ describe('query limits let the web app’s own pages through', () => {
 
   it('accepts ten posts’ replies with every post field in one request', async () => {
     const fields = `fragment PostFields on Post { id body html pseudonym status createdAt editedAt replyCount mine reactions { kind count reactedByMe } }`;
-    const aliases = Array.from({ length: 10 }, (_, i) => `r${i}: post(id: "${i + 1}") { replies(first: 50) { edges { cursor node { ...PostFields } } pageInfo { hasNextPage endCursor } } }`);
+    const aliases = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `r${i}: post(id: "${i + 1}") { replies(first: 50) { edges { cursor node { ...PostFields } } pageInfo { hasNextPage endCursor } } }`,
+    );
     const res = await t.gql(`query { ${aliases.join('\n')} }\n${fields}`);
     expect(res.errors).toBeUndefined();
   });

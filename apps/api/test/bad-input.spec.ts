@@ -65,7 +65,11 @@ describe('bad input gets a clear answer and writes nothing', () => {
   it('an edit or a delete with another key, or without one', async () => {
     const p = await post(t, { sectionId: sections.intro, body: 'Mine' });
     const other = { 'x-author-key': AuthorCrypto.newKey() };
-    const edit = await t.gql(`mutation($i: EditPostInput!) { editPost(input: $i) { outcome } }`, { i: { postId: p.id, body: 'Hijack' } }, other);
+    const edit = await t.gql(
+      `mutation($i: EditPostInput!) { editPost(input: $i) { outcome } }`,
+      { i: { postId: p.id, body: 'Hijack' } },
+      other,
+    );
     expect(edit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const del = await t.gql(`mutation($id: ID!) { deletePost(id: $id) { id } }`, { id: p.id }, other);
     expect(del.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -69,7 +69,9 @@ describe('import cycles in apps/api/src', () => {
   }, 120_000);
 
   it('reads the whole source tree', () => {
-    expect(Object.keys(runtime)).toEqual(expect.arrayContaining(['app.module.ts', 'posts/posts.service.ts', 'moderation/moderation.service.ts']));
+    expect(Object.keys(runtime)).toEqual(
+      expect.arrayContaining(['app.module.ts', 'posts/posts.service.ts', 'moderation/moderation.service.ts']),
+    );
   });
 
   it('has no circular import between files', async () => {

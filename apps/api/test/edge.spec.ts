@@ -8,7 +8,8 @@ import { CREATE, post, sectionIds } from './fixtures';
 import { signedIn } from './moderators.fixtures';
 
 /** What PostgreSQL and Node say when input reaches them unchecked: none of it may reach a client. */
-const INTERNAL_TEXT = /invalid byte sequence|out of range|relation "|syntax error at|QueryFailedError|violates|constraint|\bat .+:\d+:\d+|node_modules|\/work\//i;
+const INTERNAL_TEXT =
+  /invalid byte sequence|out of range|relation "|syntax error at|QueryFailedError|violates|constraint|\bat .+:\d+:\d+|node_modules|\/work\//i;
 
 function captureLog() {
   const lines: string[] = [];
@@ -29,13 +30,21 @@ describe('the edge: input PostgreSQL cannot take is refused before it reaches SQ
     t = await createTestApp();
     sections = await sectionIds(t);
     rows = async () =>
-      (await t.dataSource.query('select (select count(*) from post) + (select count(*) from flag) + (select count(*) from section_author) as n'))[0].n;
+      (
+        await t.dataSource.query(
+          'select (select count(*) from post) + (select count(*) from flag) + (select count(*) from section_author) as n',
+        )
+      )[0].n;
   });
   afterAll(() => t.close());
 
   async function refusedAsInput(query: string, variables: Record<string, unknown>, field: string, headers: Record<string, string> = {}) {
     const before = await rows();
-    const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set(headers).send({ query, variables });
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set(headers)
+      .send({ query, variables });
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
@@ -69,14 +78,24 @@ describe('the edge: input PostgreSQL cannot take is refused before it reaches SQ
 
   it('refuses a cursor past bigint with BAD_USER_INPUT, never "out of range"', async () => {
     const cursor = Buffer.from('p:9999999999999999999').toString('base64url');
-    const res = await t.gql(`query($id: ID!, $a: String) { section(id: $id) { posts(after: $a) { totalCount } } }`, { id: sections.intro, a: cursor });
+    const res = await t.gql(`query($id: ID!, $a: String) { section(id: $id) { posts(after: $a) { totalCount } } }`, {
+      id: sections.intro,
+      a: cursor,
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const mod = await signedIn(t, 'MODERATOR');
-    const queue = await t.gql(`query($a: String) { moderationQueue(after: $a) { totalCount } }`, { a: Buffer.from('q:1:9999999999999999999').toString('base64url') }, mod.headers);
+    const queue = await t.gql(
+      `query($a: String) { moderationQueue(after: $a) { totalCount } }`,
+      { a: Buffer.from('q:1:9999999999999999999').toString('base64url') },
+      mod.headers,
+    );
     expect(queue.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     // The largest bigint itself is a fine cursor: an empty page after it.
     const last = Buffer.from('p:9223372036854775807').toString('base64url');
-    const edge = await t.gql(`query($id: ID!, $a: String) { section(id: $id) { posts(after: $a) { edges { cursor } } } }`, { id: sections.intro, a: last });
+    const edge = await t.gql(`query($id: ID!, $a: String) { section(id: $id) { posts(after: $a) { edges { cursor } } } }`, {
+      id: sections.intro,
+      a: last,
+    });
     expect(edge.errors).toBeUndefined();
     expect(edge.data.section.posts.edges).toEqual([]);
   });
@@ -89,7 +108,8 @@ describe('HTTP status for what a client got wrong: 4xx, never 500', () => {
   });
   afterAll(() => t.close());
 
-  const send = (body: string | object) => request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send(body);
+  const send = (body: string | object) =>
+    request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send(body);
 
   it('a syntax error is GRAPHQL_PARSE_FAILED with 400', async () => {
     const res = await send({ query: '{ articles { id ' });
@@ -107,8 +127,14 @@ describe('HTTP status for what a client got wrong: 4xx, never 500', () => {
     }
     // And the words the parser's failure would carry are replaced wherever it happens.
     const format = createFormatError(createLogger('silent'));
-    const formatted = format({ message: 'Maximum call stack size exceeded', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new RangeError('Maximum call stack size exceeded'));
-    expect(formatted).toEqual({ message: expect.stringMatching(/could not read that request/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    const formatted = format(
+      { message: 'Maximum call stack size exceeded', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+      new RangeError('Maximum call stack size exceeded'),
+    );
+    expect(formatted).toEqual({
+      message: expect.stringMatching(/could not read that request/),
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
   });
 
   it('a document past the token limit is QUERY_TOO_COMPLEX with 400', async () => {
@@ -220,7 +246,11 @@ describe('an unexpected failure is masked, and logged under a correlation id wit
     // A real fault in the real database: a constraint this post breaks, whose detail quotes the whole row.
     await t.dataSource.query(`alter table post add constraint edge_spec_fault check (body not like '%canary-body%') not valid`);
     const count = async () =>
-      (await t.dataSource.query('select (select count(*) from post) + (select count(*) from queue_item) + (select count(*) from audit_log) as n'))[0].n;
+      (
+        await t.dataSource.query(
+          'select (select count(*) from post) + (select count(*) from queue_item) + (select count(*) from audit_log) as n',
+        )
+      )[0].n;
     const before = await count();
     const body = 'My canary-body words, only mine.';
     const idempotencyKey = 'canary-idempotency-key';

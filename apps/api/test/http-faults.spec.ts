@@ -31,7 +31,7 @@ describe('HTTP faults', () => {
     let i = 0;
     const timer = setInterval(() => {
       if (socket.destroyed || i >= text.length) return clearInterval(timer);
-      socket.write(text[i++]!);
+      socket.write(text[i++]);
     }, 200);
     socket.on('close', () => clearInterval(timer));
   };

@@ -30,9 +30,12 @@ describe('issued author keys and standing', () => {
   afterAll(() => t.close());
 
   const hugs = async (postId: string) =>
-    (await t.gql(`query($id: ID!) { post(id: $id) { reactions { kind count } } }`, { id: postId })).data.post.reactions.find((r: any) => r.kind === 'HUG').count;
+    (await t.gql(`query($id: ID!) { post(id: $id) { reactions { kind count } } }`, { id: postId })).data.post.reactions.find(
+      (r: any) => r.kind === 'HUG',
+    ).count;
   const visible = async (postId: string) => (await t.gql(`query($id: ID!) { post(id: $id) { id } }`, { id: postId })).data.post !== null;
-  const queued = async (postId: string) => (await t.gql(QUEUE, {}, mod)).data.moderationQueue.edges.map((e: any) => e.node).find((n: any) => n.post.id === postId);
+  const queued = async (postId: string) =>
+    (await t.gql(QUEUE, {}, mod)).data.moderationQueue.edges.map((e: any) => e.node).find((n: any) => n.post.id === postId);
   const newKey = async (headers: Record<string, string> = {}) => {
     const res = await t.gql(NEW_KEY, {}, headers);
     expect(res.errors).toBeUndefined();
@@ -48,7 +51,9 @@ describe('issued author keys and standing', () => {
     expect(await newKey({ 'x-author-key': 'not-a-key' })).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     // The registry holds a keyed hash and a standing: not the key, not its plain hash, no time.
-    const columns = await t.dataSource.query(`select column_name from information_schema.columns where table_name = 'author_key' order by column_name`);
+    const columns = await t.dataSource.query(
+      `select column_name from information_schema.columns where table_name = 'author_key' order by column_name`,
+    );
     expect(columns.map((c: any) => c.column_name)).toEqual(['hash', 'standing']);
     const rows: { hash: Buffer; standing: number }[] = await t.dataSource.query(`select hash, standing from author_key`);
     const plain = AuthorCrypto.keyHash(key);
@@ -80,7 +85,8 @@ describe('issued author keys and standing', () => {
     expect(authorKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(authorKey).not.toBe(fake);
     expect(written.mine).toBe(false);
-    const mineFor = async (key: string) => (await t.gql(`query($id: ID!) { post(id: $id) { mine } }`, { id: written.id }, as(key))).data.post.mine;
+    const mineFor = async (key: string) =>
+      (await t.gql(`query($id: ID!) { post(id: $id) { mine } }`, { id: written.id }, as(key))).data.post.mine;
     expect(await mineFor(fake)).toBe(false);
     expect(await mineFor(authorKey)).toBe(true);
     expect((await t.gql(`{ me { posts { totalCount } } }`, {}, as(fake))).data.me).toBeNull();
@@ -141,7 +147,9 @@ describe('issued author keys and standing', () => {
 
     await backdate(t, author.id);
     expect(await danger(author.key)).toBe(false); // established: a DANGER flag hides at once
-    const [row] = await t.dataSource.query(`select standing from author_key where hash = $1`, [t.crypto.issuedHash(AuthorCrypto.keyHash(author.key))]);
+    const [row] = await t.dataSource.query(`select standing from author_key where hash = $1`, [
+      t.crypto.issuedHash(AuthorCrypto.keyHash(author.key)),
+    ]);
     expect(row.standing).toBe(1);
   });
 
@@ -155,14 +163,18 @@ describe('issued author keys and standing', () => {
     expect(again.data.createPost.post.mine).toBe(true);
     expect((await t.gql(REACT, { id: target.id, kind: 'HUG' }, as(author.key))).errors).toBeUndefined();
     expect((await t.gql(`{ me { posts { totalCount } } }`, {}, as(author.key))).data.me.posts.totalCount).toBe(2);
-    const [row] = await t.dataSource.query(`select standing from author_key where hash = $1`, [t.crypto.issuedHash(AuthorCrypto.keyHash(author.key))]);
+    const [row] = await t.dataSource.query(`select standing from author_key where hash = $1`, [
+      t.crypto.issuedHash(AuthorCrypto.keyHash(author.key)),
+    ]);
     expect(row.standing).toBe(0);
   });
 
   it('answers AUTHOR_BANNED to a banned author’s reactions and flags', async () => {
     const author = await establishedReader(t, intro, 'Before the ban.');
     const target = await post(t, { sectionId: intro, body: 'Thank you all for sharing your stories here.' });
-    expect((await t.gql(`mutation($id: ID!) { banAuthor(postId: $id, reason: "repeated attacks") }`, { id: author.id }, mod)).data.banAuthor).toBe(true);
+    expect(
+      (await t.gql(`mutation($id: ID!) { banAuthor(postId: $id, reason: "repeated attacks") }`, { id: author.id }, mod)).data.banAuthor,
+    ).toBe(true);
 
     const reaction = await t.gql(REACT, { id: target.id, kind: 'SUPPORT' }, as(author.key));
     expect(reaction.errors?.[0].extensions?.code).toBe('AUTHOR_BANNED');
@@ -195,7 +207,11 @@ describe('limits per address for callers without an issued key', () => {
     // A nudged first post stores nothing and spends no key.
     const elsewhere = { 'x-forwarded-for': '198.51.100.2' };
     for (let i = 0; i < 4; i++) {
-      const nudged = await t.gql(CREATE, { input: { sectionId: intro, body: 'You need to leave him tonight or you will regret it!!!' } }, elsewhere);
+      const nudged = await t.gql(
+        CREATE,
+        { input: { sectionId: intro, body: 'You need to leave him tonight or you will regret it!!!' } },
+        elsewhere,
+      );
       expect(nudged.data.createPost.outcome).toBe('NUDGED');
     }
     expect((await t.gql(NEW_KEY, {}, elsewhere)).data.createAuthorKey.authorKey).toBeTruthy();

@@ -14,7 +14,12 @@ describe('nudge outcomes and edits through the tone rules', () => {
   afterAll(() => t.close());
 
   const outcomes = async () =>
-    Object.fromEntries((await t.dataSource.query(`select coalesce(outcome, 'OPEN') as o, count(*)::int as n from nudge group by 1`)).map((r: any) => [r.o, r.n]));
+    Object.fromEntries(
+      (await t.dataSource.query(`select coalesce(outcome, 'OPEN') as o, count(*)::int as n from nudge group by 1`)).map((r: any) => [
+        r.o,
+        r.n,
+      ]),
+    );
 
   it('records a nudge as rephrased when a gentler version is published, and abandoned after 30 minutes', async () => {
     const author = await post(t, { sectionId: intro, body: 'Hello' });
@@ -22,13 +27,21 @@ describe('nudge outcomes and edits through the tone rules', () => {
     const nudged = await t.gql(CREATE.replace('outcome', 'outcome nudgeId'), { input: { sectionId: intro, body: NUDGE_TEXT } }, headers);
     const nudgeId = nudged.data.createPost.nudgeId;
     expect(nudgeId).toBeTruthy();
-    const gentle = await t.gql(CREATE, { input: { sectionId: intro, body: 'Could you give yourself some time before deciding anything?', nudgeId } }, headers);
+    const gentle = await t.gql(
+      CREATE,
+      { input: { sectionId: intro, body: 'Could you give yourself some time before deciding anything?', nudgeId } },
+      headers,
+    );
     expect(gentle.data.createPost.outcome).toBe('PUBLISHED');
     expect(await outcomes()).toEqual({ REPHRASED: 1 });
 
     const left = await t.gql(CREATE.replace('outcome', 'outcome nudgeId'), { input: { sectionId: intro, body: NUDGE_TEXT } }, headers);
     await t.dataSource.query(`update nudge set shown_at = now() - interval '31 minutes' where id = $1`, [left.data.createPost.nudgeId]);
-    const { data } = await t.gql(`{ moderationStats { nudgesShown nudgesRephrased nudgesAbandoned } }`, {}, (await signedIn(t, 'MODERATOR')).headers);
+    const { data } = await t.gql(
+      `{ moderationStats { nudgesShown nudgesRephrased nudgesAbandoned } }`,
+      {},
+      (await signedIn(t, 'MODERATOR')).headers,
+    );
     expect(data.moderationStats).toEqual({ nudgesShown: 2, nudgesRephrased: 1, nudgesAbandoned: 1 });
     // A nudge id cannot be closed twice, nor once abandoned.
     await t.gql(CREATE, { input: { sectionId: intro, body: 'Another calm thought.', nudgeId: left.data.createPost.nudgeId } }, headers);
@@ -48,7 +61,9 @@ describe('nudge outcomes and edits through the tone rules', () => {
     const held = await t.gql(EDIT, { i: { postId: p.id, body: 'You are pathetic, grow up.' } }, { 'x-author-key': p.key });
     expect(held.data.editPost).toMatchObject({ outcome: 'HELD', post: { status: 'PENDING' } });
     expect(await count()).toBe(before - 1);
-    const [{ n }] = await t.dataSource.query('select count(*)::int as n from queue_item where post_id = $1 and resolved_at is null', [p.id]);
+    const [{ n }] = await t.dataSource.query('select count(*)::int as n from queue_item where post_id = $1 and resolved_at is null', [
+      p.id,
+    ]);
     expect(n).toBe(1);
   });
 });

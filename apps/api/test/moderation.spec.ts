@@ -26,7 +26,9 @@ describe('moderation in the product', () => {
   const QUEUE = `{ moderationQueue(first: 50) { totalCount edges { node { id priority reasons flags hits { ruleId principle start end } post { id body status section { slug } parent { id } } } } } }`;
   const queue = async () => (await t.gql(QUEUE, {}, mod)).data.moderationQueue;
   const threadIds = async (sectionId: string, headers: Record<string, string> = {}) =>
-    (await t.gql(`query($id: ID!) { section(id: $id) { posts(first: 100) { edges { node { id status } } } } }`, { id: sectionId }, headers)).data.section.posts.edges.map((e: any) => e.node.id);
+    (
+      await t.gql(`query($id: ID!) { section(id: $id) { posts(first: 100) { edges { node { id status } } } } }`, { id: sectionId }, headers)
+    ).data.section.posts.edges.map((e: any) => e.node.id);
   const REVIEW = `mutation($i: ReviewPostInput!) { reviewPost(input: $i) { id status } }`;
 
   it('publishes a kind post at once', async () => {
@@ -52,15 +54,27 @@ describe('moderation in the product', () => {
     // A nudge to a newcomer creates no key either.
     expect((await t.gql(NUDGE, { input: { sectionId: intro, body: NUDGE_TEXT } })).data.createPost.authorKey).toBeNull();
 
-    const anyway = await t.gql(NUDGE, { input: { sectionId: intro, body: NUDGE_TEXT, acknowledgeNudge: true, nudgeId: payload.nudgeId } }, { 'x-author-key': author.key });
+    const anyway = await t.gql(
+      NUDGE,
+      { input: { sectionId: intro, body: NUDGE_TEXT, acknowledgeNudge: true, nudgeId: payload.nudgeId } },
+      { 'x-author-key': author.key },
+    );
     const held = anyway.data.createPost;
     expect(held.outcome).toBe('HELD');
     expect(held.message).toMatch(/moderator will read this soon/i);
     // The author sees it, marked as waiting; nobody else does.
     expect(await threadIds(intro, { 'x-author-key': author.key })).toContain(held.post.id);
     expect(await threadIds(intro)).not.toContain(held.post.id);
-    const mine = await t.gql(`query($id: ID!) { post(id: $id) { status reviewState reviewMessage } }`, { id: held.post.id }, { 'x-author-key': author.key });
-    expect(mine.data.post).toEqual({ status: 'PENDING', reviewState: 'WAITING', reviewMessage: expect.stringMatching(/waiting for a moderator/i) });
+    const mine = await t.gql(
+      `query($id: ID!) { post(id: $id) { status reviewState reviewMessage } }`,
+      { id: held.post.id },
+      { 'x-author-key': author.key },
+    );
+    expect(mine.data.post).toEqual({
+      status: 'PENDING',
+      reviewState: 'WAITING',
+      reviewMessage: expect.stringMatching(/waiting for a moderator/i),
+    });
     expect((await t.gql(`query($id: ID!) { post(id: $id) { id } }`, { id: held.post.id })).data.post).toBeNull();
     const item = (await queue()).edges.find((e: any) => e.node.post.id === held.post.id).node;
     expect(item.priority).toBe(10);
@@ -118,7 +132,9 @@ describe('moderation in the product', () => {
     const held = await t.gql(CREATE, { input: { sectionId: intro, body: text } }, { 'x-author-key': author.key });
     expect(held.data.createPost.outcome).toBe(verdict.action === 'crisis' ? 'CRISIS' : 'HELD');
     const QUEUE_HITS = `{ moderationQueue(first: 50) { edges { node { post { id } hits { ruleId source score category start end } } } } }`;
-    const item = (await t.gql(QUEUE_HITS, {}, mod)).data.moderationQueue.edges.find((e: any) => e.node.post.id === held.data.createPost.post.id).node;
+    const item = (await t.gql(QUEUE_HITS, {}, mod)).data.moderationQueue.edges.find(
+      (e: any) => e.node.post.id === held.data.createPost.post.id,
+    ).node;
     const modelHit = item.hits.find((hit: any) => hit.source === 'model');
     expect(modelHit).toMatchObject({ category: 'harassment', ruleId: verdict.hits[0].ruleId });
     expect(modelHit.score).toBeGreaterThan(0);
@@ -126,7 +142,9 @@ describe('moderation in the product', () => {
     // The highlight is a sentence of what was written, not the whole post.
     expect(text.slice(modelHit.start, modelHit.end).trim().length).toBeGreaterThan(10);
 
-    const check = await t.gql(`query($b: String!) { checkTone(body: $b) { action engineVersion rulesVersion hits { source category } } }`, { b: text });
+    const check = await t.gql(`query($b: String!) { checkTone(body: $b) { action engineVersion rulesVersion hits { source category } } }`, {
+      b: text,
+    });
     expect(check.data.checkTone.engineVersion).toBe(verdict.engineVersion);
     expect(check.data.checkTone.engineVersion).toMatch(/\+m-[0-9a-f]+$/);
     expect(check.data.checkTone.hits[0]).toEqual({ source: 'model', category: 'harassment' });
@@ -144,9 +162,20 @@ describe('moderation in the product', () => {
     const noReason = await t.gql(REVIEW, { i: { postId: id, decision: 'REJECT' } }, mod);
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     const reason = rejectReasons()[0];
-    expect((await t.gql(REVIEW, { i: { postId: id, decision: 'REJECT', reason: reason.id } }, mod)).data.reviewPost.status).toBe('REJECTED');
-    const seen = await t.gql(`{ me { posts { edges { node { id status reviewState reviewMessage } } } } }`, {}, { 'x-author-key': author.key });
-    expect(seen.data.me.posts.edges.find((e: any) => e.node.id === id).node).toEqual({ id, status: 'REJECTED', reviewState: 'NOT_PUBLISHED', reviewMessage: reason.text });
+    expect((await t.gql(REVIEW, { i: { postId: id, decision: 'REJECT', reason: reason.id } }, mod)).data.reviewPost.status).toBe(
+      'REJECTED',
+    );
+    const seen = await t.gql(
+      `{ me { posts { edges { node { id status reviewState reviewMessage } } } } }`,
+      {},
+      { 'x-author-key': author.key },
+    );
+    expect(seen.data.me.posts.edges.find((e: any) => e.node.id === id).node).toEqual({
+      id,
+      status: 'REJECTED',
+      reviewState: 'NOT_PUBLISHED',
+      reviewMessage: reason.text,
+    });
     expect((await queue()).edges.find((e: any) => e.node.post.id === id)).toBeUndefined();
 
     expect((await t.gql(REVIEW, { i: { postId: id, decision: 'APPROVE' } }, mod)).data.reviewPost.status).toBe('PUBLISHED');
@@ -160,7 +189,11 @@ describe('moderation in the product', () => {
     const author = await post(t, { sectionId: intro, body: 'Before' });
     const BAN = `mutation($id: ID!, $r: String!) { banAuthor(postId: $id, reason: $r) }`;
     expect((await t.gql(BAN, { id: author.id, r: 'repeated attacks' }, mod)).data.banAuthor).toBe(true);
-    const later = await t.gql(CREATE, { input: { sectionId: sections['a-quiet-reminder'], body: 'After' } }, { 'x-author-key': author.key });
+    const later = await t.gql(
+      CREATE,
+      { input: { sectionId: sections['a-quiet-reminder'], body: 'After' } },
+      { 'x-author-key': author.key },
+    );
     expect(later.errors?.[0].extensions?.code).toBe('AUTHOR_BANNED');
     expect(later.errors?.[0].message).not.toMatch(/ban/i);
     const others = await t.gql(CREATE, { input: { sectionId: intro, body: 'Someone else' } });
@@ -168,7 +201,10 @@ describe('moderation in the product', () => {
   });
 
   it('answers checkTone exactly as the engine does, and lists guidelines with the nudge words', async () => {
-    const res = await t.gql(`query($b: String!, $s: ID) { checkTone(body: $b, sectionId: $s) { action hits { ruleId start end } message rulesVersion } }`, { b: NUDGE_TEXT, s: intro });
+    const res = await t.gql(
+      `query($b: String!, $s: ID) { checkTone(body: $b, sectionId: $s) { action hits { ruleId start end } message rulesVersion } }`,
+      { b: NUDGE_TEXT, s: intro },
+    );
     const engine = moderate({ text: NUDGE_TEXT, section: 'intro' });
     expect(res.data.checkTone.action).toBe(engine.action.toUpperCase());
     expect(res.data.checkTone.hits).toEqual(engine.hits.map(({ ruleId, start, end }) => ({ ruleId, start, end })));
@@ -182,7 +218,8 @@ describe('moderation in the product', () => {
     const log = await t.gql(`{ auditLog(first: 100) { entries { actor action postId rulesVersion reason } } }`, {}, admin);
     expect(log.errors).toBeUndefined();
     const actions = new Set(log.data.auditLog.entries.map((e: any) => e.action));
-    for (const a of ['create:published', 'create:held', 'create:crisis', 'flag', 'flag:hidden', 'review:reject', 'review:restore', 'ban']) expect(actions).toContain(a);
+    for (const a of ['create:published', 'create:held', 'create:crisis', 'flag', 'flag:hidden', 'review:reject', 'review:restore', 'ban'])
+      expect(actions).toContain(a);
     const byModerator = log.data.auditLog.entries.find((e: any) => e.action === 'ban');
     expect(byModerator.actor).toBe('mod@example.org');
     expect(log.data.auditLog.entries.find((e: any) => e.action === 'create:held').rulesVersion).toMatch(/\d/);
@@ -192,7 +229,11 @@ describe('moderation in the product', () => {
   });
 
   it('reports the stats of this run', async () => {
-    const { data } = await t.gql(`{ moderationStats { published held crisis rejected flags nudgesShown nudgesRephrased nudgesPostedAnyway nudgesAbandoned medianMinutesToReview } }`, {}, mod);
+    const { data } = await t.gql(
+      `{ moderationStats { published held crisis rejected flags nudgesShown nudgesRephrased nudgesPostedAnyway nudgesAbandoned medianMinutesToReview } }`,
+      {},
+      mod,
+    );
     const s = data.moderationStats;
     expect(s.crisis).toBe(1);
     expect(s.nudgesShown).toBe(2);

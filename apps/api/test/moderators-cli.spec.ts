@@ -56,7 +56,9 @@ describe('moderator CLI (npm run -s moderator -- …)', () => {
   });
 
   it('reads the password from stdin with --password-stdin and prints none', async () => {
-    const run = await moderatorCli(['create', '--email=admin@example.org', '--role=ADMIN', '--password-stdin'], { stdin: 'a sturdy admin passphrase\n' });
+    const run = await moderatorCli(['create', '--email=admin@example.org', '--role=ADMIN', '--password-stdin'], {
+      stdin: 'a sturdy admin passphrase\n',
+    });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(run.stdout)).toEqual({ email: 'admin@example.org', role: 'ADMIN' });
     const res = await t.gql(LOGIN, { email: 'admin@example.org', password: 'a sturdy admin passphrase' });
@@ -72,16 +74,26 @@ describe('moderator CLI (npm run -s moderator -- …)', () => {
       [['create', '--email', 'x@example.org', '--role', 'ADMIN', '--password-stdin'], 'too short\n', /at least 12 characters/],
       [['create', '--role', 'ADMIN'], undefined, /--email is required/],
       [['create', '--email', 'x@example.org'], undefined, /--role is required/],
-      [['create', '--email', 'x@example.org', '--role', 'ADMIN', '--password', 'hunter2hunter2'], undefined, /Unknown argument "--password"/],
+      [
+        ['create', '--email', 'x@example.org', '--role', 'ADMIN', '--password', 'hunter2hunter2'],
+        undefined,
+        /Unknown argument "--password"/,
+      ],
       [['promote', '--email', 'x@example.org'], undefined, /Unknown command/],
     ];
     const runs = await Promise.all(cases.map(([args, stdin]) => moderatorCli(args, { stdin })));
     runs.forEach((run, i) => {
-      expect({ args: cases[i][0], code: run.code === 0 ? 0 : 'non-zero', stdout: run.stdout }).toEqual({ args: cases[i][0], code: 'non-zero', stdout: '' });
+      expect({ args: cases[i][0], code: run.code === 0 ? 0 : 'non-zero', stdout: run.stdout }).toEqual({
+        args: cases[i][0],
+        code: 'non-zero',
+        stdout: '',
+      });
       expect(oneLine(run.stderr)).toHaveLength(1);
       expect(run.stderr).toMatch(cases[i][2]);
     });
-    const [{ count }] = await t.dataSource.query(`select count(*)::int as count from moderator where email like 'x@%' or email = 'not-an-email'`);
+    const [{ count }] = await t.dataSource.query(
+      `select count(*)::int as count from moderator where email like 'x@%' or email = 'not-an-email'`,
+    );
     expect(count).toBe(0);
   });
 
@@ -96,7 +108,9 @@ describe('moderator CLI (npm run -s moderator -- …)', () => {
 
     const disable = await moderatorCli(['disable', '--email', 'leaving@example.org']);
     expect(JSON.parse(disable.stdout)).toEqual({ email: 'leaving@example.org', disabled: true, revokedSessions: 0 });
-    expect((await t.gql(LOGIN, { email: 'leaving@example.org', password: created.password })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(LOGIN, { email: 'leaving@example.org', password: created.password })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     const missing = await moderatorCli(['disable', '--email', 'nobody@example.org']);
     expect(missing).toMatchObject({ code: 1, stdout: '' });
@@ -107,18 +121,24 @@ describe('moderator CLI (npm run -s moderator -- …)', () => {
     const intro = (await sectionIds(t)).intro;
     const mod = (await signedIn(t, 'MODERATOR')).headers;
     const author = await post(t, { sectionId: intro, body: 'Hello, I am new here.' });
-    const hold = async (body: string) => (await t.gql(CREATE, { input: { sectionId: intro, body } }, { 'x-author-key': author.key })).data.createPost.post.id;
+    const hold = async (body: string) =>
+      (await t.gql(CREATE, { input: { sectionId: intro, body } }, { 'x-author-key': author.key })).data.createPost.post.id;
     const REVIEW = `mutation($i: ReviewPostInput!) { reviewPost(input: $i) { status } }`;
     const rejected = await hold('You are pathetic, grow up.');
     const approved = await hold('Grow up, you are pathetic.');
     const undecided = await hold('You are a pathetic loser.');
     const reason = rejectReasons().find((r) => r.ruleIds.length > 0)!;
-    expect((await t.gql(REVIEW, { i: { postId: rejected, decision: 'REJECT', reason: reason.id } }, mod)).data.reviewPost.status).toBe('REJECTED');
+    expect((await t.gql(REVIEW, { i: { postId: rejected, decision: 'REJECT', reason: reason.id } }, mod)).data.reviewPost.status).toBe(
+      'REJECTED',
+    );
     expect((await t.gql(REVIEW, { i: { postId: approved, decision: 'APPROVE' } }, mod)).data.reviewPost.status).toBe('PUBLISHED');
 
     const run = await moderatorCli(['export-labels']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const labels = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const labels = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const byText = new Map(labels.map((label) => [label.text, label]));
     expect(byText.get('You are pathetic, grow up.')).toEqual({
       text: 'You are pathetic, grow up.',

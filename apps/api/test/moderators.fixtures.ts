@@ -21,14 +21,23 @@ export async function createModerator(t: TestApp, email: string, role: 'MODERATO
 export const someAddress = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 /** Signs in over GraphQL and returns the session token (from a random X-Forwarded-For unless `headers` say otherwise). */
-export async function login(t: TestApp, email: string, password = PASSWORD, headers: Record<string, string> = { 'x-forwarded-for': someAddress() }): Promise<string> {
+export async function login(
+  t: TestApp,
+  email: string,
+  password = PASSWORD,
+  headers: Record<string, string> = { 'x-forwarded-for': someAddress() },
+): Promise<string> {
   const res = await t.gql(LOGIN, { email, password }, headers);
   if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
   return res.data.login.token;
 }
 
 /** A fresh account of that role, signed in: the headers to send. */
-export async function signedIn(t: TestApp, role: 'MODERATOR' | 'ADMIN', email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.org`) {
+export async function signedIn(
+  t: TestApp,
+  role: 'MODERATOR' | 'ADMIN',
+  email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.org`,
+) {
   await createModerator(t, email, role);
   const token = await login(t, email);
   return { email, token, headers: bearer(token) };

@@ -78,7 +78,8 @@ describe('moderator accounts and sessions', () => {
       expect(res.data).toBeNull();
       errors.push(res.errors);
     }
-    for (const e of errors) expect(e).toEqual([{ message: NO_MATCH, locations: expect.any(Array), path: ['login'], extensions: { code: 'UNAUTHENTICATED' } }]);
+    for (const e of errors)
+      expect(e).toEqual([{ message: NO_MATCH, locations: expect.any(Array), path: ['login'], extensions: { code: 'UNAUTHENTICATED' } }]);
     expect(new Set(errors.map((e) => JSON.stringify(e))).size).toBe(1);
   });
 
@@ -182,7 +183,12 @@ describe('moderator accounts and sessions', () => {
     const adminToken = await login(t, 'admin@example.org', PASSWORD, from());
     const modToken = await login(t, 'mod@example.org', PASSWORD, from());
     const list = await t.gql(`{ moderators { email role } }`, {}, bearer(adminToken));
-    expect(list.data.moderators).toEqual(expect.arrayContaining([{ email: 'admin@example.org', role: 'ADMIN' }, { email: 'mod@example.org', role: 'MODERATOR' }]));
+    expect(list.data.moderators).toEqual(
+      expect.arrayContaining([
+        { email: 'admin@example.org', role: 'ADMIN' },
+        { email: 'mod@example.org', role: 'MODERATOR' },
+      ]),
+    );
     expect(list.data.moderators.map((m: { email: string }) => m.email)).not.toContain('gone@example.org');
     const refused = await t.gql(`{ moderators { email } }`, {}, bearer(modToken));
     expect(refused.data).toBeNull();
@@ -191,10 +197,14 @@ describe('moderator accounts and sessions', () => {
 
   it('refuses weak or malformed accounts and a second account with the same e-mail', async () => {
     const service = t.app.get(ModeratorsService);
-    await expect(service.createAccount({ email: 'short@example.org', role: 'MODERATOR', password: 'elevenchars' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
+    await expect(service.createAccount({ email: 'short@example.org', role: 'MODERATOR', password: 'elevenchars' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'password' },
+    });
     await expect(service.createAccount({ email: 'nope', role: 'MODERATOR' })).rejects.toMatchObject({ extensions: { field: 'email' } });
     await expect(service.createAccount({ email: 'x@example.org', role: 'OWNER' })).rejects.toMatchObject({ extensions: { field: 'role' } });
-    await expect(service.createAccount({ email: 'MOD@example.org ', role: 'ADMIN' })).rejects.toMatchObject({ message: 'An account with that e-mail already exists.' });
+    await expect(service.createAccount({ email: 'MOD@example.org ', role: 'ADMIN' })).rejects.toMatchObject({
+      message: 'An account with that e-mail already exists.',
+    });
     const created = await service.createAccount({ email: 'fresh@example.org', role: 'admin' });
     expect(created.moderator.role).toBe('ADMIN');
     expect(created.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);

@@ -45,11 +45,14 @@ describe('two API instances behind one Redis', () => {
     const redis = new SharedRedis(url, { warn: () => undefined, info: () => undefined });
     await redis.connect();
     links.push(redis);
-    return createTestApp({ RATE_LIMIT_WRITES: '4', RATE_LIMIT_WINDOW_SECONDS: '120' }, {
-      rateLimitStore: new RedisRateLimitStore(redis, namespace),
-      threadVersions: new RedisThreadVersions(redis, namespace),
-      redis,
-    });
+    return createTestApp(
+      { RATE_LIMIT_WRITES: '4', RATE_LIMIT_WINDOW_SECONDS: '120' },
+      {
+        rateLimitStore: new RedisRateLimitStore(redis, namespace),
+        threadVersions: new RedisThreadVersions(redis, namespace),
+        redis,
+      },
+    );
   };
 
   beforeAll(async () => {
@@ -69,7 +72,9 @@ describe('two API instances behind one Redis', () => {
 
   const maybe = (name: string, fn: () => Promise<void>) => it(name, async () => (available ? fn() : undefined));
   const page = (t: TestApp, sectionId: string) =>
-    t.gql(`query($id: ID!) { section(id: $id) { postCount posts(first: 50) { edges { node { id body reactions { kind count } } } } } }`, { id: sectionId });
+    t.gql(`query($id: ID!) { section(id: $id) { postCount posts(first: 50) { edges { node { id body reactions { kind count } } } } } }`, {
+      id: sectionId,
+    });
 
   maybe('a post made through one is visible through the other at once, and cached pages are invalidated on both', async () => {
     const sectionId = (await sectionIds(a))['where-to-go-next'];

@@ -17,7 +17,9 @@ describe('posting', () => {
     (await t.gql(`query($id: ID!) { section(id: $id) { postCount posts { totalCount } } }`, { id: sectionId })).data.section;
 
   it('creates a post without a key, returns a new key once, and renders light Markdown', async () => {
-    const res = await t.gql(CREATE, { input: { sectionId: intro, body: '  I *needed* to read this today.\n\n> It returns through steadiness.  ' } });
+    const res = await t.gql(CREATE, {
+      input: { sectionId: intro, body: '  I *needed* to read this today.\n\n> It returns through steadiness.  ' },
+    });
     expect(res.errors).toBeUndefined();
     const payload = res.data.createPost;
     expect(payload.outcome).toBe('PUBLISHED');
@@ -68,7 +70,10 @@ describe('posting', () => {
     const seen: string[] = [];
     let after_: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const res: any = await t.gql(`query($id: ID!, $after: String) { section(id: $id) { posts(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`, { id: fresh, after: after_ });
+      const res: any = await t.gql(
+        `query($id: ID!, $after: String) { section(id: $id) { posts(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`,
+        { id: fresh, after: after_ },
+      );
       const conn = res.data.section.posts;
       seen.push(...conn.edges.map((e: any) => e.node.id));
       if (page === 0) ids.push((await post(t, { sectionId: fresh, body: 'late' })).id);
@@ -117,7 +122,10 @@ describe('posting', () => {
     }
     const after = await counts(sectionId);
     expect(after.postCount).toBe(before.postCount - 2);
-    const { data } = await t.gql(`query($id: ID!) { section(id: $id) { posts(first: 100) { edges { node { id status body replyCount } } } } }`, { id: sectionId });
+    const { data } = await t.gql(
+      `query($id: ID!) { section(id: $id) { posts(first: 100) { edges { node { id status body replyCount } } } } }`,
+      { id: sectionId },
+    );
     const listed = data.section.posts.edges.map((e: any) => e.node);
     expect(listed.find((n: any) => n.id === lonely.id)).toBeUndefined();
     expect(listed.find((n: any) => n.id === parent.id)).toEqual({ id: parent.id, status: 'DELETED', body: '', replyCount: 1 });

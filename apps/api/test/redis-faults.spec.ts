@@ -38,7 +38,9 @@ describe('Redis faults', () => {
 
   const instance = async (env: Record<string, string> = {}): Promise<Instance> => {
     const warnings: string[] = [];
-    const link = new SharedRedis(redis.url, { warn: (m: string) => void warnings.push(m), info: () => undefined } as never, { probeMs: 100 });
+    const link = new SharedRedis(redis.url, { warn: (m: string) => void warnings.push(m), info: () => undefined } as never, {
+      probeMs: 100,
+    });
     await link.connect();
     const t = await createTestApp(env, {
       rateLimitStore: new RedisRateLimitStore(link, namespace),
@@ -105,45 +107,48 @@ describe('Redis faults', () => {
     expect(await postCount(a)).toBe(seen + 1);
   });
 
-  maybe('while Redis is down, reads and writes go to PostgreSQL at once, limits count in memory, /health says degraded; then it recovers', async () => {
-    const seen = await postCount(a); // cached by A under the current version
-    const warned = a.warnings.length;
-    await redis.stop();
+  maybe(
+    'while Redis is down, reads and writes go to PostgreSQL at once, limits count in memory, /health says degraded; then it recovers',
+    async () => {
+      const seen = await postCount(a); // cached by A under the current version
+      const warned = a.warnings.length;
+      await redis.stop();
 
-    const started = Date.now();
-    await post(b.t, { sectionId, body: 'While Redis is down' });
-    expect(await postCount(a)).toBe(seen + 1); // no cached answer outlives the outage
-    expect(await postCount(b)).toBe(seen + 1);
-    // Bounds with room for a loaded machine; without the fix, each call waited up to 10 s.
-    expect(Date.now() - started).toBeLessThan(3000);
+      const started = Date.now();
+      await post(b.t, { sectionId, body: 'While Redis is down' });
+      expect(await postCount(a)).toBe(seen + 1); // no cached answer outlives the outage
+      expect(await postCount(b)).toBe(seen + 1);
+      // Bounds with room for a loaded machine; without the fix, each call waited up to 10 s.
+      expect(Date.now() - started).toBeLessThan(3000);
 
-    const res = await health(a);
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'degraded' });
+      const res = await health(a);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'degraded' });
 
-    // Three writes per key and window, counted by this instance alone while Redis is away.
-    const key = (await post(limited.t, { sectionId, body: 'Limited one' })).key;
-    await post(limited.t, { sectionId, body: 'Limited two' }, key);
-    await post(limited.t, { sectionId, body: 'Limited three' }, key);
-    await post(limited.t, { sectionId, body: 'Limited four' }, key);
-    const refused = await limited.t.gql(CREATE, { input: { sectionId, body: 'Limited five' } }, { 'x-author-key': key });
-    expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-    expect(refused.errors?.[0].message).not.toMatch(/redis|stream|enableOfflineQueue/i);
+      // Three writes per key and window, counted by this instance alone while Redis is away.
+      const key = (await post(limited.t, { sectionId, body: 'Limited one' })).key;
+      await post(limited.t, { sectionId, body: 'Limited two' }, key);
+      await post(limited.t, { sectionId, body: 'Limited three' }, key);
+      await post(limited.t, { sectionId, body: 'Limited four' }, key);
+      const refused = await limited.t.gql(CREATE, { input: { sectionId, body: 'Limited five' } }, { 'x-author-key': key });
+      expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(refused.errors?.[0].message).not.toMatch(/redis|stream|enableOfflineQueue/i);
 
-    // The outage is said once per instance, however many requests met it.
-    expect(a.warnings.slice(warned)).toEqual([expect.stringMatching(/^Redis cannot be reached/)]);
+      // The outage is said once per instance, however many requests met it.
+      expect(a.warnings.slice(warned)).toEqual([expect.stringMatching(/^Redis cannot be reached/)]);
 
-    await redis.start();
-    await until(async () => (await health(a)).body.status === 'ok', 5000);
-    const after = seen + 5;
-    expect(await postCount(a)).toBe(after);
-    await post(a.t, { sectionId, body: 'After Redis came back' });
-    expect(await postCount(b)).toBe(after + 1);
-    expect(await postCount(a)).toBe(after + 1);
-    // The answer is cached again: a write elsewhere still shows at once.
-    await post(b.t, { sectionId, body: 'Second after' });
-    expect(await postCount(a)).toBe(after + 2);
-  });
+      await redis.start();
+      await until(async () => (await health(a)).body.status === 'ok', 5000);
+      const after = seen + 5;
+      expect(await postCount(a)).toBe(after);
+      await post(a.t, { sectionId, body: 'After Redis came back' });
+      expect(await postCount(b)).toBe(after + 1);
+      expect(await postCount(a)).toBe(after + 1);
+      // The answer is cached again: a write elsewhere still shows at once.
+      await post(b.t, { sectionId, body: 'Second after' });
+      expect(await postCount(a)).toBe(after + 2);
+    },
+  );
 
   maybe('an instance starts without Redis (degraded) and connects once Redis answers', async () => {
     const spare = await PrivateRedis.start();

@@ -12,12 +12,18 @@ describe('sign-in throttling', () => {
   const address = () => ({ 'x-forwarded-for': `10.3.0.${++n}` });
   const attempt = async (email: string, password: string, from: Record<string, string>) => {
     const res = await t.gql(LOGIN, { email, password }, from);
-    return res.errors ? { code: res.errors[0].extensions?.code as string, retryAfter: res.errors[0].extensions?.retryAfterSeconds as number | undefined } : { code: 'OK' };
+    return res.errors
+      ? { code: res.errors[0].extensions?.code as string, retryAfter: res.errors[0].extensions?.retryAfterSeconds as number | undefined }
+      : { code: 'OK' };
   };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_ATTEMPTS_PER_15_MIN: '5', LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: '8', LOGIN_BACKOFF_AFTER_FAILURES: '5' });
+    t = await createTestApp({
+      LOGIN_ATTEMPTS_PER_15_MIN: '5',
+      LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MIN: '8',
+      LOGIN_BACKOFF_AFTER_FAILURES: '5',
+    });
     for (const email of ['target@example.org', 'reset@example.org', 'often@example.org', 'backoff@example.org', 'burst@example.org']) {
       await createModerator(t, email);
     }

@@ -60,7 +60,11 @@ describe('cached answers for readers without a key', () => {
 
   const PAGE = `query($id: ID!) { section(id: $id) { postCount posts(first: 20) { edges { node { id body } } } } }`;
   const read = (headers: Record<string, string> = {}) =>
-    request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set(headers).send({ query: PAGE, variables: { id: sectionId } });
+    request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set(headers)
+      .send({ query: PAGE, variables: { id: sectionId } });
 
   it('serves a repeated anonymous read without touching the database, until the next write', async () => {
     const first = await read();
@@ -111,7 +115,11 @@ describe('SQL statements per post written', () => {
     const author = await post(t, { sectionId, body: 'first' });
     for (const body of ['A calm second thought.', 'You are pathetic, grow up.']) {
       const before = t.db.statements;
-      await t.gql(`mutation($i: CreatePostInput!) { createPost(input: $i) { outcome } }`, { i: { sectionId, body } }, { 'x-author-key': author.key });
+      await t.gql(
+        `mutation($i: CreatePostInput!) { createPost(input: $i) { outcome } }`,
+        { i: { sectionId, body } },
+        { 'x-author-key': author.key },
+      );
       expect(t.db.statements - before).toBe(2);
     }
     const [{ queued }] = await t.dataSource.query(`select count(*)::int as queued from queue_item`);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, print, type DefinitionNode } from 'graphql';
+import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import { repoRoot } from '../src/config/config';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
@@ -12,10 +12,12 @@ import { post, sectionIds } from './fixtures';
  */
 function webOperation(name: string): string {
   const document = parse(fs.readFileSync(path.join(repoRoot, 'apps/web/app/graphql/posts.graphql'), 'utf8'));
-  const operation = document.definitions.find((d: DefinitionNode) => d.kind === 'OperationDefinition' && d.name?.value === name)!;
+  const operation = document.definitions.find((d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!;
   const text = print(operation);
   // With the fragments it spreads, as the generated document carries them.
-  const fragments = document.definitions.filter((d: DefinitionNode) => d.kind === 'FragmentDefinition' && text.includes(`...${d.name.value}`));
+  const fragments = document.definitions.filter(
+    (d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION && text.includes(`...${d.name.value}`),
+  );
   return [text, ...fragments.map((d) => print(d))].join('\n');
 }
 

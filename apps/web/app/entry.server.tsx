@@ -15,7 +15,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  loadContext: AppLoadContext
+  loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
   // Crawlers and no-streaming clients get the whole page at once; browsers get it as it renders.
@@ -27,9 +27,7 @@ export default function handleRequest(
       shellRendered = true;
       const body = new PassThrough();
       responseHeaders.set('Content-Type', 'text/html');
-      resolve(
-        new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode })
-      );
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
@@ -46,7 +44,7 @@ export default function handleRequest(
           // Errors before the shell reject and are logged by Remix; log only later ones, by message.
           if (shellRendered) console.error(error instanceof Error ? error.message : 'A page failed while rendering.');
         },
-      }
+      },
     );
     setTimeout(abort, ABORT_DELAY);
   });

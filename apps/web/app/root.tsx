@@ -35,7 +35,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [flash, authorKey] = await Promise.all([getFlash(request), getAuthorKey(request)]);
   const keyNotice = flash.get('keyNotice') === true;
-  const notice = (flash.get('notice') as Notice | undefined) ?? null;
+  const notice = flash.get('notice') ?? null;
   // The browser session's form token (ADR 009), for <CsrfField /> in every form.
   const result = {
     keyNotice,
@@ -150,9 +150,8 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
         <section className="notice notice-key" aria-labelledby="key-notice-title">
           <h2 id="key-notice-title">This browser now holds your private key</h2>
           <p>
-            It lets you edit or remove what you wrote and find your posts again, with no account and no name. If you'd
-            like to use Steady on another device too, you can see the key here: keep it like a password, because anyone
-            who has it can post as you.
+            It lets you edit or remove what you wrote and find your posts again, with no account and no name. If you'd like to use Steady on
+            another device too, you can see the key here: keep it like a password, because anyone who has it can post as you.
           </p>
           <div className="actions">
             <Form method="post" action="/key">

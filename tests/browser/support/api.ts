@@ -7,11 +7,7 @@ import { promisify } from 'node:util';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const run = promisify(execFile);
 
-export async function graphql<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  authorKey?: string
-): Promise<T> {
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, authorKey?: string): Promise<T> {
   const url = process.env.STEADY_API_URL;
   if (!url) throw new Error('The API was not started (STEADY_API_URL is not set).');
   const response = await fetch(url, {
@@ -35,7 +31,7 @@ export async function sectionId(articleSlug: string, sectionSlug: string): Promi
         }
       }
     `,
-    { a: articleSlug, s: sectionSlug }
+    { a: articleSlug, s: sectionSlug },
   );
   return data.article.section.id;
 }
@@ -43,7 +39,7 @@ export async function sectionId(articleSlug: string, sectionSlug: string): Promi
 /** Creates a post (or a reply), returning its id and the author key to use next. */
 export async function seedPost(
   input: { sectionId: string; body: string; parentId?: string },
-  authorKey?: string
+  authorKey?: string,
 ): Promise<{ id: string; authorKey: string }> {
   const data = await graphql<{ createPost: { post: { id: string }; authorKey: string | null } }>(
     `
@@ -57,7 +53,7 @@ export async function seedPost(
       }
     `,
     { input },
-    authorKey
+    authorKey,
   );
   return { id: data.createPost.post.id, authorKey: data.createPost.authorKey ?? authorKey! };
 }
@@ -70,7 +66,7 @@ export async function clearModerationQueue(account: { email: string; password: s
   const call = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => asModeratorAccount<T>(account, query, variables);
   for (;;) {
     const { moderationQueue } = await call<{ moderationQueue: { edges: Array<{ node: { post: { id: string } } }> } }>(
-      `{ moderationQueue(first: 100) { edges { node { post { id } } } } }`
+      `{ moderationQueue(first: 100) { edges { node { post { id } } } } }`,
     );
     if (moderationQueue.edges.length === 0) return;
     for (const edge of moderationQueue.edges) {
@@ -106,21 +102,23 @@ export async function createModerator(email: string, role: 'ADMIN' | 'MODERATOR'
   const { stdout } = await run(
     process.execPath,
     [path.join(ROOT, 'scripts', 'run-api-cli.mjs'), 'moderator', 'create', '--email', email, '--role', role],
-    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } }
+    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } },
   );
   const line = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
   return { email: line.email, password: line.password };
 }
 
 /** Calls the API as this moderator account (signs in each time: simple, and rare in tests). */
-export async function asModeratorAccount<T>(
-  account: Account,
-  query: string,
-  variables: Record<string, unknown> = {}
-): Promise<T> {
+export async function asModeratorAccount<T>(account: Account, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const login = await graphql<{ login: { token: string } }>(
-    `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-    { e: account.email, p: account.password }
+    `
+      mutation ($e: String!, $p: String!) {
+        login(email: $e, password: $p) {
+          token
+        }
+      }
+    `,
+    { e: account.email, p: account.password },
   );
   const response = await fetch(process.env.STEADY_API_URL!, {
     method: 'POST',

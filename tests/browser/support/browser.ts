@@ -22,10 +22,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (axe wants pages from a context, not `browser.newPage()`). */
-export async function openPage(
-  browser: Browser,
-  options: BrowserContextOptions = {}
-): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'en-GB', ...options });
   const page = await context.newPage();
   return { context, page };
@@ -39,9 +36,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const found = results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help}\n` +
-      violation.nodes
-        .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`)
-        .join('\n')
+      violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`).join('\n'),
   );
   expect({ url: page.url(), violations: found }).toEqual({ url: page.url(), violations: [] });
 }

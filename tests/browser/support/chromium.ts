@@ -13,8 +13,6 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export function findChromium(): { path: string | null; looked: string[] } {
-  const candidates = process.env.CHROMIUM_PATH
-    ? [process.env.CHROMIUM_PATH]
-    : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return { path: candidates.find((candidate) => existsSync(candidate)) ?? null, looked: candidates };
 }

@@ -14,12 +14,10 @@ export default async function globalSetup(): Promise<void> {
   const chromium = findChromium();
   const databaseUrl = process.env.DATABASE_URL;
   const reason = !chromium.path
-    ? `no Chromium found at ${chromium.looked.join(
-        ' or '
-      )} (install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH)`
+    ? `no Chromium found at ${chromium.looked.join(' or ')} (install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH)`
     : !databaseUrl
-    ? 'DATABASE_URL is not set (the test runner provides a fresh database for them)'
-    : null;
+      ? 'DATABASE_URL is not set (the test runner provides a fresh database for them)'
+      : null;
 
   if (reason) {
     if (process.env.STEADY_REQUIRE_BROWSER === '1') {

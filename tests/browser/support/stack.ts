@@ -113,10 +113,8 @@ async function stopChild(child: Child): Promise<void> {
 }
 
 export function missingBuild(): string | null {
-  if (!existsSync(API_MAIN))
-    return `the API is not built (${path.relative(ROOT, API_MAIN)} is missing): run \`npm run build\` first`;
-  if (!existsSync(WEB_BUILD))
-    return `the web app is not built (${path.relative(ROOT, WEB_BUILD)} is missing): run \`npm run build\` first`;
+  if (!existsSync(API_MAIN)) return `the API is not built (${path.relative(ROOT, API_MAIN)} is missing): run \`npm run build\` first`;
+  if (!existsSync(WEB_BUILD)) return `the web app is not built (${path.relative(ROOT, WEB_BUILD)} is missing): run \`npm run build\` first`;
   return null;
 }
 
@@ -187,8 +185,8 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
       HOST: '127.0.0.1',
       API_URL: apiUrl,
       BUILD_DIR: webBuildSnapshot(),
-    // Each test checks a page fresh after its own writes: no one-second page cache here.
-    WEB_MICROCACHE_MS: '0',
+      // Each test checks a page fresh after its own writes: no one-second page cache here.
+      WEB_MICROCACHE_MS: '0',
     });
     await waitFor(web, `http://127.0.0.1:${webPort}/`, 30_000);
   } catch (error) {

@@ -41,12 +41,20 @@ export async function send(init: { method?: string; body?: string; headers?: Rec
   return { status: response.status, headers: response.headers, text, body };
 }
 
-export function gql<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export function gql<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   return send({ body: JSON.stringify({ query, variables }), headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
 /** The data of a call that must succeed. */
-export async function ok<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+export async function ok<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   const answer = await gql<T>(query, variables, headers);
   if (answer.body?.errors?.length || !answer.body?.data) throw new Error(`API refused (${answer.status}): ${answer.text.slice(0, 500)}`);
   return answer.body.data;
@@ -61,17 +69,26 @@ export const asModerator = (token: string) => ({ Authorization: `Bearer ${token}
  */
 export async function moderatorSession(role: 'MODERATOR' | 'ADMIN' = 'MODERATOR'): Promise<Record<string, string>> {
   const email = `sec-${randomBytes(6).toString('hex')}@example.org`;
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/run-api-cli.mjs'), 'moderator', 'create', '--email', email, '--role', role], {
-    cwd: ROOT,
-    env: { ...process.env, STEADY_SKIP_BUILD: '1' },
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts/run-api-cli.mjs'), 'moderator', 'create', '--email', email, '--role', role],
+    {
+      cwd: ROOT,
+      env: { ...process.env, STEADY_SKIP_BUILD: '1' },
+      encoding: 'utf8',
+    },
+  );
   const { password } = JSON.parse(out.trim().split('\n').at(-1)!) as { password: string };
-  const data = await ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+  const data = await ok<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+    e: email,
+    p: password,
+  });
   return asModerator(data.login.token);
 }
 
 export async function sectionIds(): Promise<Record<string, string>> {
-  const data = await ok<{ article: { sections: { id: string; slug: string }[] } }>(`{ article(slug: "rebuilding-connection") { sections { id slug } } }`);
+  const data = await ok<{ article: { sections: { id: string; slug: string }[] } }>(
+    `{ article(slug: "rebuilding-connection") { sections { id slug } } }`,
+  );
   return Object.fromEntries(data.article.sections.map((s) => [s.slug, s.id]));
 }

@@ -43,7 +43,7 @@ export async function startAttackerSite(): Promise<AttackerSite> {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(
       `<!doctype html><title>Win a prize</title><form method="post" action="${escape(target)}" enctype="${escape(enctype)}">${inputs}</form>` +
-        `<script>document.forms[0].submit()</script>`
+        `<script>document.forms[0].submit()</script>`,
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

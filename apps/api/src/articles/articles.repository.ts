@@ -98,7 +98,10 @@ export class ArticlesRepository {
   }
 
   /** Inserts or updates an article; `changed` is false when its row already said the same. */
-  async upsertArticle(tx: Tx, a: { slug: string; title: string; summary: string; published: Date | string }): Promise<{ id: string; changed: boolean }> {
+  async upsertArticle(
+    tx: Tx,
+    a: { slug: string; title: string; summary: string; published: Date | string },
+  ): Promise<{ id: string; changed: boolean }> {
     const [row] = await tx.query<{ id: string }>(SQL.upsertArticle, [a.slug, a.title, a.summary, a.published]);
     if (row) return { id: row.id, changed: true };
     return { id: (await tx.query<{ id: string }>(SQL.articleIdBySlug, [a.slug]))[0].id, changed: false };

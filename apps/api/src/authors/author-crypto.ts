@@ -20,8 +20,7 @@ export class AuthorCrypto {
   private readonly issuedKey: Buffer;
 
   constructor(serverSecret: string) {
-    const derive = (purpose: string) =>
-      Buffer.from(hkdfSync('sha256', serverSecret, 'steady', purpose, 32));
+    const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', serverSecret, 'steady', purpose, 32));
     this.tokenKey = derive('author-token');
     this.pseudonymKey = derive('pseudonym');
     this.sealKey = derive('author-seal');
@@ -49,11 +48,7 @@ export class AuthorCrypto {
 
   /** The n-th candidate pseudonym of an author in a section (n > 0 only on a collision). */
   pseudonym(keyHash: Buffer, sectionId: string, attempt = 0): string {
-    const mac = createHmac('sha256', this.pseudonymKey)
-      .update(keyHash)
-      .update(sectionId)
-      .update(String(attempt))
-      .digest();
+    const mac = createHmac('sha256', this.pseudonymKey).update(keyHash).update(sectionId).update(String(attempt)).digest();
     return `${ADJECTIVES[mac.readUInt16BE(0) % ADJECTIVES.length]} ${NOUNS[mac.readUInt16BE(2) % NOUNS.length]}`;
   }
 

@@ -108,12 +108,7 @@ async function run(argv: string[]): Promise<Record<string, unknown> | null> {
   const config = loadConfig();
   const database = await openCliDatabase(config);
   try {
-    const service = new ModeratorsService(
-      database.db,
-      config,
-      new RateLimiter(new MemoryRateLimitStore()),
-      createLogger('silent'),
-    );
+    const service = new ModeratorsService(database.db, config, new RateLimiter(new MemoryRateLimitStore()), createLogger('silent'));
     if (command === 'create') {
       const created = await service.createAccount({ email, role: options.role!, password }).catch((error: unknown) => {
         throw error instanceof GraphQLError ? new CliError(error.message, 1) : error;
@@ -199,4 +194,3 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
 }
 
 if (require.main === module) void main();
-

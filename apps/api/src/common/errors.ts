@@ -20,7 +20,6 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (field: string, message: string) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
 
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);

@@ -5,14 +5,17 @@ import pino from 'pino';
  * nothing here serializes requests, and `redact` is a second line of defence.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream) {
-  return pino({
-    level,
-    base: undefined,
-    redact: {
-      paths: ['body', 'authorKey', 'password', 'token', 'ip', '*.body', '*.authorKey', '*.password', '*.token', '*.ip'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: {
+        paths: ['body', 'authorKey', 'password', 'token', 'ip', '*.body', '*.authorKey', '*.password', '*.token', '*.ip'],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }
 
 export type Logger = ReturnType<typeof createLogger>;

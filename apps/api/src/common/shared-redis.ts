@@ -94,7 +94,10 @@ export class SharedRedis {
       // A hung Redis keeps its connection "ready": probe it until it answers again.
       this.probe = setInterval(() => {
         if (this.client.status !== 'ready') return;
-        this.client.ping().then(() => this.markUp(), () => undefined);
+        this.client.ping().then(
+          () => this.markUp(),
+          () => undefined,
+        );
       }, this.options.probeMs ?? 1000);
       this.probe.unref();
     }

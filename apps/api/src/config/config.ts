@@ -42,7 +42,11 @@ const schema = z.object({
   /** On SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are closed. */
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   /** How long a moderator session lasts, in hours. */
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /**
    * Failed moderator sign-ins in 15 minutes: per e-mail, before only addresses that have not
    * failed it may still try it; per client address, at most; and per address before each next

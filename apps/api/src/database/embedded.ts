@@ -176,7 +176,7 @@ class PostgresServer {
       this.child = child;
       this.ready = false;
       let ready = false;
-      child.stderr!.on('data', (chunk: Buffer) => {
+      child.stderr.on('data', (chunk: Buffer) => {
         const text = chunk.toString('utf8');
         this.onLog(text);
         if (!ready && text.includes('database system is ready to accept connections')) {

@@ -15,5 +15,7 @@ export function entityColumns(entity: abstract new () => object): { property: st
 /** `alias.column as "property"` for each column, so rows come back keyed like the entity. */
 export function selectList(columns: { property: string; column: string }[], alias?: string): string {
   const prefix = alias ? `${alias}.` : '';
-  return columns.map(({ property, column }) => (property === column ? `${prefix}${column}` : `${prefix}${column} as "${property}"`)).join(', ');
+  return columns
+    .map(({ property, column }) => (property === column ? `${prefix}${column}` : `${prefix}${column} as "${property}"`))
+    .join(', ');
 }

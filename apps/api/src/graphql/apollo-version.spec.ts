@@ -18,7 +18,9 @@ describe('Apollo Server', () => {
       const root = entry.slice(0, entry.lastIndexOf(`${path.sep}@apollo${path.sep}server${path.sep}`)) + '/@apollo/server';
       return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
     };
-    const versions = new Set(['@nestjs/apollo', '@as-integrations/fastify', '@escape.tech/graphql-armor'].map((p) => versionSeenBy(from(p))));
+    const versions = new Set(
+      ['@nestjs/apollo', '@as-integrations/fastify', '@escape.tech/graphql-armor'].map((p) => versionSeenBy(from(p))),
+    );
     versions.add(versionSeenBy(__dirname));
     expect([...versions]).toHaveLength(1);
     expect([...versions][0]).toMatch(/^5\./);

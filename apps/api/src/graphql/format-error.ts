@@ -33,7 +33,8 @@ export const MASKED_MESSAGE = 'Something went wrong on our side. Please try agai
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const raw = String(formatted.extensions?.code ?? '');
+    const given = formatted.extensions?.code;
+    const raw = typeof given === 'string' ? given : '';
     const code = RENAMED[raw] ?? raw;
     const { stacktrace: _s, originalError: _o, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (COMPLEXITY.test(formatted.message) && ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', ''].includes(code)) {
@@ -74,7 +75,11 @@ function describe(error: unknown): Record<string, unknown> {
   // pg's DatabaseError (also inside TypeORM's QueryFailedError as driverError).
   const db = (error as { driverError?: unknown }).driverError ?? error;
   const sqlState = (db as { code?: unknown }).code;
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 12).map((l) => l.trim());
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 12)
+    .map((l) => l.trim());
   if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) {
     const { table, column, constraint, routine, dataType } = db as Record<string, string | undefined>;
     return { type: error.name, sqlState, table, column, constraint, dataType, routine, frames };

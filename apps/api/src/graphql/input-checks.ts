@@ -11,6 +11,7 @@ export const MAX_INPUT_DEPTH = 32;
  * character (PostgreSQL refuses it in text) and UTF-16 surrogates without their pair (they
  * would be stored silently as U+FFFD, a different text than the person sent).
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNREADABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isUnreadable = (text: string) => UNREADABLE.test(text);

@@ -27,7 +27,9 @@ export class PassThroughFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException && !onGraphql) return reply.status(exception.getStatus()).send(exception.getResponse());
     const status = exception instanceof HttpException ? exception.getStatus() : ((exception as { statusCode?: number }).statusCode ?? 500);
     if (status === 413) {
-      return reply.status(413).send(answer(ErrorCode.PAYLOAD_TOO_LARGE, 'That request is too large. A post can be up to 5,000 characters.'));
+      return reply
+        .status(413)
+        .send(answer(ErrorCode.PAYLOAD_TOO_LARGE, 'That request is too large. A post can be up to 5,000 characters.'));
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send(answer('BAD_REQUEST', 'That request could not be read. Please send JSON with a GraphQL query.'));

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { AppError, ErrorCode } from '../common/errors';
 import { inspectJson, inspectLiterals } from './input-checks';
 
@@ -29,7 +30,7 @@ export function requestEdgePlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          if (operation?.operation === 'subscription') throw refusal('BAD_REQUEST', EDGE_MESSAGES.subscriptionOverHttp);
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) throw refusal('BAD_REQUEST', EDGE_MESSAGES.subscriptionOverHttp);
           const finding = inspectJson(request.variables ?? null, 'variables') ?? inspectLiterals(document);
           if (finding?.problem === 'too-deep') throw refusal('BAD_REQUEST', EDGE_MESSAGES.tooDeep);
           if (finding) throw refusal(ErrorCode.BAD_USER_INPUT, EDGE_MESSAGES.unreadable, { field: finding.field });

@@ -28,7 +28,6 @@ export class QueueItemEntity {
 @Entity('flag')
 @Check('flag_weight_check', 'weight >= 0')
 @Check('flag_reason_check', `reason in ('UNSAFE', 'ATTACK', 'PRESSURE', 'PERSONAL_INFO', 'SPAM', 'DANGER', 'OTHER')`)
-
 export class FlagEntity {
   @ForeignKey('post', { name: 'flag_post_id_fkey' })
   @PrimaryColumn({ name: 'post_id', type: 'bigint' })

@@ -11,8 +11,13 @@ export class RuleHitModel {
   @Field(() => Int) end: number;
   @Field(() => Float, { nullable: true, description: "The model's probability for this hit's category (0..1), when the model weighed in." })
   score: number | null;
-  @Field({ description: '"rules" when the wording matched a rule, "model" when the model read the meaning; [start, end) is then the sentence that scored highest.' })
+  @Field({
+    description:
+      '"rules" when the wording matched a rule, "model" when the model read the meaning; [start, end) is then the sentence that scored highest.',
+  })
   source: string;
-  @Field({ description: 'The engine category behind the hit: self-harm, partner-danger, threat, harassment, personal-info, spam or pressure.' })
+  @Field({
+    description: 'The engine category behind the hit: self-harm, partner-danger, threat, harassment, personal-info, spam or pressure.',
+  })
   category: string;
 }

@@ -12,11 +12,7 @@ export class ModeratorsResolver {
   @Mutation(() => LoginPayload, {
     description: 'Signs a moderator in. The token comes back here and in the httpOnly cookie `steady_session`.',
   })
-  async login(
-    @Args('email') email: string,
-    @Args('password') password: string,
-    @Context() ctx: RequestContext,
-  ): Promise<LoginPayload> {
+  async login(@Args('email') email: string, @Args('password') password: string, @Context() ctx: RequestContext): Promise<LoginPayload> {
     return this.service.loginRequest(ctx, email, password);
   }
 

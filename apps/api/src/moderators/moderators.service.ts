@@ -145,7 +145,9 @@ export class ModeratorsService {
     const plausible = isValidEmail(normalized) && typeof password === 'string' && password.length <= PASSWORD_MAX;
     const account = plausible ? ((await this.repo.byEmail(normalized)) ?? undefined) : undefined;
     const matches =
-      account && !account.disabled_at ? await verifyPassword(account.password_hash, password) : await verifyAgainstDummy(String(password ?? '').slice(0, PASSWORD_MAX));
+      account && !account.disabled_at
+        ? await verifyPassword(account.password_hash, password)
+        : await verifyAgainstDummy(String(password ?? '').slice(0, PASSWORD_MAX));
     if (!account || !matches) {
       await backOff();
       this.logger.info('a moderator sign-in was refused');

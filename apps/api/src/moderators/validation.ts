@@ -29,8 +29,11 @@ export function validEmail(email: string): string {
 
 /** MODERATOR or ADMIN, in any case. */
 export function validRole(role: string): ModeratorRole {
-  const upper = String(role ?? '').trim().toUpperCase();
-  if (upper !== ModeratorRole.MODERATOR && upper !== ModeratorRole.ADMIN) throw badInput('role', MESSAGES.badRole);
+  const upper = String(role ?? '')
+    .trim()
+    .toUpperCase();
+  const roles: readonly string[] = Object.values(ModeratorRole);
+  if (!roles.includes(upper)) throw badInput('role', MESSAGES.badRole);
   return upper as ModeratorRole;
 }
 

@@ -36,7 +36,12 @@ export class ModeratedPostsAdapter implements ModeratedPosts {
     return true;
   }
 
-  async review(tx: Tx, post: ModeratedPost, status: PostStatus.PUBLISHED | PostStatus.REJECTED, reason: string | null): Promise<PostRecord> {
+  async review(
+    tx: Tx,
+    post: ModeratedPost,
+    status: PostStatus.PUBLISHED | PostStatus.REJECTED,
+    reason: string | null,
+  ): Promise<PostRecord> {
     const updated = await this.posts.setReviewed(tx, post.id, status, reason);
     if (post.status !== PostStatus.PUBLISHED && status === PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, 1);
     if (post.status === PostStatus.PUBLISHED && status !== PostStatus.PUBLISHED) await this.posts.adjustCounts(tx, post, -1);

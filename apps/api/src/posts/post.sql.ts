@@ -1,4 +1,3 @@
-
 import type { Statement } from '../database/db';
 import { entityColumns, selectList } from '../database/entity-columns';
 import { MODERATION_FRAGMENTS } from '../moderation/moderation.repository';

@@ -47,7 +47,13 @@ export class PostsRepository {
 
   /** Fetches one more than asked, to know whether a next page exists. */
   /** `viewerToken`/`moderator`: who reads the thread (posts/visibility.ts decides what they see). */
-  async threadPage(sectionId: string, afterId: string | null, first: number, viewerToken: Buffer | null, moderator = false): Promise<PostRecord[]> {
+  async threadPage(
+    sectionId: string,
+    afterId: string | null,
+    first: number,
+    viewerToken: Buffer | null,
+    moderator = false,
+  ): Promise<PostRecord[]> {
     return (await this.db.query<PostRow>(SQL.threadPage, [sectionId, afterId ?? '0', first + 1, viewerToken, moderator])).map(toRecord);
   }
 

@@ -25,7 +25,7 @@ export class PostsResolver {
 
   @Query(() => PostModel, {
     nullable: true,
-    description: "A published post (a removed one as a placeholder); a pending or rejected one only for its author and moderators.",
+    description: 'A published post (a removed one as a placeholder); a pending or rejected one only for its author and moderators.',
   })
   async post(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<PostRecord | null> {
     return this.guardian.seen(ctx, await ctx.loaders.post.load(id));
@@ -41,7 +41,9 @@ export class PostsResolver {
     return post.parentId ? this.guardian.seen(ctx, await ctx.loaders.post.load(post.parentId)) : null;
   }
 
-  @ResolveField(() => PostConnection, { description: "Published replies, oldest first (and hidden ones the caller may see: their own, or a moderator's view)." })
+  @ResolveField(() => PostConnection, {
+    description: "Published replies, oldest first (and hidden ones the caller may see: their own, or a moderator's view).",
+  })
   async replies(
     @Parent() post: PostRecord,
     @Context() ctx: RequestContext,
@@ -97,7 +99,6 @@ export class PostsResolver {
     return this.service.react(ctx.caller, postId, kind);
   }
 }
-
 
 /** The caller as an author: their posts and the replies to them. */
 @ObjectType('Author')

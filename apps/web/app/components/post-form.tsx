@@ -60,13 +60,14 @@ export function PostForm(props: PostFormProps) {
   const [status, setStatus] = useState('');
   const handled = useRef<unknown>(null);
   const tone = useToneHint(props.sectionSlug, props.kind ?? 'post');
+  const clearTone = tone.clear;
 
   const fromPage = isFormResult(actionData) && actionData.formId === formId ? actionData : undefined;
   const result = fetcher.data ?? fromPage;
   const failed = result && !result.ok ? result : undefined;
   const bodyError = clientError ?? failed?.errors.body ?? null;
-  const nudge = clientError ? null : failed?.nudge ?? null;
-  const formError = clientError ? null : failed?.errors.form ?? null;
+  const nudge = clientError ? null : (failed?.nudge ?? null);
+  const formError = clientError ? null : (failed?.errors.form ?? null);
   const busy = fetcher.state !== 'idle';
 
   useEffect(() => {
@@ -74,7 +75,7 @@ export function PostForm(props: PostFormProps) {
     handled.current = fetcher.data;
     if (fetcher.data.ok) {
       formRef.current?.reset();
-      tone.clear();
+      clearTone();
       setStatus(fetcher.data.message ?? successMessage);
       props.onDone?.();
       const target = fetcher.data.postId ? document.getElementById(`post-${fetcher.data.postId}`) : null;
@@ -86,7 +87,7 @@ export function PostForm(props: PostFormProps) {
       setStatus('');
       fieldRef.current?.focus();
     }
-  }, [fetcher.state, fetcher.data, successMessage, props, tone.clear]);
+  }, [fetcher.state, fetcher.data, successMessage, props, clearTone]);
 
   const fieldId = `${uid}-body`;
   const errorId = `${uid}-error`;
@@ -94,7 +95,8 @@ export function PostForm(props: PostFormProps) {
   const nudgeId = `${uid}-nudge`;
   const toneId = `${uid}-tone`;
   const describedBy =
-    [bodyError ? errorId : null, nudge ? nudgeId : null, tone.hint ? toneId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+    [bodyError ? errorId : null, nudge ? nudgeId : null, tone.hint ? toneId : null, hint ? hintId : null].filter(Boolean).join(' ') ||
+    undefined;
   // Without JavaScript the page reloads after a refusal: the fragment brings the person back here.
   const action = `${location.pathname}${location.search}${hydrated ? '' : `#${formId}`}`;
 

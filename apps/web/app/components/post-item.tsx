@@ -65,18 +65,10 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
                 </span>
               ) : null}
             </header>
-            {post.status === 'PENDING' ? (
-              <p className="post-status">Waiting for a moderator. Only you can see this for now.</p>
-            ) : null}
+            {post.status === 'PENDING' ? <p className="post-status">Waiting for a moderator. Only you can see this for now.</p> : null}
             {post.status === 'REJECTED' ? <p className="post-status">Not published. Only you can see this.</p> : null}
             <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
-            {post.status === 'PUBLISHED' ? (
-              post.mine ? (
-                <ReactionCounts post={post} />
-              ) : (
-                <Reactions post={post} />
-              )
-            ) : null}
+            {post.status === 'PUBLISHED' ? post.mine ? <ReactionCounts post={post} /> : <Reactions post={post} /> : null}
             <div className="post-tools">
               {post.status === 'PUBLISHED' ? <ReplyTool post={post} thread={thread} /> : null}
               {post.mine && post.editable ? <EditTool post={post} /> : null}
@@ -95,9 +87,7 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
           ))}
         </ul>
       ) : null}
-      {post.moreReplies ? (
-        <p className="more-replies">This conversation goes on further than Steady shows here.</p>
-      ) : null}
+      {post.moreReplies ? <p className="more-replies">This conversation goes on further than Steady shows here.</p> : null}
     </li>
   );
 }
@@ -204,11 +194,7 @@ function EditTool({ post }: { post: Post }) {
   const left = minutesLeft(post.createdAt, EDIT_WINDOW_MINUTES * 60_000, useNow());
   if (left === 0) {
     // The window closed while the page was open (with JavaScript the minutes count down).
-    return (
-      <p className="edit-closed">
-        The time to edit this has passed. {WHY_IT_CLOSES} You're welcome to add a reply instead.
-      </p>
-    );
+    return <p className="edit-closed">The time to edit this has passed. {WHY_IT_CLOSES} You're welcome to add a reply instead.</p>;
   }
   return (
     <details className="post-tool" ref={detailsRef} open={reopen || undefined}>
@@ -262,7 +248,6 @@ function DeleteTool({ post }: { post: Post }) {
   );
 }
 
-
 /**
  * "Flag" for a moderator's eyes: a plain form inside <details>, so it works without JavaScript.
  * The reader gets the API's thank-you in place, never what happens to someone else's post.
@@ -276,7 +261,7 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
   const uid = useId();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const flashed = root?.notice?.postId === post.id ? root.notice.text : null;
-  const thanks = result?.ok ? result.message ?? null : flashed;
+  const thanks = result?.ok ? (result.message ?? null) : flashed;
   const failed = result && !result.ok && fetcher.state === 'idle' ? result.errors.form : null;
   const busy = fetcher.state !== 'idle';
 
@@ -316,13 +301,7 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
           ))}
         </fieldset>
         <label htmlFor={`${uid}-note`}>A note for the moderator (optional)</label>
-        <textarea
-          id={`${uid}-note`}
-          name="note"
-          rows={2}
-          maxLength={FLAG_NOTE_MAX}
-          aria-describedby={`${uid}-note-hint`}
-        />
+        <textarea id={`${uid}-note`} name="note" rows={2} maxLength={FLAG_NOTE_MAX} aria-describedby={`${uid}-note-hint`} />
         <p className="hint" id={`${uid}-note-hint`}>
           Up to {FLAG_NOTE_MAX} characters.
         </p>

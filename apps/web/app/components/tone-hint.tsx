@@ -55,7 +55,7 @@ export function snippetsOf(text: string, ranges: Array<{ start: number; end: num
 export function hintOf(verdict: Verdict, text: string): ToneHint | null {
   if (verdict.action === 'crisis') return { kind: 'crisis' };
   if (verdict.action === 'publish' || verdict.hits.length === 0) return null;
-  const first = verdict.hits[0]!;
+  const first = verdict.hits[0];
   return { kind: 'nudge', message: first.message, quote: first.quote, snippets: snippetsOf(text, verdict.hits) };
 }
 

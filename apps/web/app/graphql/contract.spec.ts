@@ -11,8 +11,9 @@ const webDir = path.resolve(__dirname, '../..');
 const schemaFile = path.resolve(webDir, '../api/schema.graphql');
 // The API's own source, run by Jest's transform (a path, not an import: the web app's type check
 // stays out of the API, which has its own).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- by path, so tsc does not follow it into the API
 const { printSchemaFile } = require(path.resolve(webDir, '../api/src/schema-file')) as {
-  printSchemaFile(): Promise<string>;
+  printSchemaFile: () => Promise<string>;
 };
 
 /** Fails with the command that brings `file` up to date, and the first line that differs. */
@@ -24,7 +25,7 @@ function expectCurrent(file: string, fresh: string) {
   const line = now.findIndex((text, i) => text !== was[i]);
   throw new Error(
     `${path.relative(path.resolve(webDir, '../..'), file)} is stale: run \`npm run codegen\` and commit the result.\n` +
-      `First difference, line ${line + 1}:\n  committed: ${was[line] ?? '(end of file)'}\n  generated: ${now[line] ?? '(end of file)'}`
+      `First difference, line ${line + 1}:\n  committed: ${was[line] ?? '(end of file)'}\n  generated: ${now[line] ?? '(end of file)'}`,
   );
 }
 

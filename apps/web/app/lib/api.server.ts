@@ -51,7 +51,8 @@ export interface CallOptions {
 }
 
 /** Variables are required when the operation has some that are. */
-export type VariablesOf<V> = Record<string, never> extends V ? [variables?: V, options?: CallOptions] : [variables: V, options?: CallOptions];
+export type VariablesOf<V> =
+  Record<string, never> extends V ? [variables?: V, options?: CallOptions] : [variables: V, options?: CallOptions];
 
 /** Runs one of the generated operations (app/graphql/*.graphql): typed variables in, typed data out. */
 export async function gql<T, V>(
@@ -82,11 +83,7 @@ export async function gql<T, V>(
   }
 
   if (response.status === 413) {
-    throw new ApiError(
-      ErrorCode.PAYLOAD_TOO_LARGE,
-      'That is longer than Steady can take in one go. Please shorten it a little.',
-      'body'
-    );
+    throw new ApiError(ErrorCode.PAYLOAD_TOO_LARGE, 'That is longer than Steady can take in one go. Please shorten it a little.', 'body');
   }
 
   let payload: { data?: T | null; errors?: GraphQLErrorShape[] };

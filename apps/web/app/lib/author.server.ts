@@ -34,7 +34,7 @@ export function looksLikeAuthorKey(value: unknown): value is string {
 }
 
 export async function getAuthorKey(request: Request): Promise<string | null> {
-  const value = await authorCookie.parse(request.headers.get('Cookie'));
+  const value: unknown = await authorCookie.parse(request.headers.get('Cookie'));
   return looksLikeAuthorKey(value) ? value : null;
 }
 
@@ -49,10 +49,7 @@ export function setAuthorKey(request: Request, key: string): Promise<string> {
  * no "your key" panel is shown for it, since nothing the reader wrote depends on it yet.
  * `context` carries the reader's address: the API limits new keys per address.
  */
-export async function ensureAuthorKey(
-  request: Request,
-  context: AppLoadContext
-): Promise<{ key: string; setCookie: string | null }> {
+export async function ensureAuthorKey(request: Request, context: AppLoadContext): Promise<{ key: string; setCookie: string | null }> {
   const existing = await getAuthorKey(request);
   const { createAuthorKey } = await gql(request, context, CreateAuthorKeyDocument, {}, { authorKey: existing });
   const issued = createAuthorKey.authorKey;
@@ -68,7 +65,7 @@ export function clearAuthorKey(request: Request): Promise<string> {
 }
 
 export async function getLastVisit(request: Request): Promise<Date | null> {
-  const value = await lastVisitCookie.parse(request.headers.get('Cookie'));
+  const value: unknown = await lastVisitCookie.parse(request.headers.get('Cookie'));
   if (typeof value !== 'string') return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -111,9 +108,7 @@ type FlashData = { revealKey: boolean };
 type FlashOnce = { keyNotice: boolean; notice: Notice };
 
 export function getFlash(request: Request) {
-  return flashStorage.getSession(request.headers.get('Cookie')) as Promise<
-    import('@remix-run/node').Session<FlashData, FlashOnce>
-  >;
+  return flashStorage.getSession(request.headers.get('Cookie')) as Promise<import('@remix-run/node').Session<FlashData, FlashOnce>>;
 }
 
 export function commitFlash(request: Request, session: Awaited<ReturnType<typeof getFlash>>) {

@@ -15,7 +15,7 @@ describe('contactParts', () => {
     expect(
       contactParts('Call 116 123 (free) or email jo@samaritans.org')
         .map((p) => p.text)
-        .join('')
+        .join(''),
     ).toBe('Call 116 123 (free) or email jo@samaritans.org');
     expect(links('Call 116 123 (free) or email jo@samaritans.org')).toEqual([
       ['116 123', 'tel:116123'],

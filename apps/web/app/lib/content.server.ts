@@ -38,7 +38,7 @@ export async function getSection(
   request: Request,
   context: AppLoadContext,
   articleSlug: string,
-  sectionSlug: string
+  sectionSlug: string,
 ): Promise<SectionPage | null> {
   const result = await gql(request, context, SectionPageDocument, { slug: articleSlug, section: sectionSlug });
   const article = result.article;

@@ -6,6 +6,7 @@ import type { FormResult } from '~/components/post-form';
 import { ErrorCode } from '~/graphql/generated';
 import { ApiError } from './api.server';
 import { commitFlash, getFlash, type Notice } from './author.server';
+import { textField } from './forms.server';
 import type { IntentErrors } from './post-intents';
 
 /** One submitted form: who sent it, how, where it goes back to, and the words it carried. */
@@ -28,7 +29,7 @@ export function readSubmission(request: Request, context: AppLoadContext, form: 
   return {
     request,
     context,
-    formId: String(form.get('formId') ?? form.get('intent') ?? '').slice(0, 100),
+    formId: (textField(form, 'formId') || textField(form, 'intent')).slice(0, 100),
     withJs: form.get('_js') === '1',
     back: `${url.pathname.replace(/\.data$/, '')}${url.search}`,
     text: typeof body === 'string' ? body : undefined,
@@ -56,7 +57,12 @@ export function fromApiError(submission: Submission, error: ApiError) {
   const onBody = error.field === 'body' || error.code === ErrorCode.PAYLOAD_TOO_LARGE;
   const { status, headers } = statusOf(error);
   const errors = onBody ? { body: error.message } : { form: error.message };
-  const result: FormResult = { ok: false, formId: submission.formId, errors, values: submission.text === undefined ? undefined : { body: submission.text } };
+  const result: FormResult = {
+    ok: false,
+    formId: submission.formId,
+    errors,
+    values: submission.text === undefined ? undefined : { body: submission.text },
+  };
   return data(result, { status, headers });
 }
 

@@ -28,7 +28,7 @@ async function parseForm(request: Request): Promise<FormData> {
   if (!FORM_TYPES.includes(type)) {
     throw data(
       { message: 'Steady’s pages send forms, and this was something else, so nothing was changed. Please use the form on the page.' },
-      { status: 415 }
+      { status: 415 },
     );
   }
   try {
@@ -57,4 +57,10 @@ export async function requireForm(request: Request, context: AppLoadContext): Pr
   const posted = await readForm(request, context);
   if (!posted.trusted) throw data({ message: posted.refusal }, { status: 403 });
   return posted.form;
+}
+
+/** A text field of a posted form: '' when it is missing or is a file (Steady's forms send no files). */
+export function textField(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
 }

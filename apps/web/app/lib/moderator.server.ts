@@ -139,7 +139,10 @@ export function toSignIn(request: Request): never {
   url.searchParams.delete('_routes');
   const here = `${url.pathname.replace(/\.data$/, '')}${url.search}`;
   const next = here === '/moderate' ? '' : `?next=${encodeURIComponent(safeNext(here))}`;
-  throw redirect(`/moderate/login${next}`, getSessionToken(request) ? { headers: { 'Set-Cookie': clearSessionCookie(request) } } : undefined);
+  throw redirect(
+    `/moderate/login${next}`,
+    getSessionToken(request) ? { headers: { 'Set-Cookie': clearSessionCookie(request) } } : undefined,
+  );
 }
 
 /** Runs moderator calls; a missing or expired session leads to the sign-in page. */

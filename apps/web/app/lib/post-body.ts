@@ -6,14 +6,13 @@ import * as z from 'zod/mini';
 export { POST_BODY_MAX };
 
 export const EMPTY_BODY_MESSAGE = 'Write a few words first, whenever you are ready.';
-export const LONG_BODY_MESSAGE =
-  `This is a little over ${spelled(POST_BODY_MAX)} characters. Could you shorten it, or share it in two posts?`;
+export const LONG_BODY_MESSAGE = `This is a little over ${spelled(POST_BODY_MAX)} characters. Could you shorten it, or share it in two posts?`;
 
 export const PostBodySchema = z.string(EMPTY_BODY_MESSAGE).check(
   z.trim(),
   z.minLength(1, EMPTY_BODY_MESSAGE),
   // Counted in characters as people see them (code points), as the API counts.
-  z.refine(fitsBodyLimit, LONG_BODY_MESSAGE)
+  z.refine(fitsBodyLimit, LONG_BODY_MESSAGE),
 );
 
 /** The body, trimmed, or the calm sentence to show beside the field. */

@@ -12,16 +12,35 @@ const form = (fields: Record<string, string>) => {
 describe('the section page’s intents, one schema', () => {
   test('a new reply: trimmed words, empty fields left out, tokens cut to 100 characters', () => {
     const parsed = parsePostIntent(
-      form({ intent: 'create', body: '  Thank you.  ', sectionId: 's1', parentId: 'p1', idempotencyKey: 'k'.repeat(150), nudgeId: '', acknowledgeNudge: 'true' })
+      form({
+        intent: 'create',
+        body: '  Thank you.  ',
+        sectionId: 's1',
+        parentId: 'p1',
+        idempotencyKey: 'k'.repeat(150),
+        nudgeId: '',
+        acknowledgeNudge: 'true',
+      }),
     );
     expect(parsed).toEqual({
       ok: true,
-      intent: { intent: 'create', body: 'Thank you.', sectionId: 's1', parentId: 'p1', idempotencyKey: 'k'.repeat(100), nudgeId: undefined, acknowledgeNudge: true },
+      intent: {
+        intent: 'create',
+        body: 'Thank you.',
+        sectionId: 's1',
+        parentId: 'p1',
+        idempotencyKey: 'k'.repeat(100),
+        nudgeId: undefined,
+        acknowledgeNudge: true,
+      },
     });
   });
 
   test('empty words are refused beside the field', () => {
-    expect(parsePostIntent(form({ intent: 'edit', body: '   ', postId: 'p1' }))).toEqual({ ok: false, errors: { body: EMPTY_BODY_MESSAGE } });
+    expect(parsePostIntent(form({ intent: 'edit', body: '   ', postId: 'p1' }))).toEqual({
+      ok: false,
+      errors: { body: EMPTY_BODY_MESSAGE },
+    });
     expect(parsePostIntent(form({ intent: 'create', sectionId: 's1' }))).toEqual({ ok: false, errors: { body: EMPTY_BODY_MESSAGE } });
   });
 
@@ -31,9 +50,18 @@ describe('the section page’s intents, one schema', () => {
   });
 
   test('reactions and flag reasons are the schema’s own', () => {
-    expect(parsePostIntent(form({ intent: 'react', postId: 'p1', kind: 'HUG' }))).toEqual({ ok: true, intent: { intent: 'react', postId: 'p1', kind: 'HUG' } });
-    expect(parsePostIntent(form({ intent: 'react', postId: 'p1', kind: 'DOWNVOTE' }))).toEqual({ ok: false, errors: { form: REACTION_KIND_MESSAGE } });
-    expect(parsePostIntent(form({ intent: 'flag', postId: 'p1', reason: 'NOPE' }))).toEqual({ ok: false, errors: { form: FLAG_REASON_MESSAGE } });
+    expect(parsePostIntent(form({ intent: 'react', postId: 'p1', kind: 'HUG' }))).toEqual({
+      ok: true,
+      intent: { intent: 'react', postId: 'p1', kind: 'HUG' },
+    });
+    expect(parsePostIntent(form({ intent: 'react', postId: 'p1', kind: 'DOWNVOTE' }))).toEqual({
+      ok: false,
+      errors: { form: REACTION_KIND_MESSAGE },
+    });
+    expect(parsePostIntent(form({ intent: 'flag', postId: 'p1', reason: 'NOPE' }))).toEqual({
+      ok: false,
+      errors: { form: FLAG_REASON_MESSAGE },
+    });
   });
 
   test('a flag note is trimmed and kept to FLAG_NOTE_MAX characters', () => {

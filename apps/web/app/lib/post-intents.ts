@@ -14,22 +14,22 @@ export const REACTION_KIND_MESSAGE = 'That reaction is not one Steady knows. Ple
 /** A text field as a form sends it: a missing one is empty. */
 const field = z.pipe(
   z.optional(z.string()),
-  z.transform((value) => value ?? '')
+  z.transform((value) => value ?? ''),
 );
 /** An optional id: empty is none. */
 const optionalId = z.pipe(
   field,
-  z.transform((value) => value || undefined)
+  z.transform((value) => value || undefined),
 );
 /** A client-made token (idempotency key, nudge id): at most 100 characters, empty is none. */
 const token = z.pipe(
   field,
-  z.transform((value) => value.slice(0, 100) || undefined)
+  z.transform((value) => value.slice(0, 100) || undefined),
 );
 /** A hidden "true", else not said. */
 const confirmed = z.pipe(
   field,
-  z.transform((value) => (value === 'true' ? true : undefined))
+  z.transform((value) => (value === 'true' ? true : undefined)),
 );
 
 export const PostIntentSchema = z.discriminatedUnion('intent', [
@@ -53,10 +53,12 @@ export const PostIntentSchema = z.discriminatedUnion('intent', [
     intent: z.literal('flag'),
     postId: field,
     reason: z.enum(Object.values(FlagReason), FLAG_REASON_MESSAGE),
-    note: z.pipe(
-      field,
-      z.transform((note) => note.trim())
-    ).check(z.maxLength(FLAG_NOTE_MAX, FLAG_NOTE_MESSAGE)),
+    note: z
+      .pipe(
+        field,
+        z.transform((note) => note.trim()),
+      )
+      .check(z.maxLength(FLAG_NOTE_MAX, FLAG_NOTE_MESSAGE)),
   }),
 ]);
 
@@ -68,7 +70,19 @@ export type IntentOf<K extends IntentName> = Extract<PostIntent, { intent: K }>;
 /** Where a refusal is shown: beside the words (`body`) or at the top of the form. */
 export type IntentErrors = { body?: string; form?: string };
 
-const FIELDS = ['intent', 'body', 'sectionId', 'parentId', 'idempotencyKey', 'nudgeId', 'acknowledgeNudge', 'postId', 'kind', 'reason', 'note'];
+const FIELDS = [
+  'intent',
+  'body',
+  'sectionId',
+  'parentId',
+  'idempotencyKey',
+  'nudgeId',
+  'acknowledgeNudge',
+  'postId',
+  'kind',
+  'reason',
+  'note',
+];
 
 /** A submitted form as the schema reads it: its text fields only (a file is no field of ours). */
 function fieldsOf(form: FormData): Record<string, string> {
@@ -85,6 +99,7 @@ export function parsePostIntent(form: FormData): { ok: true; intent: PostIntent 
   const result = PostIntentSchema.safeParse(fieldsOf(form));
   if (result.success) return { ok: true, intent: result.data };
   const issue = result.error.issues[0];
-  if (!issue || issue.path[0] === 'intent' || issue.code === 'invalid_union') return { ok: false, errors: { form: UNKNOWN_INTENT_MESSAGE } };
+  if (!issue || issue.path[0] === 'intent' || issue.code === 'invalid_union')
+    return { ok: false, errors: { form: UNKNOWN_INTENT_MESSAGE } };
   return { ok: false, errors: issue.path[0] === 'body' ? { body: issue.message } : { form: issue.message } };
 }

@@ -63,9 +63,7 @@ type Nested = ApiPost & { replies?: { pageInfo: { hasNextPage: boolean }; edges:
 
 function toView(post: Nested, now: number): PostView {
   const { replies: _nested, ...fields } = post;
-  const reactions = REACTION_KINDS.map(
-    (kind) => post.reactions.find((r) => r.kind === kind) ?? { kind, count: 0, reactedByMe: false }
-  );
+  const reactions = REACTION_KINDS.map((kind) => post.reactions.find((r) => r.kind === kind) ?? { kind, count: 0, reactedByMe: false });
   return {
     ...fields,
     reactions,
@@ -107,12 +105,7 @@ function placeReplies(source: Nested, view: PostView, home: PostView, level: num
  * and the replies to those. Anything deeper is threaded under the second level, marked with
  * whom it answers.
  */
-export async function getThread(
-  request: Request,
-  context: AppLoadContext,
-  sectionId: string,
-  after: string | null
-): Promise<Thread> {
+export async function getThread(request: Request, context: AppLoadContext, sectionId: string, after: string | null): Promise<Thread> {
   const now = Date.now();
   const result: ThreadQuery = await gql(request, context, ThreadDocument, {
     id: sectionId,
@@ -158,13 +151,7 @@ export async function deletePost(request: Request, context: AppLoadContext, id: 
   await gql(request, context, DeletePostDocument, { id });
 }
 
-export async function react(
-  request: Request,
-  context: AppLoadContext,
-  postId: string,
-  kind: ReactionKind,
-  authorKey: string
-) {
+export async function react(request: Request, context: AppLoadContext, postId: string, kind: ReactionKind, authorKey: string) {
   await gql(request, context, ReactDocument, { postId, kind }, { authorKey });
 }
 
@@ -177,12 +164,7 @@ export async function getFlagReasons(request: Request, context: AppLoadContext):
 }
 
 /** Flags a post for the moderators; the answer is a thank-you, never the outcome. */
-export async function flagPost(
-  request: Request,
-  context: AppLoadContext,
-  input: FlagPostInput,
-  authorKey: string
-): Promise<string> {
+export async function flagPost(request: Request, context: AppLoadContext, input: FlagPostInput, authorKey: string): Promise<string> {
   const result = await gql(request, context, FlagPostDocument, { input }, { authorKey });
   return result.flagPost.message;
 }

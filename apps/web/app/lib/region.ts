@@ -85,10 +85,10 @@ export function regionFor(languages: string[], offered: string[]): string | null
   for (const tag of languages) {
     const country = countryOf(tag);
     if (!country) continue;
-    const region = Object.keys(COUNTRIES).find((name) => COUNTRIES[name]!.includes(country));
+    const region = Object.keys(COUNTRIES).find((name) => COUNTRIES[name].includes(country));
     if (region && offered.includes(region)) return region;
   }
-  return offered.includes(ELSEWHERE) ? ELSEWHERE : offered[0] ?? null;
+  return offered.includes(ELSEWHERE) ? ELSEWHERE : (offered[0] ?? null);
 }
 
 /** A `?region=` slug back to a region offered, or null. */

@@ -16,8 +16,7 @@ export const FALLBACK_RESOURCES: SafetyResource[] = [
     region: 'United States',
     name: '988 Suicide & Crisis Lifeline',
     contact: 'Call or text 988, or chat at 988lifeline.org',
-    description:
-      'Free, confidential support for anyone in emotional distress or thinking about suicide, 24 hours a day.',
+    description: 'Free, confidential support for anyone in emotional distress or thinking about suicide, 24 hours a day.',
   },
   {
     region: 'United States',

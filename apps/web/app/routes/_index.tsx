@@ -25,8 +25,8 @@ export default function Home() {
     <div className="home">
       <h1>Steady</h1>
       <p className="lede">
-        When a marriage feels distant, it helps to read something calm and to know you are not alone. Read an article,
-        then talk about it here, anonymously and gently.
+        When a marriage feels distant, it helps to read something calm and to know you are not alone. Read an article, then talk about it
+        here, anonymously and gently.
       </p>
       <h2>Articles</h2>
       {articles.length === 0 ? (

@@ -27,18 +27,9 @@ function byPrinciple(guidelines: Guideline[]) {
 
 /** The three conditions, each in a line: what the article asks of everyone here. */
 const CONDITIONS: Array<[string, string]> = [
-  [
-    'Safety',
-    'Write so that no one feels attacked, cornered or overwhelmed, and keep anything that could identify a person out.',
-  ],
-  [
-    'Predictability',
-    'Be steady: a calm reply, even a short one, helps more than an intense one. There is no rush here.',
-  ],
-  [
-    'Respect',
-    'Treat each person, and each absent spouse, as a whole human being. Offer what helped you; never press it on anyone.',
-  ],
+  ['Safety', 'Write so that no one feels attacked, cornered or overwhelmed, and keep anything that could identify a person out.'],
+  ['Predictability', 'Be steady: a calm reply, even a short one, helps more than an intense one. There is no rush here.'],
+  ['Respect', 'Treat each person, and each absent spouse, as a whole human being. Offer what helped you; never press it on anyone.'],
 ];
 
 export default function Guidelines() {
@@ -48,10 +39,7 @@ export default function Guidelines() {
       <h1>Guidelines</h1>
       <section className="in-short" aria-labelledby="in-short-title">
         <h2 id="in-short-title">In short</h2>
-        <p>
-          Steady rests on the three conditions the article describes. They are how we hope you feel here, and how we ask
-          you to write:
-        </p>
+        <p>Steady rests on the three conditions the article describes. They are how we hope you feel here, and how we ask you to write:</p>
         <ul className="conditions">
           {CONDITIONS.map(([name, line]) => (
             <li key={name}>
@@ -64,33 +52,27 @@ export default function Guidelines() {
         </p>
         <ul className="warnings">
           <li>
-            It tells you gently, before anything is shared. You can change your words, or post as it is and a moderator
-            reads it first.
+            It tells you gently, before anything is shared. You can change your words, or post as it is and a moderator reads it first.
           </li>
           <li>
-            Posts that attack, threaten or identify someone are not published, and a key that keeps doing harm can be
-            stopped from posting.
+            Posts that attack, threaten or identify someone are not published, and a key that keeps doing harm can be stopped from posting.
           </li>
           <li>
-            If you write that you or someone else is in danger, Steady shows you{' '}
-            <Link to="/help">services that can help right now</Link>, and a moderator reads it first.
+            If you write that you or someone else is in danger, Steady shows you <Link to="/help">services that can help right now</Link>,
+            and a moderator reads it first.
           </li>
         </ul>
       </section>
       {guidelines.length > 0 ? (
         <>
           <h2 className="detail-title">In detail</h2>
-          <p>
-            Each guideline, with the article’s own words and what Steady says when a post leans that way. Open the ones
-            you want.
-          </p>
+          <p>Each guideline, with the article’s own words and what Steady says when a post leans that way. Open the ones you want.</p>
           {byPrinciple(guidelines).map(([principle, list]) => (
             <section key={principle} className="principle" aria-labelledby={`principle-${slug(principle)}`}>
               <h2 id={`principle-${slug(principle)}`}>{titleCase(principle)}</h2>
               <details>
                 <summary>
-                  {list.length === 1 ? 'The guideline' : `The ${list.length} guidelines`} on{' '}
-                  {titleCase(principle).toLowerCase()}
+                  {list.length === 1 ? 'The guideline' : `The ${list.length} guidelines`} on {titleCase(principle).toLowerCase()}
                 </summary>
                 <ul className="guideline-list prose">
                   {list.map((guideline) => (
@@ -103,8 +85,7 @@ export default function Guidelines() {
                       ) : null}
                       {guideline.message ? (
                         <p className="guideline-message">
-                          <span className="label">What Steady says when a post leans this way:</span>{' '}
-                          {guideline.message}
+                          <span className="label">What Steady says when a post leans this way:</span> {guideline.message}
                         </p>
                       ) : null}
                     </li>
@@ -135,8 +116,8 @@ function slug(text: string) {
 function FromTheArticle() {
   return (
     <p>
-      The detailed guidelines could not be shown just now. The three conditions above ask the most of all of us; please
-      come back later for the rest.
+      The detailed guidelines could not be shown just now. The three conditions above ask the most of all of us; please come back later for
+      the rest.
     </p>
   );
 }

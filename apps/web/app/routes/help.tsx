@@ -42,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     { resources, introHtml, region, back: back && BACK.test(back) ? back : null },
     // Chosen from the browser's languages: a shared cache must not hand one person's region to another.
-    { headers: chosen ? {} : { Vary: 'Accept-Language', 'Cache-Control': 'private, no-cache' } }
+    { headers: chosen ? {} : { Vary: 'Accept-Language', 'Cache-Control': 'private, no-cache' } },
   );
 }
 
@@ -68,7 +68,7 @@ function Contact({ contact }: { contact: string }) {
           </a>
         ) : (
           <span key={i}>{part.text}</span>
-        )
+        ),
       )}
     </>
   );
@@ -141,8 +141,8 @@ export default function Help() {
     <div className="prose lede">
       <p>If you or someone close to you is in immediate danger, please call your local emergency number now.</p>
       <p>
-        If you are afraid, overwhelmed or thinking about ending your life, you deserve support today. These services are
-        free, confidential, and there for exactly this.
+        If you are afraid, overwhelmed or thinking about ending your life, you deserve support today. These services are free, confidential,
+        and there for exactly this.
       </p>
     </div>
   );

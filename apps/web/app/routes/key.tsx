@@ -8,10 +8,7 @@ import { requireForm } from '~/lib/forms.server';
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction = () => [
-  { title: 'Your private key · Steady' },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction = () => [{ title: 'Your private key · Steady' }, { name: 'robots', content: 'noindex' }];
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -66,10 +63,7 @@ export default function KeyPage() {
               This browser does not hold a key, so there is nothing to show.
             </p>
           ) : null}
-          <p>
-            This browser does not hold a key yet. One is made for you, quietly, the first time you post, react or flag
-            something.
-          </p>
+          <p>This browser does not hold a key yet. One is made for you, quietly, the first time you post, react or flag something.</p>
           <p>
             <Link to="/me">Go to your posts</Link>
           </p>
@@ -81,25 +75,21 @@ export default function KeyPage() {
             <code aria-label="Your private key">{revealed.key}</code>
           </p>
           <p>
-            Keep it somewhere only you can reach, such as a password manager. Anyone who has it can post and edit as
-            you, so please don't share it or post it anywhere.
+            Keep it somewhere only you can reach, such as a password manager. Anyone who has it can post and edit as you, so please don't
+            share it or post it anywhere.
           </p>
           <p>
-            To use it on another device, open <Link to="/me">Your posts</Link> there and paste it under “Use my key on
-            this device”.
+            To use it on another device, open <Link to="/me">Your posts</Link> there and paste it under “Use my key on this device”.
           </p>
         </section>
       ) : (
         <section aria-labelledby="show-title">
           <h2 id="show-title">Show my key on this device</h2>
           <p>
-            This browser holds the private key that lets you edit or remove what you wrote and find your posts again. To
-            carry it to another device, you can see it here.
+            This browser holds the private key that lets you edit or remove what you wrote and find your posts again. To carry it to another
+            device, you can see it here.
           </p>
-          <p>
-            It works like a password: anyone who sees it can post as you. Please check that no one is looking over your
-            shoulder first.
-          </p>
+          <p>It works like a password: anyone who sees it can post as you. Please check that no one is looking over your shoulder first.</p>
           <Form method="post">
             <CsrfField />
             <button type="submit" name="intent" value="reveal">
@@ -113,12 +103,12 @@ export default function KeyPage() {
         <section aria-labelledby="forget-title" className="forget" id="forget">
           <h2 id="forget-title">Forget me on this device</h2>
           <p>
-            On a shared computer, you can ask this browser to let go of your key. Your posts stay on Steady, but this
-            browser will no longer show them under “Your posts” or let you edit them.
+            On a shared computer, you can ask this browser to let go of your key. Your posts stay on Steady, but this browser will no longer
+            show them under “Your posts” or let you edit them.
           </p>
           <p className="warning">
-            <strong>Before you do:</strong> the key will be gone from this browser. Without a saved copy, those posts
-            can't be edited or removed from here, and Steady cannot give the key back.
+            <strong>Before you do:</strong> the key will be gone from this browser. Without a saved copy, those posts can't be edited or
+            removed from here, and Steady cannot give the key back.
           </p>
           <Form method="post">
             <CsrfField />

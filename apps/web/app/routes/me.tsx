@@ -1,21 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
-import {
-  commitFlash,
-  getAuthorKey,
-  getFlash,
-  getLastVisit,
-  looksLikeAuthorKey,
-  setAuthorKey,
-  setLastVisit,
-} from '~/lib/author.server';
+import { commitFlash, getAuthorKey, getFlash, getLastVisit, looksLikeAuthorKey, setAuthorKey, setLastVisit } from '~/lib/author.server';
 import { errorTitle, formatDateTime, sectionName } from '~/lib/format';
 import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
 import { pageHeaders } from '~/lib/headers';
 import { CsrfField } from '~/components/csrf-field';
 import { When } from '~/components/when';
-import { readForm } from '~/lib/forms.server';
+import { readForm, textField } from '~/lib/forms.server';
 
 export const headers = pageHeaders;
 
@@ -41,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         isNew: lastVisit !== null && Date.parse(reply.createdAt) > since,
       })),
     },
-    { headers }
+    { headers },
   );
 }
 
@@ -51,15 +43,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const posted = await readForm(request, context);
   if (!posted.trusted) return data<KeyResult>({ ok: false, error: posted.refusal }, { status: 403 });
   const { form } = posted;
-  const pasted = String(form.get('key') ?? '').trim();
+  const pasted = textField(form, 'key').trim();
   if (!looksLikeAuthorKey(pasted)) {
     return data<KeyResult>(
       {
         ok: false,
-        error:
-          'That does not look like a Steady key. It is one long line of letters, digits, - and _. Please paste it in full.',
+        error: 'That does not look like a Steady key. It is one long line of letters, digits, - and _. Please paste it in full.',
       },
-      { status: 400 }
+      { status: 400 },
     );
   }
   const mine = await getMine(request, context, pasted);
@@ -69,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ok: false,
         error: 'That key does not match any posts. Please check that it was copied in full, then try again.',
       },
-      { status: 400 }
+      { status: 400 },
     );
   }
   const flash = await getFlash(request);
@@ -103,18 +94,16 @@ export default function MyPosts() {
       <h1>Your posts</h1>
       {!hasKey ? (
         <p className="lede">
-          You haven't posted from this browser yet. When you do, your posts and the replies to them gather here, and
-          only you can see this page.
+          You haven't posted from this browser yet. When you do, your posts and the replies to them gather here, and only you can see this
+          page.
         </p>
       ) : !known ? (
         <p className="lede">
-          This browser holds a key, but there are no posts for it yet: it may only have been used to react or to flag
-          something. If you have a key from another device, you can use it below.
+          This browser holds a key, but there are no posts for it yet: it may only have been used to react or to flag something. If you have
+          a key from another device, you can use it below.
         </p>
       ) : (
-        <p className="lede">
-          Only you can see this page. It is found through the private key in this browser, never through a name.
-        </p>
+        <p className="lede">Only you can see this page. It is found through the private key in this browser, never through a name.</p>
       )}
       {hasKey ? (
         <p className="key-links">
@@ -126,9 +115,7 @@ export default function MyPosts() {
       {known ? (
         <>
           <section aria-labelledby="replies-title">
-            <h2 id="replies-title">
-              Replies to you {newCount > 0 ? <span className="badge">{newCount} new</span> : null}
-            </h2>
+            <h2 id="replies-title">Replies to you {newCount > 0 ? <span className="badge">{newCount} new</span> : null}</h2>
             {replies.length === 0 ? (
               <p>No replies yet. Conversations here move gently; someone may answer in time.</p>
             ) : (
@@ -137,8 +124,7 @@ export default function MyPosts() {
                   <li key={reply.id} className={reply.isNew ? 'is-new' : undefined}>
                     <p className="post-meta">
                       {reply.isNew ? <span className="new">new</span> : null}
-                      <span className="pseudonym">{reply.pseudonym}</span> replied in “
-                      {sectionName(reply.section.title)}”
+                      <span className="pseudonym">{reply.pseudonym}</span> replied in “{sectionName(reply.section.title)}”
                       <When iso={reply.createdAt} />
                     </p>
                     <div className="post-body prose" dangerouslySetInnerHTML={{ __html: reply.html }} />
@@ -171,15 +157,11 @@ export default function MyPosts() {
                       {statusNote(post) ? <span className="status">{statusNote(post)}</span> : null}
                     </p>
                     {post.reviewMessage ? <p className="review-message">{post.reviewMessage}</p> : null}
-                    {post.status !== 'DELETED' ? (
-                      <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
-                    ) : null}
+                    {post.status !== 'DELETED' ? <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
                     <p>
                       <Link to={threadLink(post)}>
                         {post.replyCount > 0
-                          ? `See it in the thread, with ${post.replyCount} ${
-                              post.replyCount === 1 ? 'reply' : 'replies'
-                            }`
+                          ? `See it in the thread, with ${post.replyCount} ${post.replyCount === 1 ? 'reply' : 'replies'}`
                           : 'See it in the thread'}
                         <span className="visually-hidden"> ({formatDateTime(post.createdAt)})</span>
                       </Link>
@@ -194,10 +176,7 @@ export default function MyPosts() {
 
       <section aria-labelledby="use-key-title" className="use-key">
         <h2 id="use-key-title">Use my key on this device</h2>
-        <p>
-          If you saved your private key on another device, paste it here to find your posts on this one. It stays in
-          this browser only.
-        </p>
+        <p>If you saved your private key on another device, paste it here to find your posts on this one. It stays in this browser only.</p>
         <Form method="post" className="key-form">
           <CsrfField />
           <label htmlFor="key">Your private key</label>

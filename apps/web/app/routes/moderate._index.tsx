@@ -10,18 +10,10 @@ import { waited } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
-import {
-  asModerator,
-  banAuthor,
-  noticeCookie,
-  queuePage,
-  readNotice,
-  reviewPost,
-  type ModerateNotice,
-} from '~/lib/moderator.server';
+import { asModerator, banAuthor, noticeCookie, queuePage, readNotice, reviewPost, type ModerateNotice } from '~/lib/moderator.server';
 import { pageHeaders } from '~/lib/headers';
 import { CsrfField } from '~/components/csrf-field';
-import { requireForm } from '~/lib/forms.server';
+import { requireForm, textField } from '~/lib/forms.server';
 
 export const headers = pageHeaders;
 
@@ -74,13 +66,12 @@ const POST_ID = /^\d{1,19}$/;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await requireForm(request, context);
-  const intent = String(form.get('intent') ?? '');
-  const postId = String(form.get('postId') ?? '');
+  const intent = textField(form, 'intent');
+  const postId = textField(form, 'postId');
   const after = cursorFrom(new URL(request.url));
   const back = after ? `/moderate?after=${after}` : '/moderate';
 
-  const done = async (notice: ModerateNotice) =>
-    redirect(back, { headers: { 'Set-Cookie': await noticeCookie(request, notice) } });
+  const done = async (notice: ModerateNotice) => redirect(back, { headers: { 'Set-Cookie': await noticeCookie(request, notice) } });
 
   if (!POST_ID.test(postId)) {
     return done({ tone: 'problem', text: 'That did not work. Please reload the page and try again.' });
@@ -90,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       switch (intent) {
         case 'approve': {
-          const was = String(form.get('status') ?? '');
+          const was = textField(form, 'status');
           await reviewPost(request, context, postId, 'APPROVE', null);
           return done({
             tone: 'done',
@@ -102,13 +93,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
           return done({ tone: 'done', text: 'Published after all. Readers can see it now.' });
         }
         case 'reject': {
-          const reason = String(form.get('reason') ?? '');
+          const reason = textField(form, 'reason');
           if (!reason) return done({ tone: 'problem', text: 'Please choose a reason first: the author will read it.' });
           await reviewPost(request, context, postId, 'REJECT', reason);
           return done({ tone: 'done', text: 'Not published. The author will read the reason you chose.', undoPostId: postId });
         }
         case 'ban': {
-          const reason = String(form.get('reason') ?? '').trim().slice(0, BAN_REASON_MAX);
+          const reason = textField(form, 'reason').trim().slice(0, BAN_REASON_MAX);
           if (!reason) {
             return data({ ban: { postId, error: 'Please write a few words about why, for the log.' } satisfies BanState }, { status: 400 });
           }
@@ -116,7 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           return { ban: { postId, reason } satisfies BanState };
         }
         case 'ban-confirm': {
-          const reason = String(form.get('reason') ?? '').trim().slice(0, BAN_REASON_MAX);
+          const reason = textField(form, 'reason').trim().slice(0, BAN_REASON_MAX);
           await banAuthor(request, context, postId, reason);
           return done({
             tone: 'done',
@@ -233,9 +224,7 @@ export default function ModerationQueue() {
         </p>
       </section>
 
-      <h2 id="queue-title">
-        {page.totalCount === 0 ? 'Nothing is waiting' : `${plural(page.totalCount, 'post', 'posts')} waiting`}
-      </h2>
+      <h2 id="queue-title">{page.totalCount === 0 ? 'Nothing is waiting' : `${plural(page.totalCount, 'post', 'posts')} waiting`}</h2>
       {page.items.length === 0 ? (
         <div className="queue-empty">
           {page.totalCount === 0 ? (

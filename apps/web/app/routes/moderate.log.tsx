@@ -51,7 +51,10 @@ export default function AuditLog() {
       <div>
         <ModeratorBar moderator={page.moderator} />
         <h1>Only administrators can read the log</h1>
-        <p>The log keeps every decision, by people and by the tone rules. An administrator can read it with you if you need something from it.</p>
+        <p>
+          The log keeps every decision, by people and by the tone rules. An administrator can read it with you if you need something from
+          it.
+        </p>
         <p>
           <Link to="/moderate">Back to the queue</Link>
         </p>

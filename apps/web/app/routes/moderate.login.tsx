@@ -7,7 +7,7 @@ import { errorTitle } from '~/lib/format';
 import { currentModerator, login, safeNext, setSessionCookie, clearSessionCookie, getSessionToken } from '~/lib/moderator.server';
 import { pageHeaders } from '~/lib/headers';
 import { CsrfField } from '~/components/csrf-field';
-import { readForm } from '~/lib/forms.server';
+import { readForm, textField } from '~/lib/forms.server';
 
 export const headers = pageHeaders;
 
@@ -43,9 +43,9 @@ const PASSWORD_MAX = 1024;
 export async function action({ request, context }: ActionFunctionArgs) {
   const posted = await readForm(request, context);
   const { form } = posted;
-  const email = String(form.get('email') ?? '').trim().slice(0, EMAIL_MAX);
+  const email = textField(form, 'email').trim().slice(0, EMAIL_MAX);
   if (!posted.trusted) return data<LoginResult>({ error: posted.refusal, email }, { status: 403 });
-  const password = String(form.get('password') ?? '');
+  const password = textField(form, 'password');
   const next = safeNext(form.get('next'));
 
   if (!email || !password) {
@@ -135,9 +135,7 @@ export default function ModerateLogin() {
           </button>
         </div>
       </Form>
-      <p className="hint">
-        Moderator accounts are made by an administrator. If you have lost your password, ask them for a new one.
-      </p>
+      <p className="hint">Moderator accounts are made by an administrator. If you have lost your password, ask them for a new one.</p>
     </div>
   );
 }

@@ -9,10 +9,7 @@ import { requireForm } from '~/lib/forms.server';
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction = () => [
-  { title: 'Sign out · Moderation · Steady' },
-  { name: 'robots', content: 'noindex, nofollow' },
-];
+export const meta: MetaFunction = () => [{ title: 'Sign out · Moderation · Steady' }, { name: 'robots', content: 'noindex, nofollow' }];
 
 /** Signing out is a POST (a link or a prefetch must not end a session); this page offers the button. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -38,7 +38,8 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
   const approveLabel = post.status === 'REJECTED' ? 'Publish after all' : post.status === 'PUBLISHED' ? 'Keep it published' : 'Approve';
   const rejectLabel = post.status === 'PUBLISHED' ? 'Take it down' : 'Don’t publish';
   const uniqueHits = item.hits.filter(
-    (hit, index) => item.hits.findIndex((other) => other.ruleId === hit.ruleId && other.start === hit.start && other.end === hit.end) === index,
+    (hit, index) =>
+      item.hits.findIndex((other) => other.ruleId === hit.ruleId && other.start === hit.start && other.end === hit.end) === index,
   );
   const shownRules = [...new Set(uniqueHits.map((hit) => hit.ruleId))];
 
@@ -177,8 +178,8 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
               Ban the author of this post?
             </h4>
             <p>
-              Their later posts will be refused. No one, you included, will learn who they are. This post stays in the
-              queue for your decision.
+              Their later posts will be refused. No one, you included, will learn who they are. This post stays in the queue for your
+              decision.
             </p>
             <p className="ban-reason">Reason, for the log: “{ban.reason}”</p>
             <Form method="post" className="actions">
