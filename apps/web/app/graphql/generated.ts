@@ -299,7 +299,7 @@ export class TypedDocumentString<TResult, TVariables>
   private value: string;
   public __meta__?: Record<string, any> | undefined;
 
-  constructor(value: string, __meta__?: Record<string, any>  ) {
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
     super(value);
     this.value = value;
     this.__meta__ = __meta__;
