@@ -3,7 +3,7 @@
 // single-fetch `.data` and as legacy `?_data=` requests. Every one is refused, the reader's and
 // the moderator's cookies stay as they were, and nothing is written.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { asModeratorAccount, createModerator, graphql, sectionId, seedPost, type Account } from '../browser/support/api';
+import { asModeratorAccount, createModerator, graphql, publishedBodies, sectionId, seedPost, type Account } from '../browser/support/api';
 import { describeBrowser, launchBrowser, openPage } from '../browser/support/browser';
 import { startAttackerSite, webUrl, type AttackerSite } from './support/web';
 
@@ -38,26 +38,6 @@ async function attack(page: Page, site: AttackerSite, host: string, target: stri
   await page.goto(site.url(host, webUrl(target), fields));
   const response = await answered;
   return response.status();
-}
-
-async function publishedBodies(section: string): Promise<string[]> {
-  const data = await graphql<{ section: { posts: { edges: Array<{ node: { body: string } }> } } }>(
-    `
-      query ($id: ID!) {
-        section(id: $id) {
-          posts(first: 100) {
-            edges {
-              node {
-                body
-              }
-            }
-          }
-        }
-      }
-    `,
-    { id: section },
-  );
-  return data.section.posts.edges.map((e) => e.node.body);
 }
 
 async function supportCount(postId: string): Promise<number> {

@@ -129,3 +129,24 @@ export async function asModeratorAccount<T>(account: Account, query: string, var
   if (payload.errors?.length) throw new Error(`API refused: ${payload.errors.map((e) => e.message).join('; ')}`);
   return payload.data as T;
 }
+
+/** The bodies of a section's published top-level posts (the first 100), as any reader sees them. */
+export async function publishedBodies(section: string): Promise<string[]> {
+  const data = await graphql<{ section: { posts: { edges: Array<{ node: { body: string } }> } } }>(
+    `
+      query ($id: ID!) {
+        section(id: $id) {
+          posts(first: 100) {
+            edges {
+              node {
+                body
+              }
+            }
+          }
+        }
+      }
+    `,
+    { id: section },
+  );
+  return data.section.posts.edges.map((e) => e.node.body);
+}
