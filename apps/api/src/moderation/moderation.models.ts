@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnum
 import { PostModel } from '../posts/post.model';
 import type { PostRecord } from '../posts/post.model';
 import { RuleHitModel } from '../posts/dto/post.inputs';
+import { CrisisConcern } from './decision';
 import { PageInfo } from '../common/pagination';
 
 export enum ModerationAction {
@@ -64,6 +65,8 @@ export class ToneCheckModel {
   @Field(() => String, { nullable: true }) message: string | null;
   @Field({ deprecationReason: 'The engine is rules and a model: use engineVersion (same value).', description: 'The engine that produced this answer.' }) rulesVersion: string;
   @Field({ description: 'The engine (rules and model) that produced this answer; stored with every verdict.' }) engineVersion: string;
+  @Field(() => CrisisConcern, { nullable: true, description: 'Set when action is CRISIS: OTHER when the writer fears for someone else.' })
+  concern?: CrisisConcern | null;
 }
 
 @ObjectType('Guideline')

@@ -15,7 +15,7 @@ import { ThreadCache } from '../posts/thread-cache';
 import { PostRow, toRecord } from '../posts/post.sql';
 import { BODY_MAX } from '../posts/posts.service';
 import { MESSAGES as POST_MESSAGES } from '../posts/messages';
-import { PRIORITY, publicHit } from './decision';
+import { PRIORITY, concernOf, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
   FlagReason,
@@ -82,6 +82,7 @@ export class ModerationService {
       message: verdict.message,
       rulesVersion: verdict.engineVersion,
       engineVersion: verdict.engineVersion,
+      concern: concernOf(verdict),
     };
   }
 
