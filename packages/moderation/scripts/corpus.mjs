@@ -35,9 +35,14 @@ export const ACTION_OF = {
   none: 'publish',
 };
 
+/**
+ * The built engine. `MODERATION_DIST` points at another build (a copy of the shipped engine's
+ * dist) so that batches arriving while src/ is being changed are still scored blind with the
+ * engine that is shipped.
+ */
 export async function loadEngine() {
   try {
-    return await import(join(pkgDir, 'dist', 'index.js'));
+    return await import(join(process.env.MODERATION_DIST ?? join(pkgDir, 'dist'), 'index.js'));
   } catch {
     process.stderr.write('moderation: dist is missing; run `npm run build` first.\n');
     process.exit(1);

@@ -17,7 +17,8 @@ import { writeReadmeTable } from './readme-table.mjs';
 const engine = await loadEngine();
 const version = engine.engineVersion;
 let dirty = '';
-try {
+// With MODERATION_DIST the engine is another build (the shipped one), not this src/.
+if (!process.env.MODERATION_DIST) try {
   dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: pkgDir, encoding: 'utf8' }).trim();
 } catch {
   dirty = '';

@@ -1,4 +1,4 @@
-import { moderate } from './pipeline.js';
+import { moderate } from './engine.js';
 
 /**
  * One line of the `npm run -s moderate` contract: a JSON object {"id","text","section"?} in,

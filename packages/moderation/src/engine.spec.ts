@@ -21,6 +21,7 @@ const CASES: Record<string, { want: 'crisis' | 'hold' | 'nudge'; catches: Case[]
       'I want to die. I’m so tired of waking up.',
       'been looking up how many of my pills it would take. just so i know',
       'I’ve written letters for the kids and my sister, just in case. I won’t be around for their birthdays.',
+      'I’ve given the cat to my neighbour and paid off what I owe. I just want everything tidy before Friday.',
     ],
     leaves: [
       { text: 'Please don’t. If you’re thinking about ending it, call 988 tonight, you matter to us.', kind: 'reply' },
@@ -34,12 +35,18 @@ const CASES: Record<string, { want: 'crisis' | 'hold' | 'nudge'; catches: Case[]
       'He took my phone and my car keys again and says I can’t leave the house without him.',
       'he grabbed me by the throat last night while the kids slept',
       'He said if I ever leave I will never see the children again.',
+      'He broke my phone again last night and took the car keys so I can’t leave. He says nobody would believe me.',
     ],
     leaves: ['He took the kids to the park so I could have a nap, small thing but it helped.', 'We argue about money a lot but we both stay calm.'],
   },
   threat: {
     want: 'crisis',
-    catches: ['If he comes near my house again I’ll hurt him, I swear.', 'I’m going to kill him when he gets home.'],
+    catches: [
+      'If he comes near my house again I’ll hurt him, I swear.',
+      'I’m going to kill him when he gets home.',
+      'She’ll pay for what she did. I know when she leaves work and I’ll make sure she regrets it.',
+      'If he touches my savings one more time I’ll hurt him, and I mean it.',
+    ],
     leaves: ['I could murder a pizza right now.', 'Honestly I was so angry I had to go for a walk before I said something I’d regret.'],
   },
   harassment: {
@@ -47,6 +54,9 @@ const CASES: Record<string, { want: 'crisis' | 'hold' | 'nudge'; catches: Case[]
     catches: [
       { text: 'You are a pathetic, worthless idiot and everyone here can see it.', kind: 'reply' },
       { text: 'Shut up, nobody cares about your sob story, loser.', kind: 'reply' },
+      // Contempt without a swear word: sarcasm, digging through someone's other posts.
+      { text: 'Bless your heart, it must be nice to have so much time to whine on here every single day.', kind: 'reply' },
+      { text: 'I went through your other posts. You complain about everyone, maybe the problem is you.', kind: 'reply' },
     ],
     leaves: [
       { text: 'I respectfully disagree with your take on the article, I think small steps can work.', kind: 'reply' },
@@ -55,13 +65,31 @@ const CASES: Record<string, { want: 'crisis' | 'hold' | 'nudge'; catches: Case[]
   },
   'personal-info': {
     want: 'hold',
-    catches: ['Email me at jo.kent@fastmail.com and I’ll tell you more', 'call her on 07700 900 461 and ask her yourself', 'my insta is quiet_wife_88'],
+    catches: [
+      'Email me at jo.kent@fastmail.com and I’ll tell you more',
+      'call her on 07700 900 461 and ask her yourself',
+      'my insta is quiet_wife_88',
+      // Without a number or an address: a name with a workplace, "I think we work together".
+      { text: 'Your husband is Mark Jensen, he works at the Tesco on Mill Road in Harlow, right?', kind: 'reply' },
+      { text: 'I think we work together, you’re the one in accounts on the third floor at Harlow council.', kind: 'reply' },
+    ],
     leaves: ['I’m deleting my Instagram account, it only made me compare us with everyone else.', 'He’s on Facebook all night and barely looks up.'],
   },
   spam: {
     want: 'hold',
-    catches: ['Earn $500 a day from home with this crypto app, visit www.quickgains.biz today', 'Use code SAVE50 for half off my 6 week marriage course, link in bio'],
-    leaves: ['Our counsellor helped us a lot. Couples counselling might be worth a try if you can afford it.', 'We found a counsellor through the GP and it helped, slowly.'],
+    catches: [
+      'Earn $500 a day from home with this crypto app, visit www.quickgains.biz today',
+      'Use code SAVE50 for half off my 6 week marriage course, link in bio',
+      // Spam that sounds warm: a kind story with a coach to DM for.
+      'What helped us was coach Dana, she turned our marriage around in six weeks. DM me and I’ll send you her link.',
+    ],
+    leaves: [
+      'Our counsellor helped us a lot. Couples counselling might be worth a try if you can afford it.',
+      'We found a counsellor through the GP and it helped, slowly.',
+      // Warm recommendations of help that sells nothing.
+      'I’d really recommend couples counselling, our counsellor helped us so much and it was worth every session.',
+      'We tried the library’s free relationship workshop last spring, it was gentle and helped us talk again.',
+    ],
   },
   pressure: {
     want: 'nudge',
@@ -94,6 +122,16 @@ describe('the engine (rules + model) by category', () => {
     }
     expect(moderate({ text: 'I want to die' }).action).toBe('crisis');
     expect(moderate({ text: 'kys loser', kind: 'reply' }).action).not.toBe('publish');
+  });
+
+  it('publishes short, flat everyday posts and a quote of the article', () => {
+    for (const text of [
+      'came home. didn’t say much. made tea. he watched tv.',
+      'Long day. Kids asleep. Sitting in the kitchen with a cup of tea and not much to say.',
+      'The article says small acts of care matter more than grand gestures, and that stuck with me.',
+    ]) {
+      expect([text, moderate({ text }).action]).toEqual([text, 'publish']);
+    }
   });
 
   it('never stops happy shouting on its own', () => {

@@ -1,6 +1,6 @@
 import { createContext } from './context.js';
 import { ruleSignal } from './model/features.js';
-import { MODEL_CATEGORIES, model, modelVersion, type Model, type ModelCategory, type Thresholds } from './model/model.js';
+import { MODEL_CATEGORIES, type Model, type ModelCategory, type Thresholds } from './model/core.js';
 import { normalise, toOriginal, type Normalised } from './normalise.js';
 import { phases, ruleById, rulesVersion } from './rules.js';
 import type { ModerateInput, ModerationAction, Range, Rule, RuleHit, Verdict } from './types.js';
@@ -9,8 +9,8 @@ const OTHER = MODEL_CATEGORIES.length;
 const SUPPORT = MODEL_CATEGORIES.length + 1;
 const SEVERITY: Readonly<Record<ModerationAction, number>> = { publish: 0, nudge: 1, hold: 2, crisis: 3 };
 
-/** Rules and model together; stored with every verdict. */
-export const engineVersion = `${rulesVersion}+${modelVersion}`;
+/** Rules and model together (`<rules version>+<model version>`, `+none` without a model); stored with every verdict. */
+export const versionOf = (m: Pick<Model, 'version'> | null): string => `${rulesVersion}+${m ? m.version : 'none'}`;
 
 /**
  * The engine reads at most this many normalised characters (about 1,500 words, far beyond a
@@ -134,7 +134,7 @@ export interface Analysis {
 }
 
 /** Runs every phase and the model; a rule that throws is skipped so one bad detector never blocks a post. */
-export function analyse(input: ModerateInput, m: Model | null = model()): Analysis {
+export function analyse(input: ModerateInput, m: Model | null = null): Analysis {
   const original = typeof input?.text === 'string' ? input.text : '';
   const kind = input?.kind === 'reply' ? 'reply' : 'post';
   let norm = normalise(original, MAX_ORIGINAL);
@@ -276,7 +276,8 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
   if (hits.length > 0 && hits.every((h) => h.ruleId === 'pressure-shouting')) hits = [];
   hits.sort((x, y) => SEVERITY[y.action] - SEVERITY[x.action] || x.start - y.start || y.end - x.end);
   const action: ModerationAction = hits.length > 0 ? hits[0]!.action : 'publish';
-  const verdict: Verdict = { action, hits, message: hits.length > 0 ? hits[0]!.message : null, engineVersion, rulesVersion: engineVersion };
+  const version = versionOf(m);
+  const verdict: Verdict = { action, hits, message: hits.length > 0 ? hits[0]!.message : null, engineVersion: version, rulesVersion: version };
   if (action === 'crisis') verdict.concern = concern(a, hits, p, t);
   return verdict;
 }
@@ -301,11 +302,6 @@ function concern(a: Analysis, hits: readonly RuleHit[], p: Float64Array | null, 
   });
   if (sentences.length > 0 && sentences.every((s) => THIRD_PERSON_AT_RISK.test(s) && !FIRST_PERSON_RISK.test(s)) && !FIRST_PERSON_RISK.test(text)) return 'other';
   return 'self';
-}
-
-export function moderate(input: ModerateInput): Verdict {
-  const m = model();
-  return decide(analyse(input, m), m);
 }
 
 /** Every regex of the combination, for the linear-time spec. */

@@ -29,12 +29,24 @@ export const DECISION_MESSAGES = {
     'Thank you for telling us. You matter, and you don’t have to carry this alone. If you might be in danger, please reach out to one of these services now.',
 } as const;
 
+/** On a crisis, whose safety is at stake: OTHER = the writer fears for someone else (show the resources for helping another person). */
+export enum CrisisConcern {
+  SELF = 'SELF',
+  OTHER = 'OTHER',
+}
+
+/** The engine's `concern`, as the API shows it: set on a crisis only. */
+export const concernOf = (verdict: Pick<Verdict, 'action' | 'concern'>): CrisisConcern | null =>
+  verdict.action === 'crisis' ? (verdict.concern === 'other' ? CrisisConcern.OTHER : CrisisConcern.SELF) : null;
+
 /** What the write path does with a post, decided before anything is stored. */
 export interface Decision {
   outcome: PostOutcome;
   /** Null for a nudge: a nudged post is not stored. */
   status: PostStatus | null;
   crisis: boolean;
+  /** Set on a crisis: whose safety is at stake. */
+  concern: CrisisConcern | null;
   /** Queue priority, or null when nothing waits for a moderator. */
   priority: number | null;
   reasons: string[];
@@ -48,7 +60,7 @@ export function decide(text: string, context: { section: string; kind: 'post' | 
 }
 
 export function fromVerdict(verdict: Verdict, acknowledgeNudge: boolean): Decision {
-  const base = { hits: verdict.hits, rulesVersion: verdict.engineVersion, reasons: ruleIds(verdict.hits) };
+  const base = { hits: verdict.hits, rulesVersion: verdict.engineVersion, reasons: ruleIds(verdict.hits), concern: concernOf(verdict) };
   switch (verdict.action) {
     case 'crisis':
       return {

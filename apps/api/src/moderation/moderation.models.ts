@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RuleHitModel } from './rule-hit.model';
 import type { ModeratedPost } from './moderated-posts.port';
+import { CrisisConcern } from './decision';
 import { PageInfo } from '../common/pagination';
 
 export enum ModerationAction {
@@ -63,6 +64,8 @@ export class ToneCheckModel {
   @Field(() => String, { nullable: true }) message: string | null;
   @Field({ deprecationReason: 'The engine is rules and a model: use engineVersion (same value).', description: 'The engine that produced this answer.' }) rulesVersion: string;
   @Field({ description: 'The engine (rules and model) that produced this answer; stored with every verdict.' }) engineVersion: string;
+  @Field(() => CrisisConcern, { nullable: true, description: 'Set when action is CRISIS: OTHER when the writer fears for someone else.' })
+  concern?: CrisisConcern | null;
 }
 
 @ObjectType('Guideline')

@@ -10,7 +10,7 @@ import { fitsBigint, isPostId } from '../common/ids';
 import { UNKNOWN_CURSOR } from '../common/pagination';
 import { BODY_MAX } from '../common/limits';
 import { Db } from '../database/db';
-import { PRIORITY, publicHit } from './decision';
+import { PRIORITY, concernOf, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
   FlagReason,
@@ -78,6 +78,7 @@ export class ModerationService {
       message: verdict.message,
       rulesVersion: verdict.engineVersion,
       engineVersion: verdict.engineVersion,
+      concern: concernOf(verdict),
     };
   }
 

@@ -9,7 +9,7 @@ import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
 import { BODY_MAX } from '../common/limits';
 import { Db, Tx } from '../database/db';
-import { Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
+import { CrisisConcern, Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import { MESSAGES } from './messages';
 import { PostStatus } from './post.entity';
@@ -47,6 +47,8 @@ export interface WriteResult {
   hits: RuleHit[];
   /** Set when NUDGED: sent back with the next attempt so the nudge's outcome is counted. */
   nudgeId: string | null;
+  /** Set on a crisis: whose safety is at stake. */
+  concern?: CrisisConcern | null;
 }
 
 /**
@@ -226,7 +228,7 @@ export class PostsService {
   }
 
   private result(decision: Decision, post: PostRecord): Omit<WriteResult, 'authorKey'> {
-    return { outcome: decision.outcome, post, message: decision.message, hits: decision.hits, nudgeId: null };
+    return { outcome: decision.outcome, post, message: decision.message, hits: decision.hits, nudgeId: null, concern: decision.concern };
   }
 
   private async refuseBanned(keyHash: Buffer | null) {

@@ -14,17 +14,18 @@ interface Snippet {
   trailingGap: boolean;
 }
 
-type Engine = typeof import('@steady/moderation');
+type Engine = typeof import('@steady/moderation/rules');
 type Verdict = ReturnType<Engine['moderate']>;
 
 const DEBOUNCE_MS = 400;
 const CONTEXT_CHARS = 30;
 const MAX_SNIPPETS = 3;
 
-// The engine loads on the first keystroke, in its own chunk: readers who never type never fetch it.
+// The rules (`@steady/moderation/rules`: no model weights) load on the first keystroke, in their own
+// chunk: readers who never type never fetch them. The server's verdict on sending may be stronger.
 let engine: Promise<Engine> | null = null;
 function loadEngine(): Promise<Engine> {
-  engine ??= import('@steady/moderation');
+  engine ??= import('@steady/moderation/rules');
   return engine;
 }
 

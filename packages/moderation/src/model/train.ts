@@ -4,7 +4,7 @@
  * to the bit), so a spec can check it; the runtime never calls it. `scripts/train.mjs` feeds it.
  */
 import { FEATURE_DIM } from './features.js';
-import { K, encodeWeights } from './model.js';
+import { K, encodeWeights } from './core.js';
 
 export interface Example {
   /** Feature indices (duplicates count), as featurize returns them. */

@@ -200,7 +200,14 @@ const OLD_WOUNDS = anyOf(
 function shouting(ctx: DetectContext, text: string): Range[] {
   const cased = ctx.cased;
   const out: Range[] = [];
-  const hasCaps = /[A-Z]{2}/.test(cased);
+  // Both the run rule (12 capital letters in a run) and the share rule (60% of at least 20
+  // letters) need at least 12 capital letters: fewer, and the word loop below cannot fire.
+  let capitals = 0;
+  for (let i = 0; i < cased.length && capitals < 12; i++) {
+    const c = cased.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  const hasCaps = capitals >= 12 && /[A-Z]{2}/.test(cased);
   if (!hasCaps && text.indexOf('!') < 0) return out;
   // Runs of capitalised words: three or more words of two or more letters, at least 12 letters.
   const word = /[A-Za-z']+/g;

@@ -71,31 +71,46 @@ function repeated(text: string): Range[] {
       if (entry.count === 3) out.push([entry.first, m.index + m[0].length]);
     } else seen.set(key, { count: 1, first: m.index });
   }
-  // One token eight or more times in a row ("buy buy buy …"), or one character 30+ times.
-  const words = /[a-z0-9']{1,40}/g;
-  let last = '';
-  let run = 0;
-  let runStart = 0;
-  let runEnd = 0;
+  // One character eight or more times in a row (a letter or digit), or one token eight or more
+  // times in a row ("buy buy buy …"). A token is a run of [a-z0-9'] cut every 40 characters, as
+  // the regex /[a-z0-9']{1,40}/g would read it; compared in place, without a string per word.
   let charRun = 0;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     charRun = c === prev && c !== 32 && c !== 46 && c !== 33 && c !== 63 && c !== 45 && c !== 42 && c !== 61 ? charRun + 1 : 1;
     prev = c;
-    if (charRun === 8 && /[a-z0-9]/.test(text[i]!)) out.push([i - 7, i + 1]);
+    if (charRun === 8 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) out.push([i - 7, i + 1]);
   }
-  while ((m = words.exec(text)) !== null) {
-    const w = m[0];
-    if (w === last && /[a-z]/.test(w)) {
-      run++;
-      runEnd = m.index + w.length;
-      if (run === 8) out.push([runStart, runEnd]);
-    } else {
-      last = w;
-      run = 1;
-      runStart = m.index;
+  const isToken = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+  let lastStart = -1;
+  let lastLen = 0;
+  let run = 0;
+  let runStart = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!isToken(text.charCodeAt(i))) {
+      i++;
+      continue;
     }
+    const start = i;
+    let letter = false;
+    while (i < text.length && i - start < 40 && isToken(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) letter = true;
+      i++;
+    }
+    const len = i - start;
+    let same = lastStart >= 0 && len === lastLen && letter;
+    for (let k = 0; same && k < len; k++) same = text.charCodeAt(start + k) === text.charCodeAt(lastStart + k);
+    if (same) {
+      run++;
+      if (run === 8) out.push([runStart, i]);
+    } else {
+      run = 1;
+      runStart = start;
+    }
+    lastStart = start;
+    lastLen = len;
   }
   return out;
 }

@@ -2,13 +2,17 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/grap
 import { RuleHitModel } from '../../moderation/rule-hit.model';
 import { SafetyResourceModel } from '../../safety/safety-resource.model';
 import { PostModel } from '../post.model';
-import { PostOutcome } from '../../moderation/decision';
+import { CrisisConcern, PostOutcome } from '../../moderation/decision';
 import type { PostRecord } from '../post.model';
 
 /** Defined by the features they belong to; exported here too, where they were first. */
 export { RuleHitModel, SafetyResourceModel };
 
 registerEnumType(PostOutcome, { name: 'PostOutcome' });
+registerEnumType(CrisisConcern, {
+  name: 'CrisisConcern',
+  description: 'On a crisis, whose safety is at stake: SELF, the writer; OTHER, someone the writer fears for (show the resources for helping another person).',
+});
 
 @InputType()
 export class CreatePostInput {
@@ -41,6 +45,8 @@ export class CreatePostPayload {
   @Field({ description: "A calm sentence for the author, in the article's voice." }) message: string;
   @Field(() => [SafetyResourceModel], { nullable: true, description: 'Set when outcome is CRISIS.' })
   resources: SafetyResourceModel[] | null;
+  @Field(() => CrisisConcern, { nullable: true, description: 'Set when outcome is CRISIS: OTHER when the writer fears for someone else.' })
+  concern?: CrisisConcern | null;
   @Field(() => ID, { nullable: true, description: 'Set when outcome is NUDGED: send it back with the next attempt.' })
   nudgeId: string | null;
 }
