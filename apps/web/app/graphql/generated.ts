@@ -31,6 +31,13 @@ export type CreatePostInput = {
   sectionId: Scalars['ID']['input'];
 };
 
+/** On a crisis, whose safety is at stake: SELF, the writer; OTHER, someone the writer fears for (show the resources for helping another person). */
+export const CrisisConcern = {
+  OTHER: 'OTHER',
+  SELF: 'SELF'
+} as const;
+
+export type CrisisConcern = typeof CrisisConcern[keyof typeof CrisisConcern];
 export type EditPostInput = {
   acknowledgeNudge?: InputMaybe<Scalars['Boolean']['input']>;
   body: Scalars['String']['input'];
