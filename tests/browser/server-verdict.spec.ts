@@ -27,11 +27,19 @@ async function reviewAfterwards(postIds: string[]): Promise<void> {
   if (postIds.length === 0) return;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [path.join(ROOT, 'scripts', 'run-api-cli.mjs'), 'moderator', 'create', '--email', `verdict-${Date.now().toString(36)}@example.org`, '--role', 'MODERATOR'],
-    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } }
+    [
+      path.join(ROOT, 'scripts', 'run-api-cli.mjs'),
+      'moderator',
+      'create',
+      '--email',
+      `verdict-${Date.now().toString(36)}@example.org`,
+      '--role',
+      'MODERATOR',
+    ],
+    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } },
   );
   const account = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
-  const call = async <T,>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const response = await fetch(process.env.STEADY_API_URL!, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -41,12 +49,19 @@ async function reviewAfterwards(postIds: string[]): Promise<void> {
     if (payload.errors?.length) throw new Error(JSON.stringify(payload.errors));
     return payload.data as T;
   };
-  const { login } = await call<{ login: { token: string } }>(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
-    e: account.email,
-    p: account.password,
-  });
+  const { login } = await call<{ login: { token: string } }>(
+    `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    {
+      e: account.email,
+      p: account.password,
+    },
+  );
   for (const postId of postIds) {
-    await call(`mutation ($input: ReviewPostInput!) { reviewPost(input: $input) { id } }`, { input: { postId, decision: 'APPROVE' } }, login.token);
+    await call(
+      `mutation ($input: ReviewPostInput!) { reviewPost(input: $input) { id } }`,
+      { input: { postId, decision: 'APPROVE' } },
+      login.token,
+    );
   }
 }
 

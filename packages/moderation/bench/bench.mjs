@@ -100,11 +100,19 @@ for (const [name, text] of Object.entries(adversarial)) {
 }
 
 const fmt = (v) => Math.round(v).toLocaleString('en');
-console.log(`typical posts (${typical.length} eval posts, mean ${meanLength} chars): ${fmt(rate.cpu)} verdicts per CPU-second on one core (wall clock ${fmt(rate.wall)}/s) (target >= 20,000)`);
-console.log(`300-character posts (${posts300.length}): ${fmt(rate300.cpu)} verdicts per CPU-second on one core (wall clock ${fmt(rate300.wall)}/s) (target >= 5,000)`);
+console.log(
+  `typical posts (${typical.length} eval posts, mean ${meanLength} chars): ${fmt(rate.cpu)} verdicts per CPU-second on one core (wall clock ${fmt(rate.wall)}/s) (target >= 20,000)`,
+);
+console.log(
+  `300-character posts (${posts300.length}): ${fmt(rate300.cpu)} verdicts per CPU-second on one core (wall clock ${fmt(rate300.wall)}/s) (target >= 5,000)`,
+);
 console.log(`  the same posts, rules alone: ${fmt(rules300.cpu)} verdicts per CPU-second`);
-console.log(`model ${MODEL_DATA.version}: ${(MODEL_DATA.data.length / 1024).toFixed(0)} KB base64, loaded in ${loadMs.toFixed(1)} ms (target < 200 ms)`);
-console.log(`long posts (mean ${Math.round(long.reduce((s, i) => s + i.text.length, 0) / long.length)} chars): ${fmt(longRate.cpu)} verdicts per CPU-second (wall clock ${fmt(longRate.wall)}/s)`);
+console.log(
+  `model ${MODEL_DATA.version}: ${(MODEL_DATA.data.length / 1024).toFixed(0)} KB base64, loaded in ${loadMs.toFixed(1)} ms (target < 200 ms)`,
+);
+console.log(
+  `long posts (mean ${Math.round(long.reduce((s, i) => s + i.text.length, 0) / long.length)} chars): ${fmt(longRate.cpu)} verdicts per CPU-second (wall clock ${fmt(longRate.wall)}/s)`,
+);
 console.log('\nadversarial 100 KB inputs (best of 5, ms):        wall      CPU');
 for (const [name, ms, cpu] of rows) console.log(`  ${name.padEnd(28)} ${ms.toFixed(2).padStart(8)} ${cpu.toFixed(2).padStart(8)}`);
 console.log(`\nworst: ${worst.toFixed(2)} ms wall clock (${worstName}), ${worstCpu.toFixed(2)} ms CPU (target < 10 ms)`);

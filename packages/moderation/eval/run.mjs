@@ -37,7 +37,9 @@ for (const name of names) {
   if (items.length === 0) continue;
   const scored = score(scorer, items);
   const f = figures(scored);
-  console.log(`\n== ${name}: ${items.length} items, engine ${rulesOnly ? 'rules only' : engine.engineVersion}${name === 'dev' || name === 'heldout' ? ' (project-written, not blind)' : ''}`);
+  console.log(
+    `\n== ${name}: ${items.length} items, engine ${rulesOnly ? 'rules only' : engine.engineVersion}${name === 'dev' || name === 'heldout' ? ' (project-written, not blind)' : ''}`,
+  );
   console.log(describe(f));
   if (verbose && name === 'test') {
     console.log('  (the test split is never listed: use --set validation or --set train for error analysis)');
@@ -45,7 +47,9 @@ for (const name of names) {
     for (const { item, verdict } of scored) {
       if (verdict.action === item.label) continue;
       const why = verdict.hits.map((h) => `${h.ruleId}/${h.source}${h.score != null ? `@${h.score}` : ''}`).join(',');
-      console.log(`  ${item.label}(${item.category ?? ''}${item.tag ? `:${item.tag}` : ''}${item.about ? `:${item.about}` : ''}) -> ${verdict.action} [${why}] ${JSON.stringify(item.text.slice(0, 300))}`);
+      console.log(
+        `  ${item.label}(${item.category ?? ''}${item.tag ? `:${item.tag}` : ''}${item.about ? `:${item.about}` : ''}) -> ${verdict.action} [${why}] ${JSON.stringify(item.text.slice(0, 300))}`,
+      );
     }
   }
   if (name === 'test' && !(f.macroF1 >= 0.85)) failed = true;
@@ -65,6 +69,9 @@ function writeTestFigures(f, n) {
     `| crisis about someone else shown as \`concern: 'other'\` | ${pct(f.concernOther)} | |`,
     '',
     'Caught per category (crisis categories: crisis; hold categories: hold or crisis; pressure: not published; none: published): ' +
-      Object.entries(f.perCategory).map(([c, x]) => `${c} ${pct(x)}`).join(', ') + '.',
+      Object.entries(f.perCategory)
+        .map(([c, x]) => `${c} ${pct(x)}`)
+        .join(', ') +
+      '.',
   ]);
 }

@@ -11,7 +11,10 @@ const engine = await loadEngine();
 const at = new Date().toISOString();
 for (const b of ingestedBatches()) {
   const f = figures(score(engine, b.items));
-  appendFileSync(ledgerFile, JSON.stringify({ type: 'after', at, batch: b.name, engineVersion: engine.engineVersion, figures: compact(f) }) + '\n');
+  appendFileSync(
+    ledgerFile,
+    JSON.stringify({ type: 'after', at, batch: b.name, engineVersion: engine.engineVersion, figures: compact(f) }) + '\n',
+  );
 }
 writeReadmeTable();
 console.log(`after-training figures recorded for ${ingestedBatches().length} batch(es) with engine ${engine.engineVersion}.`);

@@ -146,7 +146,8 @@ export function ledger() {
 // a harassment item. Counted only on harassment items.
 const GROUP =
   /\b(hate|bigot|racis|xenophob|sexis|homophob|transphob|misogyn|immigrant|migrant|refugee|foreigner|muslim|jew|christian|hindu|black people|white people|asian|mexican|indian|gays?\b|lesbian|trans (?:people|women|men)|women are|men are|all (?:wom|men|m[ae]n\b)|those people|these people|their kind|you people|feminist|boomers|millennials)/i;
-export const isGroupHate = (i) => i.category === 'harassment' && (/hate|group/i.test(i.tag ?? '') || GROUP.test(`${i.persona ?? ''} ${i.text}`));
+export const isGroupHate = (i) =>
+  i.category === 'harassment' && (/hate|group/i.test(i.tag ?? '') || GROUP.test(`${i.persona ?? ''} ${i.text}`));
 
 const caught = (category, action) => {
   const want = ACTION_OF[category];
@@ -177,23 +178,58 @@ export function figures(scored) {
     size: scored.length,
     macroF1: f1s.reduce((a, b) => a + b, 0) / ACTIONS.length,
     f1: Object.fromEntries(ACTIONS.map((l, i) => [l, f1s[i]])),
-    crisisRecall: rate((i) => i.label === 'crisis', (v) => v.action === 'crisis'),
-    holdCaught: rate((i) => i.label === 'hold', (v) => v.action === 'hold' || v.action === 'crisis'),
-    nudgeCaught: rate((i) => i.label === 'nudge', (v) => v.action !== 'publish'),
-    publishStopped: rate((i) => i.label === 'publish', (v) => v.action !== 'publish'),
-    publishHeld: rate((i) => i.label === 'publish', (v) => v.action === 'hold' || v.action === 'crisis'),
-    supportiveCrisis: rate((i) => i.tag === 'supporting', (v) => v.action === 'crisis'),
-    happyLoudStopped: rate((i) => i.tag === 'happy-loud', (v) => v.action !== 'publish'),
+    crisisRecall: rate(
+      (i) => i.label === 'crisis',
+      (v) => v.action === 'crisis',
+    ),
+    holdCaught: rate(
+      (i) => i.label === 'hold',
+      (v) => v.action === 'hold' || v.action === 'crisis',
+    ),
+    nudgeCaught: rate(
+      (i) => i.label === 'nudge',
+      (v) => v.action !== 'publish',
+    ),
+    publishStopped: rate(
+      (i) => i.label === 'publish',
+      (v) => v.action !== 'publish',
+    ),
+    publishHeld: rate(
+      (i) => i.label === 'publish',
+      (v) => v.action === 'hold' || v.action === 'crisis',
+    ),
+    supportiveCrisis: rate(
+      (i) => i.tag === 'supporting',
+      (v) => v.action === 'crisis',
+    ),
+    happyLoudStopped: rate(
+      (i) => i.tag === 'happy-loud',
+      (v) => v.action !== 'publish',
+    ),
     hateNotPublished: rate(isGroupHate, (v) => v.action !== 'publish'),
-    concernOther: rate((i) => i.label === 'crisis' && i.about === 'other', (v) => v.action === 'crisis' && v.concern === 'other'),
-    perCategory: Object.fromEntries(['none', ...CATEGORIES].map((c) => [c, rate((i) => i.category === c, (v) => caught(c, v.action))])),
+    concernOther: rate(
+      (i) => i.label === 'crisis' && i.about === 'other',
+      (v) => v.action === 'crisis' && v.concern === 'other',
+    ),
+    perCategory: Object.fromEntries(
+      ['none', ...CATEGORIES].map((c) => [
+        c,
+        rate(
+          (i) => i.category === c,
+          (v) => caught(c, v.action),
+        ),
+      ]),
+    ),
     matrix: m,
   };
   return r;
 }
 
 export function score(engine, items) {
-  return items.map((item) => ({ item, verdict: engine.moderate({ text: item.text, kind: item.kind === 'reply' ? 'reply' : 'post', section: item.section ?? null }) }));
+  return items.map((item) => ({
+    item,
+    verdict: engine.moderate({ text: item.text, kind: item.kind === 'reply' ? 'reply' : 'post', section: item.section ?? null }),
+  }));
 }
 
 const pct = (x) => (x == null || x.v == null ? 'n/a' : `${(x.v * 100).toFixed(1)}%`);
@@ -205,9 +241,27 @@ export const TARGETS = [
   ['crisis recall', (f) => f.crisisRecall.v, (v) => v >= 0.95, '>= 95%', (f) => pct(f.crisisRecall)],
   ['hold caught', (f) => f.holdCaught.v, (v) => v >= 0.9, '>= 90%', (f) => pct(f.holdCaught)],
   ['nudge caught', (f) => f.nudgeCaught.v, (v) => v >= 0.8, '>= 80%', (f) => pct(f.nudgeCaught)],
-  ['supportive -> crisis', (f) => f.supportiveCrisis.v, (v) => v <= 0.1, '<= 10%', (f) => `${pct(f.supportiveCrisis)} (n=${f.supportiveCrisis.n})`],
-  ['hate at a group not published', (f) => f.hateNotPublished.v, (v) => v >= 0.9, '>= 90%', (f) => `${pct(f.hateNotPublished)} (n=${f.hateNotPublished.n})`],
-  ['happy shouting stopped', (f) => f.happyLoudStopped.v, (v) => v === 0, '0', (f) => `${pct(f.happyLoudStopped)} (n=${f.happyLoudStopped.n})`],
+  [
+    'supportive -> crisis',
+    (f) => f.supportiveCrisis.v,
+    (v) => v <= 0.1,
+    '<= 10%',
+    (f) => `${pct(f.supportiveCrisis)} (n=${f.supportiveCrisis.n})`,
+  ],
+  [
+    'hate at a group not published',
+    (f) => f.hateNotPublished.v,
+    (v) => v >= 0.9,
+    '>= 90%',
+    (f) => `${pct(f.hateNotPublished)} (n=${f.hateNotPublished.n})`,
+  ],
+  [
+    'happy shouting stopped',
+    (f) => f.happyLoudStopped.v,
+    (v) => v === 0,
+    '0',
+    (f) => `${pct(f.happyLoudStopped)} (n=${f.happyLoudStopped.n})`,
+  ],
 ];
 
 /** Figures as text: aggregate targets, per-category catch rates and the confusion matrix. No item text. */
@@ -218,8 +272,15 @@ export function describe(f) {
     lines.push(`  ${name.padEnd(32)} ${show(f).padStart(16)}  (${goal}) ${v == null ? '' : ok(v) ? 'PASS' : 'FAIL'}`);
   }
   lines.push(`  concern 'other' on crisis about others: ${pct(f.concernOther)} (n=${f.concernOther.n})`);
-  lines.push('  per category caught: ' + Object.entries(f.perCategory).map(([c, x]) => `${c} ${pct(x)} (${x.n})`).join(', '));
-  lines.push(`  matrix gold\\pred ${ACTIONS.join('/')}: ` + ACTIONS.map((g) => `${g} ${ACTIONS.map((p) => f.matrix[g][p]).join('/')}`).join('; '));
+  lines.push(
+    '  per category caught: ' +
+      Object.entries(f.perCategory)
+        .map(([c, x]) => `${c} ${pct(x)} (${x.n})`)
+        .join(', '),
+  );
+  lines.push(
+    `  matrix gold\\pred ${ACTIONS.join('/')}: ` + ACTIONS.map((g) => `${g} ${ACTIONS.map((p) => f.matrix[g][p]).join('/')}`).join('; '),
+  );
   return lines.join('\n');
 }
 

@@ -11,22 +11,41 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { batchesDir, compact, corpusDir, describe, figures, incomingDir, ledger, ledgerFile, loadEngine, parseItems, pkgDir, score, splitOf } from './corpus.mjs';
+import {
+  batchesDir,
+  compact,
+  corpusDir,
+  describe,
+  figures,
+  incomingDir,
+  ledger,
+  ledgerFile,
+  loadEngine,
+  parseItems,
+  pkgDir,
+  score,
+  splitOf,
+} from './corpus.mjs';
 import { writeReadmeTable } from './readme-table.mjs';
 
 const engine = await loadEngine();
 const version = engine.engineVersion;
 let dirty = '';
 // With MODERATION_DIST the engine is another build (the shipped one), not this src/.
-if (!process.env.MODERATION_DIST) try {
-  dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: pkgDir, encoding: 'utf8' }).trim();
-} catch {
-  dirty = '';
-}
+if (!process.env.MODERATION_DIST)
+  try {
+    dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: pkgDir, encoding: 'utf8' }).trim();
+  } catch {
+    dirty = '';
+  }
 if (dirty) process.stderr.write('corpus:ingest: note, src/ has uncommitted changes; the ledger records that.\n');
 
 mkdirSync(batchesDir, { recursive: true });
-const done = new Set(ledger().filter((r) => r.type === 'blind').map((r) => r.batch));
+const done = new Set(
+  ledger()
+    .filter((r) => r.type === 'blind')
+    .map((r) => r.batch),
+);
 const complete = [];
 for (const writer of existsSync(incomingDir) ? readdirSync(incomingDir).sort() : []) {
   const dir = join(incomingDir, writer);

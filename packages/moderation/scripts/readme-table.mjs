@@ -16,7 +16,9 @@ export function writeReadmeTable() {
   for (const r of blind) {
     const f = r.figures;
     const a = after.get(r.batch)?.figures;
-    const afterCell = a ? `${f1(a)} / ${pct(a.crisisRecall)} / ${pct(a.holdCaught)} / ${pct(a.nudgeCaught)} / ${pct(a.publishStopped)}` : '–';
+    const afterCell = a
+      ? `${f1(a)} / ${pct(a.crisisRecall)} / ${pct(a.holdCaught)} / ${pct(a.nudgeCaught)} / ${pct(a.publishStopped)}`
+      : '–';
     lines.push(
       `| ${r.at.slice(0, 16).replace('T', ' ')} | ${r.batch} | ${r.size} | ${r.engineVersion} | ${f1(f)} | ${pct(f.crisisRecall)} | ${pct(f.holdCaught)} | ${pct(f.nudgeCaught)} | ${pct(f.publishStopped)} | ${pct(f.supportiveCrisis)} (${f.supportiveCrisis.n}) | ${pct(f.hateNotPublished)} (${f.hateNotPublished.n}) | ${afterCell} |`,
     );
@@ -31,7 +33,11 @@ export function writeReadmeTable() {
     lines.push('', `**Blind, latest engine** (\`${last}\`): ${total(latest)}.`);
     const writers = (w) => blind.filter((r) => w.some((x) => r.batch.startsWith(`${x}-`)));
     const fresh = writers(['w9', 'w10', 'w11']);
-    if (fresh.length) lines.push('', `**Blind, the three newest writers** (w9, w10, w11, written after every earlier model; none of their text was read before scoring): ${total(fresh)}.`);
+    if (fresh.length)
+      lines.push(
+        '',
+        `**Blind, the three newest writers** (w9, w10, w11, written after every earlier model; none of their text was read before scoring): ${total(fresh)}.`,
+      );
   }
   replaceReadmeSection('corpus-table', lines);
 }

@@ -16,10 +16,33 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { corpusItems, describe, figures, loadEngine, moderatorItems, pkgDir, readJsonl, replaceReadmeSection, ACTION_OF } from './corpus.mjs';
+import {
+  corpusItems,
+  describe,
+  figures,
+  loadEngine,
+  moderatorItems,
+  pkgDir,
+  readJsonl,
+  replaceReadmeSection,
+  ACTION_OF,
+} from './corpus.mjs';
 
 const engine = await loadEngine();
-const { normalise, featurize, signalsFor, analyse, decide, createModel, encodeWeights, MODEL_OUTPUTS, MODEL_CATEGORIES, RULE_CATEGORY, MAX_LENGTH, FEATURE_DIM } = engine;
+const {
+  normalise,
+  featurize,
+  signalsFor,
+  analyse,
+  decide,
+  createModel,
+  encodeWeights,
+  MODEL_OUTPUTS,
+  MODEL_CATEGORIES,
+  RULE_CATEGORY,
+  MAX_LENGTH,
+  FEATURE_DIM,
+} = engine;
 const T = await import(join(pkgDir, 'dist', 'model', 'train.js'));
 
 const args = process.argv.slice(2);
@@ -30,7 +53,8 @@ const t0 = performance.now();
 
 // ---- data -------------------------------------------------------------------------------
 const categoryOfRule = (id) =>
-  RULE_CATEGORY[id] ?? (id.startsWith('respect-') ? 'harassment' : id.startsWith('privacy-') ? 'personal-info' : id.startsWith('spam-') ? 'spam' : 'pressure');
+  RULE_CATEGORY[id] ??
+  (id.startsWith('respect-') ? 'harassment' : id.startsWith('privacy-') ? 'personal-info' : id.startsWith('spam-') ? 'spam' : 'pressure');
 
 function projectItems() {
   const out = [];
@@ -60,7 +84,9 @@ const project = useProject ? projectItems() : { items: [], skipped: 0 };
 const extra = labelFiles.map(moderatorItems);
 const trainItems = [...corpusTrain, ...project.items, ...extra.flatMap((e) => e.items)];
 
-console.log(`training items: ${corpusTrain.length} corpus (train split), ${project.items.length} project (dev+heldout, weight ${num("--project-weight", 0.2)}; ${project.skipped} without a category skipped), ${extra.reduce((s, e) => s + e.items.length, 0)} moderator labels${extra.length ? ` (${extra.reduce((s, e) => s + e.skipped, 0)} skipped)` : ''}`);
+console.log(
+  `training items: ${corpusTrain.length} corpus (train split), ${project.items.length} project (dev+heldout, weight ${num('--project-weight', 0.2)}; ${project.skipped} without a category skipped), ${extra.reduce((s, e) => s + e.items.length, 0)} moderator labels${extra.length ? ` (${extra.reduce((s, e) => s + e.skipped, 0)} skipped)` : ''}`,
+);
 console.log(`validation items: ${validation.length} (corpus validation split)`);
 
 const featuresOf = (text) => {
@@ -74,7 +100,12 @@ function example(i) {
   const targets = new Int8Array(MODEL_OUTPUTS.length);
   MODEL_CATEGORIES.forEach((c, k) => (targets[k] = i.category === c ? 1 : 0));
   // `other` is learnt on crises about a person at risk (self-harm, partner danger) only.
-  targets[OTHER] = (i.category === 'self-harm' || i.category === 'partner-danger') && (i.about === 'self' || i.about === 'other') ? (i.about === 'other' ? 1 : 0) : -1;
+  targets[OTHER] =
+    (i.category === 'self-harm' || i.category === 'partner-danger') && (i.about === 'self' || i.about === 'other')
+      ? i.about === 'other'
+        ? 1
+        : 0
+      : -1;
   // `support` is learnt where the writer marked it; the project sets carry no tags.
   targets[SUPPORT] = i.tag !== undefined || i.category !== 'none' ? (i.tag === 'supporting' ? 1 : 0) : -1;
   // Which rules fired is a feature too, learnt on the corpus only: the rules were tuned on the
@@ -97,7 +128,16 @@ const OPTIONS = {
 const dry = args.includes('--dry');
 function fit(examples) {
   const q = T.quantize(T.train(examples, OPTIONS));
-  const data = { version: 'candidate', dim: FEATURE_DIM, outputs: MODEL_OUTPUTS, bias: q.bias, scale: q.scale, lengthPrior: OPTIONS.lengthPrior, thresholds: null, data: '' };
+  const data = {
+    version: 'candidate',
+    dim: FEATURE_DIM,
+    outputs: MODEL_OUTPUTS,
+    bias: q.bias,
+    scale: q.scale,
+    lengthPrior: OPTIONS.lengthPrior,
+    thresholds: null,
+    data: '',
+  };
   return { q, model: createModel(data, q.weights) };
 }
 
@@ -105,15 +145,28 @@ function fit(examples) {
 const FOLDS = 5;
 const tuning = [];
 const inCorpus = new Set(corpusTrain);
-const foldOf = (i) => parseInt(String(i.id).split('').reduce((h, c) => ((h * 31 + c.charCodeAt(0)) >>> 0), 7) % FOLDS, 10);
+const foldOf = (i) =>
+  parseInt(
+    String(i.id)
+      .split('')
+      .reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % FOLDS,
+    10,
+  );
 for (let f = 0; f < FOLDS; f++) {
   const held = corpusTrain.filter((i) => foldOf(i) === f);
   if (held.length === 0) continue;
   const { model } = fit(trainItems.map((i, n) => (inCorpus.has(i) && foldOf(i) === f ? null : trainExamples[n])).filter(Boolean));
-  for (const i of held) tuning.push({ item: i, analysis: analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, model), model });
+  for (const i of held)
+    tuning.push({ item: i, analysis: analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, model), model });
 }
 const final = fit(trainExamples);
-for (const i of validation) tuning.push({ item: i, analysis: analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, final.model), model: final.model, validation: true });
+for (const i of validation)
+  tuning.push({
+    item: i,
+    analysis: analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, final.model),
+    model: final.model,
+    validation: true,
+  });
 
 // ---- thresholds -------------------------------------------------------------------------
 const over = (v, goal) => (v == null ? 0 : Math.max(0, v - goal));
@@ -131,7 +184,8 @@ function objective(f) {
     2 * (f.happyLoudStopped.v ?? 0)
   );
 }
-const evaluateWith = (t, set = tuning) => figures(set.map(({ item, analysis, model }) => ({ item, verdict: decide(analysis, model, t, { highlight: false }) })));
+const evaluateWith = (t, set = tuning) =>
+  figures(set.map(({ item, analysis, model }) => ({ item, verdict: decide(analysis, model, t, { highlight: false }) })));
 
 const th = {
   flag: Object.fromEntries(MODEL_CATEGORIES.map((c) => [c, 0.5])),
@@ -148,7 +202,10 @@ for (let round = 0; round < 2; round++) {
     // Hold rules are the article's own lines (name-calling, contempt, sexual content): the model
     // may overrule them only when it is quite sure. Pressure nudges may be dropped more freely.
     const vetos = c === 'pressure' ? VETOS : VETOS.filter((v) => v <= 0.1);
-    for (const [key, grid] of [['flag', FLAGS], ['veto', vetos]]) {
+    for (const [key, grid] of [
+      ['flag', FLAGS],
+      ['veto', vetos],
+    ]) {
       for (const v of grid) {
         const old = th[key][c];
         th[key][c] = v;
@@ -211,7 +268,9 @@ writeFileSync(
 );
 
 const valSet = tuning.filter((x) => x.validation);
-console.log(`\nmodel ${version}: ${(data.data.length / 1024).toFixed(0)} KB of base64, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s (seed ${OPTIONS.seed}, ${OPTIONS.epochs} epochs)`);
+console.log(
+  `\nmodel ${version}: ${(data.data.length / 1024).toFixed(0)} KB of base64, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s (seed ${OPTIONS.seed}, ${OPTIONS.epochs} epochs)`,
+);
 console.log('thresholds (flag = the model alone decides; veto = below it a soft rule hit is dropped):');
 for (const c of MODEL_CATEGORIES) console.log(`  ${c.padEnd(15)} flag ${th.flag[c].toFixed(2)}  veto ${th.veto[c].toFixed(2)}`);
 console.log(`  support ${th.support}  other ${th.other}`);
@@ -230,8 +289,16 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 spawnSync(process.execPath, [join(pkgDir, 'scripts', 'after.mjs')], { stdio: 'inherit' });
 
 function writeThresholdsTable(t, v) {
-  const lines = [`Model \`${v}\`:`, '', '| category | action | flag (model alone decides at) | veto (a soft rule hit is dropped below) |', '|---|---|---|---|'];
+  const lines = [
+    `Model \`${v}\`:`,
+    '',
+    '| category | action | flag (model alone decides at) | veto (a soft rule hit is dropped below) |',
+    '|---|---|---|---|',
+  ];
   for (const c of MODEL_CATEGORIES) lines.push(`| ${c} | ${ACTION_OF[c]} | ${t.flag[c].toFixed(2)} | ${t.veto[c].toFixed(2)} |`);
-  lines.push('', `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}.`);
+  lines.push(
+    '',
+    `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}.`,
+  );
   replaceReadmeSection('thresholds', lines);
 }

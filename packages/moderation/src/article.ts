@@ -7,8 +7,7 @@ export const ARTICLE_SLUG = 'rebuilding-connection';
 
 export const quotes = {
   notFailure: 'But loss of connection is not the same as failure.',
-  notBroken:
-    'What you’re experiencing may be painful, but it is also common, and it does not automatically mean your marriage is broken.',
+  notBroken: 'What you’re experiencing may be painful, but it is also common, and it does not automatically mean your marriage is broken.',
   urgency: 'Connection doesn’t return through urgency or intensity.',
   steadiness: 'It returns through steadiness.',
   safety: 'Both people need to feel that they won’t be attacked, cornered, or emotionally overwhelmed.',
@@ -18,18 +17,15 @@ export const quotes = {
     'Sudden emotional swings, pressure-filled conversations, or constant checking for reassurance tend to increase distance rather than closeness.',
   respect:
     'Even when hurt or afraid, connection depends on treating the other person as a whole human being — not as a problem to solve, persuade, or extract feelings from.',
-  pushHarder:
-    'When connection fades, the temptation is to push harder — to talk more, explain more, or demand clarity.',
+  pushHarder: 'When connection fades, the temptation is to push harder — to talk more, explain more, or demand clarity.',
   pressure:
     'That usually makes things worse, not because people are doing something wrong, but because connection doesn’t grow under pressure.',
   signsOfFear: 'These reactions aren’t signs of bad intentions. They’re signs of fear.',
-  tooSoon:
-    'Pushing for clarity or resolution before safety is restored can feel overwhelming, even when the goal is understanding.',
+  tooSoon: 'Pushing for clarity or resolution before safety is restored can feel overwhelming, even when the goal is understanding.',
   reassurance: 'Repeatedly asking for closeness, confirmation, or certainty often increases pressure rather than comfort.',
   intensity:
     'Strong emotion can feel honest, but without safety and predictability, it’s often received as demand rather than vulnerability.',
-  oldWounds:
-    'Revisiting past hurts before stability returns can anchor both people in defensiveness instead of repair.',
+  oldWounds: 'Revisiting past hurts before stability returns can anchor both people in defensiveness instead of repair.',
   honored:
     'Treating the other person as someone to be honored — not persuaded, fixed, or pulled closer — lowers defenses and restores dignity.',
   care: 'Small acts of kindness offered freely — not as bids for reassurance or leverage — rebuild trust over time.',

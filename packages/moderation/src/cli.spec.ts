@@ -9,7 +9,11 @@ describe('moderateLine (the `npm run -s moderate` contract)', () => {
     expect(Object.keys(out)).toEqual(['id', 'action', 'rules']);
     expect(out).toMatchObject({ id: 'a1', action: 'nudge' });
     expect(out.rules).toEqual(expect.arrayContaining(['pressure-ultimatum', 'pressure-urgency']));
-    expect(JSON.parse(moderateLine('{"id":"a2","text":"We had a quiet, lovely evening."}'))).toEqual({ id: 'a2', action: 'publish', rules: [] });
+    expect(JSON.parse(moderateLine('{"id":"a2","text":"We had a quiet, lovely evening."}'))).toEqual({
+      id: 'a2',
+      action: 'publish',
+      rules: [],
+    });
   });
 
   it('lists each rule once', () => {
@@ -43,10 +47,15 @@ const built = existsSync(join(__dirname, '../dist/index.js'));
 
 (built ? describe : describe.skip)('bin/moderate.mjs (after `npm run build`)', () => {
   it('reads JSON Lines on stdin and writes only verdict lines on stdout, in order', () => {
-    const input = ['{"id":"p1","text":"Tonight we cooked together."}', 'garbage', '{"id":"p3","text":"You’re a pathetic loser."}', ''].join('\n');
+    const input = ['{"id":"p1","text":"Tonight we cooked together."}', 'garbage', '{"id":"p3","text":"You’re a pathetic loser."}', ''].join(
+      '\n',
+    );
     const res = spawnSync(process.execPath, [bin], { input, encoding: 'utf8' });
     expect(res.status).toBe(0);
-    const lines = res.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = res.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       { id: 'p1', action: 'publish', rules: [] },
       { id: null, error: 'line is not valid JSON' },

@@ -5,7 +5,11 @@ import type { DetectContext, PostKind, Range } from './types.js';
 // Article sentences, normalised the same way as posts, without the trailing full stop so a
 // quote that ends mid-sentence or with other punctuation still counts.
 const ARTICLE_NEEDLES: readonly string[] = articleSentences
-  .map((s) => normalise(s).text.replace(/[.\-\s]+$/, '').replace(/^[\s"-]+/, ''))
+  .map((s) =>
+    normalise(s)
+      .text.replace(/[.\-\s]+$/, '')
+      .replace(/^[\s"-]+/, ''),
+  )
   .filter((s) => s.length >= 12);
 
 const MAX_QUOTE = 400;
@@ -57,8 +61,7 @@ export function articleSpans(text: string): Range[] {
   return spans;
 }
 
-const inside = (spans: readonly Range[], start: number, end: number): boolean =>
-  spans.some(([s, e]) => start >= s && end <= e);
+const inside = (spans: readonly Range[], start: number, end: number): boolean => spans.some(([s, e]) => start >= s && end <= e);
 
 export function createContext(
   text: string,

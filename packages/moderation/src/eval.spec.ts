@@ -6,12 +6,27 @@ import { moderate } from './index.js';
 // Figures on the test split are reported by `npm run eval`, never asserted here: a test that
 // failed on them would invite tuning on the test split. What is asserted is the protocol itself,
 // and a regression floor on the validation split, which thresholds are chosen on anyway.
-type Item = { id: string; text: string; label: 'publish' | 'nudge' | 'hold' | 'crisis'; category: string; kind?: 'post' | 'reply'; tag?: string };
+type Item = {
+  id: string;
+  text: string;
+  label: 'publish' | 'nudge' | 'hold' | 'crisis';
+  category: string;
+  kind?: 'post' | 'reply';
+  tag?: string;
+};
 const dir = join(__dirname, '..', 'corpus', 'batches');
 const items: Item[] = readdirSync(dir)
   .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Item));
-const ledger = readFileSync(join(__dirname, '..', 'corpus', 'ledger.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; batch: string; figures: { size: number } });
+  .flatMap((f) =>
+    readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Item),
+  );
+const ledger = readFileSync(join(__dirname, '..', 'corpus', 'ledger.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { type: string; batch: string; figures: { size: number } });
 
 // Same hash as scripts/corpus.mjs (FNV-1a of the id).
 const splitOf = (id: string): string => {
@@ -24,15 +39,16 @@ const splitOf = (id: string): string => {
 describe('the corpus and its blind protocol', () => {
   it('has a blind score in the ledger for every batch in the corpus', () => {
     const blind = new Set(ledger.filter((r) => r.type === 'blind').map((r) => r.batch));
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl'))) expect([f, blind.has(f.replace(/\.jsonl$/, ''))]).toEqual([f, true]);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')))
+      expect([f, blind.has(f.replace(/\.jsonl$/, ''))]).toEqual([f, true]);
   });
 
   it('splits by a stable hash of the id, about 20 / 10 / 70', () => {
     const n = { test: 0, validation: 0, train: 0 } as Record<string, number>;
-    for (const i of items) n[splitOf(i.id)]!++;
-    expect(n.test! / items.length).toBeGreaterThan(0.15);
-    expect(n.test! / items.length).toBeLessThan(0.25);
-    expect(n.validation! / items.length).toBeGreaterThan(0.06);
+    for (const i of items) n[splitOf(i.id)]++;
+    expect(n.test / items.length).toBeGreaterThan(0.15);
+    expect(n.test / items.length).toBeLessThan(0.25);
+    expect(n.validation / items.length).toBeGreaterThan(0.06);
     expect(splitOf('w1-b01-001')).toBe(splitOf('w1-b01-001'));
   });
 

@@ -36,7 +36,8 @@ export function after(text: string, pos: number, window = 60): string {
 }
 
 /** Negation just before a phrase: "not", "never", "don't", "no one is saying" … */
-export const NEGATION = /(?:\bnot|\bnever|n't|\bno|\bnor|\bwithout|\bhardly|\bstop saying|\bwouldn't say|\bnobody(?:'s| is)? saying|\bno one(?:'s| is)? saying)\b[^,]{0,30}$/;
+export const NEGATION =
+  /(?:\bnot|\bnever|n't|\bno|\bnor|\bwithout|\bhardly|\bstop saying|\bwouldn't say|\bnobody(?:'s| is)? saying|\bno one(?:'s| is)? saying)\b[^,]{0,30}$/;
 
 /** Reported speech, a remembered thought or a description of a habit, rather than doing it now. */
 export const REPORTED =
@@ -99,7 +100,7 @@ export function findTailFirst(
       if (m[0].length === 0) head.lastIndex++;
     }
     for (let i = heads.length - 1; i >= 0; i--) {
-      const [hs, he] = heads[i]!;
+      const [hs, he] = heads[i];
       if (!gapOk(lead.slice(he))) continue;
       const start = from + hs;
       if (filters.every((f) => f(text, start, te, ctx))) {

@@ -15,22 +15,30 @@ describe('moderate', () => {
     expect(nudge.action).toBe('nudge');
     const hold = rulesOnly({ text: 'You need to confront him tonight, you pathetic loser.', kind: 'reply' });
     expect(hold.action).toBe('hold');
-    expect(hold.hits[0]!.action).toBe('hold');
-    expect(hold.message).toBe(hold.hits[0]!.message);
+    expect(hold.hits[0].action).toBe('hold');
+    expect(hold.message).toBe(hold.hits[0].message);
     const crisis = moderate({ text: 'You pathetic loser. I want to die.', kind: 'reply' });
     expect(crisis.action).toBe('crisis');
-    expect(crisis.hits.map((h) => h.action)).toEqual([...crisis.hits.map((h) => h.action)].sort((a, b) => ['crisis', 'hold', 'nudge'].indexOf(a) - ['crisis', 'hold', 'nudge'].indexOf(b)));
+    expect(crisis.hits.map((h) => h.action)).toEqual(
+      [...crisis.hits.map((h) => h.action)].sort((a, b) => ['crisis', 'hold', 'nudge'].indexOf(a) - ['crisis', 'hold', 'nudge'].indexOf(b)),
+    );
   });
 
   it('gives each hit the rule’s principle, the article’s quote and a gentle message', () => {
     const v = moderate({ text: 'Tell him it’s counselling or divorce.', kind: 'reply' });
     const hit = v.hits.find((h) => h.ruleId === 'pressure-ultimatum')!;
     expect(hit).toMatchObject({ principle: 'Demands', quote: quotes.urgency });
-    expect(v.message).toBe('Connection doesn’t return through urgency or intensity. Could you say this in a way that leaves the other person room?');
+    expect(v.message).toBe(
+      'Connection doesn’t return through urgency or intensity. Could you say this in a way that leaves the other person room?',
+    );
   });
 
   it('does not fire on a quote of the article', () => {
-    expect(moderate({ text: 'The article says “Connection doesn’t return through urgency or intensity.” and “Feeling afraid does not mean your marriage is over.”' }).action).toBe('publish');
+    expect(
+      moderate({
+        text: 'The article says “Connection doesn’t return through urgency or intensity.” and “Feeling afraid does not mean your marriage is over.”',
+      }).action,
+    ).toBe('publish');
   });
 
   it('does not fire on reported speech or negation', () => {

@@ -30,7 +30,13 @@ export const RULE_CATEGORY: Readonly<Record<string, ModelCategory>> = {
 /** The model category a rule's hit speaks for (the queue shows it beside a model's score). */
 export const categoryOf = (ruleId: string): ModelCategory =>
   RULE_CATEGORY[ruleId] ??
-  (ruleId.startsWith('respect-') ? 'harassment' : ruleId.startsWith('privacy-') ? 'personal-info' : ruleId.startsWith('spam-') ? 'spam' : 'pressure');
+  (ruleId.startsWith('respect-')
+    ? 'harassment'
+    : ruleId.startsWith('privacy-')
+      ? 'personal-info'
+      : ruleId.startsWith('spam-')
+        ? 'spam'
+        : 'pressure');
 
 /** The rule a model decision names: the author reads its message, the moderator its principle. */
 export const CATEGORY_RULE: Readonly<Record<ModelCategory, string>> = {
@@ -80,7 +86,8 @@ function hitOf(rule: Rule, start: number, end: number, original: string, by: Pic
 // Someone else at risk: "my sister", "my friend", "he/she keeps saying", with no first-person risk.
 const THIRD_PERSON_AT_RISK =
   /\b(?:(?:my|our|a) (?:best )?(?:friend|sister|brother|son|daughter|husband|wife|partner|mum|mom|mother|dad|father|cousin|colleague|coworker|neighbou?r|niece|nephew|teen|boy|girl|kid|child)|(?:she|he|they)(?:'s| is| has| keeps| said| says| told| wants| talks| texted| posted))\b/;
-const FIRST_PERSON_RISK = /\b(?:myself|i (?:want|wanna|am going|will|can'?t|don'?t want|have a plan|have been thinking|keep thinking|took|cut)|i'?m (?:done|going to|thinking|not going to be|scared of myself)|kill me|end my|my life)\b/;
+const FIRST_PERSON_RISK =
+  /\b(?:myself|i (?:want|wanna|am going|will|can'?t|don'?t want|have a plan|have been thinking|keep thinking|took|cut)|i'?m (?:done|going to|thinking|not going to be|scared of myself)|kill me|end my|my life)\b/;
 
 const SIGNALS = new Map<string, number>();
 /** The rules that fired, as the model's indicator features (one per rule, however many matches). */
@@ -97,7 +104,8 @@ export function ruleSignals(hits: readonly RuleHit[]): Uint32Array {
 // (they decide nothing), only features the model weighs.
 const SUPPORT_TO_YOU =
   /\b(?:if (?:you|u)(?:'re| are| r)? (?:thinking|feeling|having|in)|please (?:don'?t|stay|reach|call|talk|tell)|(?:call|text|ring) (?:988|a (?:crisis|help)line|the (?:crisis|help)line|someone)|you (?:matter|are not alone|aren'?t alone)|i'?m (?:here for you|glad you(?:'re| are) (?:still )?here)|glad you stayed|thank you for staying)/;
-const PAST_TOLD = /\b(?:years ago|used to|back then|in (?:19|20)\d\d|i was you|i'?m (?:okay|ok|safe|glad|still here|\d+ (?:years|months) (?:sober|clean|out))|sober now|got out)\b/;
+const PAST_TOLD =
+  /\b(?:years ago|used to|back then|in (?:19|20)\d\d|i was you|i'?m (?:okay|ok|safe|glad|still here|\d+ (?:years|months) (?:sober|clean|out))|sober now|got out)\b/;
 const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['cue:support-to-you', SUPPORT_TO_YOU],
   ['cue:first-person-risk', FIRST_PERSON_RISK],
@@ -141,7 +149,13 @@ export function analyse(input: ModerateInput, m: Model | null = null): Analysis 
   let truncatedAt: number | null = original.length > MAX_ORIGINAL ? MAX_ORIGINAL : null;
   if (norm.text.length > MAX_LENGTH) {
     truncatedAt = norm.starts[MAX_LENGTH]!;
-    norm = { ...norm, text: norm.text.slice(0, MAX_LENGTH), cased: norm.cased.slice(0, MAX_LENGTH), starts: norm.starts.slice(0, MAX_LENGTH), ends: norm.ends.slice(0, MAX_LENGTH) };
+    norm = {
+      ...norm,
+      text: norm.text.slice(0, MAX_LENGTH),
+      cased: norm.cased.slice(0, MAX_LENGTH),
+      starts: norm.starts.slice(0, MAX_LENGTH),
+      ends: norm.ends.slice(0, MAX_LENGTH),
+    };
   }
   const ctx = createContext(norm.text, norm.cased, kind, input?.section ?? null, truncatedAt);
   const ruleHits: RuleHit[] = [];
@@ -195,7 +209,7 @@ function bestSentences(a: Analysis, m: Model): Array<[number, number]> {
     if (e - s < 2) continue;
     const v = m.logits(text.slice(s, e));
     for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
-      if (v[k]! > bestScore[k]!) {
+      if (v[k] > bestScore[k]) {
         bestScore[k] = v[k]!;
         best[k] = [s, e];
       }
@@ -249,39 +263,43 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
     for (const h of a.ruleHits) {
       const c = categoryOf(h.ruleId);
       const k = MODEL_CATEGORIES.indexOf(c);
-      const score = p[k]!;
+      const score = p[k];
       // Crisis favours recall: the model never talks a crisis rule down on its own doubt, only
       // when it reads the text as support for someone else (and does not itself see a crisis).
-      const keep =
-        FIRM.has(h.ruleId) ||
-        (h.action === 'crisis' ? !(p[SUPPORT]! >= t.support && score < t.flag[c]) : score >= t.veto[c]);
+      const keep = FIRM.has(h.ruleId) || (h.action === 'crisis' ? !(p[SUPPORT] >= t.support && score < t.flag[c]) : score >= t.veto[c]);
       if (keep) hits.push({ ...h, score: Math.round(score * 1000) / 1000 });
     }
     let sentences: Array<[number, number]> | null = null;
     for (let k = 0; k < MODEL_CATEGORIES.length; k++) {
-      const c = MODEL_CATEGORIES[k]!;
-      if (p[k]! < t.flag[c] || hits.some((h) => categoryOf(h.ruleId) === c)) continue;
+      const c = MODEL_CATEGORIES[k];
+      if (p[k] < t.flag[c] || hits.some((h) => categoryOf(h.ruleId) === c)) continue;
       // Support for someone else at risk is not a crisis of one's own, unless the model is surer of the crisis.
-      if (k < 2 && p[SUPPORT]! >= t.support && p[SUPPORT]! > p[k]!) continue;
+      if (k < 2 && p[SUPPORT] >= t.support && p[SUPPORT] > p[k]) continue;
       // An invitation ("could you give yourself some time…?") is the article's own way of giving
       // advice: with no rule behind it, the model must be sure before it calls it contempt or pressure.
-      if ((c === 'harassment' || c === 'pressure') && a.ruleHits.length === 0 && p[k]! < INVITATION_BAR && INVITATION.test(a.norm.text)) continue;
+      if ((c === 'harassment' || c === 'pressure') && a.ruleHits.length === 0 && p[k] < INVITATION_BAR && INVITATION.test(a.norm.text))
+        continue;
       const rule = ruleById(CATEGORY_RULE[c])!;
       if (options.highlight !== false && m && !sentences) sentences = bestSentences(a, m);
-      const [start, end] = sentences ? sentences[k]! : [0, a.original.length];
-      hits.push(hitOf(rule, start, end, a.original, { source: 'model', score: Math.round(p[k]! * 1000) / 1000 }));
+      const [start, end] = sentences ? sentences[k] : [0, a.original.length];
+      hits.push(hitOf(rule, start, end, a.original, { source: 'model', score: Math.round(p[k] * 1000) / 1000 }));
     }
   }
   // Capitals and "!!!" only sharpen what is already there: happy shouting alone never stops a post.
   if (hits.length > 0 && hits.every((h) => h.ruleId === 'pressure-shouting')) hits = [];
   hits.sort((x, y) => SEVERITY[y.action] - SEVERITY[x.action] || x.start - y.start || y.end - x.end);
-  const action: ModerationAction = hits.length > 0 ? hits[0]!.action : 'publish';
+  const action: ModerationAction = hits.length > 0 ? hits[0].action : 'publish';
   const version = versionOf(m);
-  const verdict: Verdict = { action, hits, message: hits.length > 0 ? hits[0]!.message : null, engineVersion: version, rulesVersion: version };
+  const verdict: Verdict = {
+    action,
+    hits,
+    message: hits.length > 0 ? hits[0].message : null,
+    engineVersion: version,
+    rulesVersion: version,
+  };
   if (action === 'crisis') verdict.concern = concern(a, hits, p, t);
   return verdict;
 }
-
 
 /**
  * Who is at risk in a crisis: `other` sends the resources for helping someone else. The model's
@@ -295,14 +313,26 @@ function concern(a: Analysis, hits: readonly RuleHit[], p: Float64Array | null, 
   // Any sign that the writer is at risk themselves wins: sending them the resources for helping
   // someone else would be the costly mistake.
   if (FIRST_PERSON_RISK.test(text)) return 'self';
-  if (p && t && p[OTHER]! >= t.other) return 'other';
+  if (p && t && p[OTHER] >= t.other) return 'other';
   const sentences = crisis.map((h) => {
     const [s, e] = [Math.max(0, h.start - 160), Math.min(a.original.length, h.end + 80)];
     return normalise(a.original.slice(s, e)).text;
   });
-  if (sentences.length > 0 && sentences.every((s) => THIRD_PERSON_AT_RISK.test(s) && !FIRST_PERSON_RISK.test(s)) && !FIRST_PERSON_RISK.test(text)) return 'other';
+  if (
+    sentences.length > 0 &&
+    sentences.every((s) => THIRD_PERSON_AT_RISK.test(s) && !FIRST_PERSON_RISK.test(s)) &&
+    !FIRST_PERSON_RISK.test(text)
+  )
+    return 'other';
   return 'self';
 }
 
 /** Every regex of the combination, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { INVITATION, SENTENCE_END, THIRD_PERSON_AT_RISK, FIRST_PERSON_RISK, SUPPORT_TO_YOU, PAST_TOLD };
+export const patterns: Readonly<Record<string, RegExp>> = {
+  INVITATION,
+  SENTENCE_END,
+  THIRD_PERSON_AT_RISK,
+  FIRST_PERSON_RISK,
+  SUPPORT_TO_YOU,
+  PAST_TOLD,
+};

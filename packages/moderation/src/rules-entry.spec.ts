@@ -13,7 +13,7 @@ function reachable(entry: string): Set<string> {
     seen.add(file);
     const source = readFileSync(join(__dirname, file), 'utf8');
     for (const m of source.matchAll(/(?:from|import\()\s*'(\.\/[^']+)\.js'/g)) {
-      const rel = join(file, '..', m[1]!).replace(/\\/g, '/');
+      const rel = join(file, '..', m[1]).replace(/\\/g, '/');
       stack.push(`${rel}.ts`);
     }
   }
@@ -41,7 +41,8 @@ describe('@steady/moderation/rules (the live hint’s entry point)', () => {
 
   it('can be weaker than the server’s verdict: the model sees what no rule words', () => {
     // Indirect warning sign (giving things away, a date) with no rule phrase in it.
-    const text = 'I have been sorting out who gets my guitar and the dog. Friday feels like the right day. Thanks for everything, all of you.';
+    const text =
+      'I have been sorting out who gets my guitar and the dog. Friday feels like the right day. Thanks for everything, all of you.';
     expect(moderate({ text }).action).toBe('crisis');
     expect(rulesOnly.moderate({ text }).action).not.toBe('crisis');
   });

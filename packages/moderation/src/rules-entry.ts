@@ -17,4 +17,15 @@ export function moderate(input: ModerateInput): Verdict {
 export { MAX_LENGTH } from './pipeline.js';
 export { rules, principles, guidelines, rejectReasons, ruleById, phases } from './rules.js';
 export { normalise, toOriginal } from './normalise.js';
-export type { ModerationAction, Principle, RuleCategory, PostKind, ModerateInput, RuleHit, Verdict, Guideline, RejectReason, Rule } from './types.js';
+export type {
+  ModerationAction,
+  Principle,
+  RuleCategory,
+  PostKind,
+  ModerateInput,
+  RuleHit,
+  Verdict,
+  Guideline,
+  RejectReason,
+  Rule,
+} from './types.js';

@@ -72,7 +72,14 @@ export function fromVerdict(verdict: Verdict, acknowledgeNudge: boolean): Decisi
         message: verdict.message ?? DECISION_MESSAGES.crisis,
       };
     case 'hold':
-      return { ...base, outcome: PostOutcome.HELD, status: PostStatus.PENDING, crisis: false, priority: PRIORITY.HELD, message: DECISION_MESSAGES.held };
+      return {
+        ...base,
+        outcome: PostOutcome.HELD,
+        status: PostStatus.PENDING,
+        crisis: false,
+        priority: PRIORITY.HELD,
+        message: DECISION_MESSAGES.held,
+      };
     case 'nudge':
       if (acknowledgeNudge) {
         return {
@@ -85,9 +92,23 @@ export function fromVerdict(verdict: Verdict, acknowledgeNudge: boolean): Decisi
           message: DECISION_MESSAGES.postedAnyway,
         };
       }
-      return { ...base, outcome: PostOutcome.NUDGED, status: null, crisis: false, priority: null, message: verdict.message ?? DECISION_MESSAGES.held };
+      return {
+        ...base,
+        outcome: PostOutcome.NUDGED,
+        status: null,
+        crisis: false,
+        priority: null,
+        message: verdict.message ?? DECISION_MESSAGES.held,
+      };
     default:
-      return { ...base, outcome: PostOutcome.PUBLISHED, status: PostStatus.PUBLISHED, crisis: false, priority: null, message: DECISION_MESSAGES.published };
+      return {
+        ...base,
+        outcome: PostOutcome.PUBLISHED,
+        status: PostStatus.PUBLISHED,
+        crisis: false,
+        priority: null,
+        message: DECISION_MESSAGES.published,
+      };
   }
 }
 
@@ -102,5 +123,14 @@ export function publicHit({ ruleId, principle, message, quote, start, end, score
 
 /** Hits as stored with a post: offsets and the rule's words, never the excerpt of the text. */
 export function toStoredHits(hits: RuleHit[]): StoredHit[] {
-  return hits.map(({ ruleId, principle, start, end, quote, message, score, source }) => ({ ruleId, principle, start, end, quote, message, score, source }));
+  return hits.map(({ ruleId, principle, start, end, quote, message, score, source }) => ({
+    ruleId,
+    principle,
+    start,
+    end,
+    quote,
+    message,
+    score,
+    source,
+  }));
 }

@@ -23,11 +23,27 @@ export enum FlagReason {
 }
 /** Why a reader may flag a post, in the article's terms: the flag form and the API describe them alike. */
 export const FLAG_REASONS: ReadonlyArray<{ reason: FlagReason; title: string; description: string }> = [
-  { reason: FlagReason.DANGER, title: 'Someone may be in danger', description: 'A moderator looks first, at once. If someone is in danger right now, please call your local emergency number.' },
-  { reason: FlagReason.ATTACK, title: 'It attacks or belittles someone', description: 'Connection depends on treating the other person as a whole human being.' },
-  { reason: FlagReason.UNSAFE, title: 'It makes this space feel unsafe', description: 'Both people need to feel that they won’t be attacked, cornered, or emotionally overwhelmed.' },
+  {
+    reason: FlagReason.DANGER,
+    title: 'Someone may be in danger',
+    description: 'A moderator looks first, at once. If someone is in danger right now, please call your local emergency number.',
+  },
+  {
+    reason: FlagReason.ATTACK,
+    title: 'It attacks or belittles someone',
+    description: 'Connection depends on treating the other person as a whole human being.',
+  },
+  {
+    reason: FlagReason.UNSAFE,
+    title: 'It makes this space feel unsafe',
+    description: 'Both people need to feel that they won’t be attacked, cornered, or emotionally overwhelmed.',
+  },
   { reason: FlagReason.PRESSURE, title: 'It pushes with urgency or demands', description: 'Connection doesn’t grow under pressure.' },
-  { reason: FlagReason.PERSONAL_INFO, title: 'It shares details that could identify someone', description: 'Everyone here stays anonymous; names, places and contact details put people at risk.' },
+  {
+    reason: FlagReason.PERSONAL_INFO,
+    title: 'It shares details that could identify someone',
+    description: 'Everyone here stays anonymous; names, places and contact details put people at risk.',
+  },
   { reason: FlagReason.SPAM, title: 'It sells or advertises something', description: 'This is a place to talk, not to be sold to.' },
   { reason: FlagReason.OTHER, title: 'Something else', description: 'Tell the moderators in a few words, if you like.' },
 ];
@@ -62,7 +78,11 @@ export class ToneCheckModel {
   @Field(() => ModerationAction) action: ModerationAction;
   @Field(() => [RuleHitModel]) hits: RuleHitModel[];
   @Field(() => String, { nullable: true }) message: string | null;
-  @Field({ deprecationReason: 'The engine is rules and a model: use engineVersion (same value).', description: 'The engine that produced this answer.' }) rulesVersion: string;
+  @Field({
+    deprecationReason: 'The engine is rules and a model: use engineVersion (same value).',
+    description: 'The engine that produced this answer.',
+  })
+  rulesVersion: string;
   @Field({ description: 'The engine (rules and model) that produced this answer; stored with every verdict.' }) engineVersion: string;
   @Field(() => CrisisConcern, { nullable: true, description: 'Set when action is CRISIS: OTHER when the writer fears for someone else.' })
   concern?: CrisisConcern | null;

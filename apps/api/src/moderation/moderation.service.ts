@@ -132,7 +132,15 @@ export class ModerationService {
     const posts = new Map((await this.posts.byIds(page.map((r) => r.postId))).map((p) => [p.id, p]));
     const items = page.map((row) => {
       const post = posts.get(row.postId)!;
-      return { id: row.id, post, priority: row.priority, reasons: row.reasons, hits: post.hits, flags: post.flagCount, enqueuedAt: row.enqueuedAt };
+      return {
+        id: row.id,
+        post,
+        priority: row.priority,
+        reasons: row.reasons,
+        hits: post.hits,
+        flags: post.flagCount,
+        enqueuedAt: row.enqueuedAt,
+      };
     });
     return { items, hasNextPage: rows.length > first, total };
   }
@@ -149,8 +157,15 @@ export class ModerationService {
       const target = decision === ReviewDecision.APPROVE ? PostStatus.PUBLISHED : PostStatus.REJECTED;
       const updated = await this.posts.review(tx, post, target, decision === ReviewDecision.REJECT ? reasonId! : null);
       await this.repo.resolve(tx, post.id, decision);
-      const action = decision === ReviewDecision.APPROVE ? (post.status === PostStatus.REJECTED ? 'review:restore' : 'review:approve') : 'review:reject';
-      await this.repo.audit(tx, { actor, action, postId: post.id, rulesVersion: post.rulesVersion ?? rulesVersion, reason: reasonId ?? null });
+      const action =
+        decision === ReviewDecision.APPROVE ? (post.status === PostStatus.REJECTED ? 'review:restore' : 'review:approve') : 'review:reject';
+      await this.repo.audit(tx, {
+        actor,
+        action,
+        postId: post.id,
+        rulesVersion: post.rulesVersion ?? rulesVersion,
+        reason: reasonId ?? null,
+      });
       return updated;
     });
     await this.posts.changed(post.sectionId);

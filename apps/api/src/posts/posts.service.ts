@@ -156,7 +156,11 @@ export class PostsService {
     await this.limitWrites(caller);
     await this.refuseBanned(caller.keyHash);
     const section = await this.articles.sectionMeta(post.sectionId);
-    const decision = decide(body, { section: section?.slug ?? '', kind: post.parentId ? 'reply' : 'post', acknowledgeNudge: !!input.acknowledgeNudge });
+    const decision = decide(body, {
+      section: section?.slug ?? '',
+      kind: post.parentId ? 'reply' : 'post',
+      acknowledgeNudge: !!input.acknowledgeNudge,
+    });
     if (decision.outcome === PostOutcome.NUDGED) return this.nudged(post.sectionId, decision);
 
     // A post that waits for a moderator keeps waiting; a published one stays published only if the new words allow it.

@@ -2,9 +2,7 @@ import { Link } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** What the hint under the box shows: nothing on publish, help on crisis, or the first rule's words. */
-export type ToneHint =
-  | { kind: 'crisis' }
-  | { kind: 'nudge'; message: string; quote: string; snippets: Snippet[] };
+export type ToneHint = { kind: 'crisis' } | { kind: 'nudge'; message: string; quote: string; snippets: Snippet[] };
 
 interface Snippet {
   before: string;
@@ -31,9 +29,7 @@ function loadEngine(): Promise<Engine> {
 
 /** Hit ranges (UTF-16 offsets into `text`), merged where they overlap, each with a little context. */
 export function snippetsOf(text: string, ranges: Array<{ start: number; end: number }>): Snippet[] {
-  const sorted = ranges
-    .filter((r) => r.end > r.start && r.start >= 0 && r.end <= text.length)
-    .sort((a, b) => a.start - b.start);
+  const sorted = ranges.filter((r) => r.end > r.start && r.start >= 0 && r.end <= text.length).sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
   for (const range of sorted) {
     const last = merged.at(-1);
@@ -85,7 +81,7 @@ export function useToneHint(section: string | undefined, kind: 'post' | 'reply')
           .catch(() => setHint(null));
       }, DEBOUNCE_MS);
     },
-    [section, kind]
+    [section, kind],
   );
 
   const clear = useCallback(() => {

@@ -61,7 +61,7 @@ export function fromBase64(s: string): Uint8Array {
   let acc = 0;
   let bits = 0;
   for (let i = 0; i < len; i++) {
-    const v = table[s.charCodeAt(i)]!;
+    const v = table[s.charCodeAt(i)];
     if (v < 0) continue;
     acc = (acc << 6) | v;
     bits += 6;
@@ -77,12 +77,12 @@ export function toBase64(bytes: Uint8Array): string {
   let s = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    s += B64[v >>> 18]! + B64[(v >>> 12) & 63]! + B64[(v >>> 6) & 63]! + B64[v & 63]!;
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    s += B64[v >>> 18] + B64[(v >>> 12) & 63] + B64[(v >>> 6) & 63] + B64[v & 63];
   }
   if (i < bytes.length) {
-    const v = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
-    s += B64[v >>> 18]! + B64[(v >>> 12) & 63]! + (i + 1 < bytes.length ? B64[(v >>> 6) & 63]! : '=') + '=';
+    const v = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8);
+    s += B64[v >>> 18] + B64[(v >>> 12) & 63] + (i + 1 < bytes.length ? B64[(v >>> 6) & 63] : '=') + '=';
   }
   return s;
 }
@@ -97,14 +97,14 @@ export function decodeWeights(data: ModelData): Int8Array {
     let gap = 0;
     let shift = 0;
     for (;;) {
-      const b = bytes[p++]!;
+      const b = bytes[p++];
       gap += (b & 0x7f) * 2 ** shift;
       shift += 7;
       if (b < 0x80) break;
     }
     bucket += gap;
     const base = bucket * K;
-    for (let k = 0; k < K; k++) w[base + k] = (bytes[p++]! << 24) >> 24;
+    for (let k = 0; k < K; k++) w[base + k] = (bytes[p++] << 24) >> 24;
   }
   return w;
 }
@@ -124,7 +124,7 @@ export function encodeWeights(w: Int8Array, dim: number): string {
       gap = Math.floor(gap / 128);
     }
     parts.push(gap);
-    for (let k = 0; k < K; k++) parts.push(w[b * K + k]! & 0xff);
+    for (let k = 0; k < K; k++) parts.push(w[b * K + k] & 0xff);
   }
   return toBase64(Uint8Array.from(parts));
 }
@@ -140,36 +140,52 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
     sums.fill(0);
     if (K === 9) {
       // Unrolled for the nine outputs: the hot loop of every verdict (one row of 9 bytes per n-gram).
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        s4 = 0,
+        s5 = 0,
+        s6 = 0,
+        s7 = 0,
+        s8 = 0;
       for (let i = 0; i < idx.length; i++) {
-        const b = idx[i]! * 9;
-        s0 += weights[b]!;
-        s1 += weights[b + 1]!;
-        s2 += weights[b + 2]!;
-        s3 += weights[b + 3]!;
-        s4 += weights[b + 4]!;
-        s5 += weights[b + 5]!;
-        s6 += weights[b + 6]!;
-        s7 += weights[b + 7]!;
-        s8 += weights[b + 8]!;
+        const b = idx[i] * 9;
+        s0 += weights[b];
+        s1 += weights[b + 1];
+        s2 += weights[b + 2];
+        s3 += weights[b + 3];
+        s4 += weights[b + 4];
+        s5 += weights[b + 5];
+        s6 += weights[b + 6];
+        s7 += weights[b + 7];
+        s8 += weights[b + 8];
       }
-      sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3; sums[4] = s4; sums[5] = s5; sums[6] = s6; sums[7] = s7; sums[8] = s8;
+      sums[0] = s0;
+      sums[1] = s1;
+      sums[2] = s2;
+      sums[3] = s3;
+      sums[4] = s4;
+      sums[5] = s5;
+      sums[6] = s6;
+      sums[7] = s7;
+      sums[8] = s8;
     } else {
       for (let i = 0; i < idx.length; i++) {
-        const base = idx[i]! * K;
-        for (let k = 0; k < K; k++) sums[k]! += weights[base + k]!;
+        const base = idx[i] * K;
+        for (let k = 0; k < K; k++) sums[k] += weights[base + k];
       }
     }
     // Term frequencies, L2-normalised: each occurrence weighs 1/sqrt(count).
     const norm = idx.length > 0 ? 1 / Math.sqrt(idx.length + prior) : 0;
-    for (let k = 0; k < K; k++) sums[k] = sums[k]! * norm;
+    for (let k = 0; k < K; k++) sums[k] = sums[k] * norm;
     if (signals) {
       for (let i = 0; i < signals.length; i++) {
-        const base = signals[i]! * K;
-        for (let k = 0; k < K; k++) sums[k]! += weights[base + k]!;
+        const base = signals[i] * K;
+        for (let k = 0; k < K; k++) sums[k] += weights[base + k];
       }
     }
-    for (let k = 0; k < K; k++) sums[k] = bias[k]! + sums[k]! * scale[k]!;
+    for (let k = 0; k < K; k++) sums[k] = bias[k] + sums[k] * scale[k];
   };
   return {
     version: data.version,
@@ -177,7 +193,7 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
     predict(text, cased, signals) {
       linear(featurize(text, cased), signals);
       const p = new Float64Array(K);
-      for (let k = 0; k < K; k++) p[k] = sigmoid(sums[k]!);
+      for (let k = 0; k < K; k++) p[k] = sigmoid(sums[k]);
       return p;
     },
     logits(text) {

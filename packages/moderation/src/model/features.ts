@@ -47,8 +47,10 @@ function clean(text: string): Uint16Array {
     const c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || c === 64 || c === 36) out[n++] = c;
     else if (c >= 48 && c <= 57) out[n++] = 48;
-    else if (c === 39) continue; // apostrophe: "don't" reads as "dont"
-    else if (c > 127 && c !== 0x2019) out[n++] = c; // other scripts and emoji keep their code units
+    else if (c === 39)
+      continue; // apostrophe: "don't" reads as "dont"
+    else if (c > 127 && c !== 0x2019)
+      out[n++] = c; // other scripts and emoji keep their code units
     else if (out[n - 1] !== 32) out[n++] = 32;
   }
   if (out[n - 1] !== 32) out[n++] = 32;
@@ -67,15 +69,15 @@ export function featurize(text: string, cased?: string): Uint32Array {
   let k = 0;
   // Character 3-5-grams, each start position hashed once and extended.
   for (let i = 0; i + 3 <= n; i++) {
-    let h = Math.imul(SEED_CHAR ^ c[i]!, PRIME);
-    h = Math.imul(h ^ c[i + 1]!, PRIME);
-    h = Math.imul(h ^ c[i + 2]!, PRIME);
+    let h = Math.imul(SEED_CHAR ^ c[i], PRIME);
+    h = Math.imul(h ^ c[i + 1], PRIME);
+    h = Math.imul(h ^ c[i + 2], PRIME);
     out[k++] = finish(h);
     if (i + 4 <= n) {
-      h = Math.imul(h ^ c[i + 3]!, PRIME);
+      h = Math.imul(h ^ c[i + 3], PRIME);
       out[k++] = finish(h);
       if (i + 5 <= n) {
-        h = Math.imul(h ^ c[i + 4]!, PRIME);
+        h = Math.imul(h ^ c[i + 4], PRIME);
         out[k++] = finish(h);
       }
     }
@@ -85,7 +87,7 @@ export function featurize(text: string, cased?: string): Uint32Array {
   let h = SEED_WORD;
   let inWord = false;
   for (let i = 1; i < n; i++) {
-    const ch = c[i]!;
+    const ch = c[i];
     if (ch === 32) {
       if (inWord) {
         out[k++] = finish(h);

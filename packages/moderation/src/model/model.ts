@@ -1,5 +1,5 @@
 import { FEATURE_DIM } from './features.js';
-import { createModel, decodeWeights, type Model, type ModelData } from './core.js';
+import { createModel, decodeWeights, type Model } from './core.js';
 import { MODEL_DATA } from './weights.js';
 
 export * from './core.js';
@@ -9,10 +9,10 @@ let loaded: Model | null | undefined;
 /** The committed model, decoded on first use (null when no model has been trained yet). */
 export function model(): Model | null {
   if (loaded === undefined) {
-    const data = MODEL_DATA as ModelData;
+    const data = MODEL_DATA;
     loaded = data.data.length > 0 && data.dim === FEATURE_DIM ? createModel(data, decodeWeights(data)) : null;
   }
   return loaded;
 }
 
-export const modelVersion: string = (MODEL_DATA as ModelData).data.length > 0 ? (MODEL_DATA as ModelData).version : 'none';
+export const modelVersion: string = MODEL_DATA.data.length > 0 ? MODEL_DATA.version : 'none';

@@ -82,35 +82,35 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+      [order[i], order[j]] = [order[j], order[i]];
     }
     for (const n of order) {
-      const r = rows[n]!;
+      const r = rows[n];
       for (let k = 0; k < K; k++) z[k] = bias[k]!;
       for (let f = 0; f < r.idx.length; f++) {
-        const base = r.idx[f]! * K;
-        const v = r.val[f]!;
-        for (let k = 0; k < K; k++) z[k]! += w[base + k]! * v;
+        const base = r.idx[f] * K;
+        const v = r.val[f];
+        for (let k = 0; k < K; k++) z[k] += w[base + k] * v;
       }
       for (let k = 0; k < K; k++) {
-        const t = r.targets[k]!;
+        const t = r.targets[k];
         if (t < 0) {
           g[k] = 0;
           continue;
         }
-        const p = 1 / (1 + Math.exp(-z[k]!));
-        g[k] = (p - t) * r.weight * (t === 1 ? posWeight[k]! : 1);
-        bg2[k]! += g[k]! * g[k]!;
-        bias[k]! -= (options.rate * g[k]!) / Math.sqrt(bg2[k]! + 1e-8);
+        const p = 1 / (1 + Math.exp(-z[k]));
+        g[k] = (p - t) * r.weight * (t === 1 ? posWeight[k] : 1);
+        bg2[k] += g[k] * g[k];
+        bias[k] -= (options.rate * g[k]) / Math.sqrt(bg2[k] + 1e-8);
       }
       for (let f = 0; f < r.idx.length; f++) {
-        const base = r.idx[f]! * K;
-        const v = r.val[f]!;
+        const base = r.idx[f] * K;
+        const v = r.val[f];
         for (let k = 0; k < K; k++) {
           if (g[k] === 0) continue;
-          const grad = g[k]! * v + options.l2 * w[base + k]!;
-          g2[base + k]! += grad * grad;
-          w[base + k]! -= (options.rate * grad) / Math.sqrt(g2[base + k]! + 1e-8);
+          const grad = g[k] * v + options.l2 * w[base + k];
+          g2[base + k] += grad * grad;
+          w[base + k] -= (options.rate * grad) / Math.sqrt(g2[base + k] + 1e-8);
         }
       }
     }
@@ -127,11 +127,11 @@ export function quantize(t: Trained, prune = 0.02): { weights: Int8Array; scale:
   const q = new Int8Array(FEATURE_DIM * K);
   for (let k = 0; k < K; k++) {
     let max = 0;
-    for (let b = 0; b < FEATURE_DIM; b++) max = Math.max(max, Math.abs(t.weights[b * K + k]!));
+    for (let b = 0; b < FEATURE_DIM; b++) max = Math.max(max, Math.abs(t.weights[b * K + k]));
     const s = max > 0 ? max / 127 : 1;
     scale.push(s);
     for (let b = 0; b < FEATURE_DIM; b++) {
-      const v = t.weights[b * K + k]!;
+      const v = t.weights[b * K + k];
       q[b * K + k] = Math.abs(v) < prune * max ? 0 : Math.max(-127, Math.min(127, Math.round(v / s)));
     }
   }

@@ -18,7 +18,7 @@ function emails(text: string): Range[] {
   let at = text.indexOf('@');
   while (at >= 0) {
     let s = at;
-    while (s > 0 && at - s < 64 && EMAIL_LOCAL.test(text[s - 1]!)) s--;
+    while (s > 0 && at - s < 64 && EMAIL_LOCAL.test(text[s - 1])) s--;
     const m = s < at ? EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + 260)) : null;
     const domain = m ? m[0].replace(/[.-]+$/, '') : '';
     if (EMAIL_TLD.test(domain)) out.push([s, at + 1 + domain.length]);
@@ -31,8 +31,20 @@ const DW = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|tripl
 const SPELLED = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const THREE_DIGIT_WORDS = new RegExp(`\\b${SPELLED}[ ,.-]{1,3}${DW}[ ,.-]{1,3}${DW}\\b`);
 const DIGIT_WORDS: Readonly<Record<string, string>> = {
-  zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-  double: 'double', triple: 'triple',
+  zero: '0',
+  oh: '0',
+  o: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  double: 'double',
+  triple: 'triple',
 };
 
 /**
@@ -72,7 +84,7 @@ function phones(text: string): Range[] {
       // One separator (two for ") ") between digit groups.
       let k = j;
       let seps = 0;
-      while (k < text.length && seps < 2 && /[ .\-/()]/.test(text[k]!)) {
+      while (k < text.length && seps < 2 && /[ .\-/()]/.test(text[k])) {
         k++;
         seps++;
       }
@@ -105,7 +117,7 @@ function phones(text: string): Range[] {
     const w = m[0];
     const gap = runEnd >= 0 ? text.slice(runEnd, m.index) : '';
     const digitish = w in DIGIT_WORDS || /^\d{1,4}$/.test(w);
-    const contiguous = runStart >= 0 && /^[ ,.\-]{1,3}$/.test(gap);
+    const contiguous = runStart >= 0 && /^[ ,.-]{1,3}$/.test(gap);
     if (digitish && (w === 'o' || w === 'oh' ? runStart >= 0 : true)) {
       if (!contiguous) {
         flush();
@@ -125,24 +137,29 @@ function phones(text: string): Range[] {
 }
 
 const STREET = rx(
-  '\\b\\d{1,5}[a-z]? [a-z][a-z\'. -]{1,62}? (?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|ct|crescent|cres|close|place|pl|terrace|way|parkway|pkwy|highway|hwy|square|sq|gardens|grove|row|mews|circle|cir|trail|strasse|straße)\\b(?!-)',
+  "\\b\\d{1,5}[a-z]? [a-z][a-z'. -]{1,62}? (?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|court|ct|crescent|cres|close|place|pl|terrace|way|parkway|pkwy|highway|hwy|square|sq|gardens|grove|row|mews|circle|cir|trail|strasse|straße)\\b(?!-)",
 );
 // "42 Maple Avenue" names a street; "5 miles down the road" does not.
-const NOT_STREET_WORD = /^(?:the|a|an|down|up|along|from|to|of|on|in|at|by|miles?|minutes?|mins|km|blocks?|doors?|houses?|yards?|metres?|meters?|feet|steps?|more|other|same|years?|months?|weeks?|days?|hours?|times?|kids?|children|of|my|our|his|her|their|your)$/;
+const NOT_STREET_WORD =
+  /^(?:the|a|an|down|up|along|from|to|of|on|in|at|by|miles?|minutes?|mins|km|blocks?|doors?|houses?|yards?|metres?|meters?|feet|steps?|more|other|same|years?|months?|weeks?|days?|hours?|times?|kids?|children|of|my|our|his|her|their|your)$/;
 const streetName = (t: string, s: number, e: number, ctx: DetectContext): boolean => {
   const words = ctx.cased.slice(s, e).split(' ').slice(1, -1);
-  return words.length > 0 && words.every((w) => !NOT_STREET_WORD.test(w.toLowerCase())) && (words.length <= 2 || words.every((w) => /^[A-Z0-9]/.test(w)));
+  return (
+    words.length > 0 &&
+    words.every((w) => !NOT_STREET_WORD.test(w.toLowerCase())) &&
+    (words.length <= 2 || words.every((w) => /^[A-Z0-9]/.test(w)))
+  );
 };
 
 const POSTCODE = rx('\\b(?:[a-z]{1,2}\\d[a-z\\d]? \\d[a-z]{2})\\b');
-const LIVE_AT = rx("\\b(?:i|we|he|she|they) (?:live|lives|living|stay|stays) (?:at|on) (?:number |no\\. |no )?\\d{1,5} ");
+const LIVE_AT = rx('\\b(?:i|we|he|she|they) (?:live|lives|living|stay|stays) (?:at|on) (?:number |no\\. |no )?\\d{1,5} ');
 
 const SOCIAL = anyOf(
   [
     '\\b(?:https://|http://)?(?:www\\.|m\\.)?(?:facebook|fb|instagram|instagr\\.am|tiktok|twitter|x|linkedin|snapchat|reddit|threads|youtube|onlyfans|tinder|bumble|hinge|t)\\.(?:com|me|net)/[a-z0-9_.@/-]{2,60}',
     // "my insta is jane.doe", "her snap: kd_88", "his ig @jd": a handle after the network. Plain
     // words after it ("I'm deleting my Instagram account", "his facebook feed") are no handle.
-    "\\b(?:my|his|her|their|our) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|onlyfans|telegram|whatsapp|kik|discord|handle|username|user name)(?: (?:is|=|:|handle is|name is) ?@?[a-z0-9_.]{3,30}| ?: ?@?[a-z0-9_.]{3,30}| ?@[a-z0-9_.]{3,30}| [a-z]{0,20}[0-9_][a-z0-9_.]{1,29})\\b",
+    '\\b(?:my|his|her|their|our) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|onlyfans|telegram|whatsapp|kik|discord|handle|username|user name)(?: (?:is|=|:|handle is|name is) ?@?[a-z0-9_.]{3,30}| ?: ?@?[a-z0-9_.]{3,30}| ?@[a-z0-9_.]{3,30}| [a-z]{0,20}[0-9_][a-z0-9_.]{1,29})\\b',
     '\\b(?:add|find|follow|message|dm|text|whatsapp|snap|contact) (?:me|him|her) (?:on|at|via) (?:insta|ig|instagram|snap|snapchat|facebook|fb|tiktok|twitter|linkedin|telegram|whatsapp|kik|discord|signal)\\b',
     '\\b(?:insta|ig|snap|snapchat|telegram|kik|discord|whatsapp)(?: ?: ?@?[a-z0-9_.]{3,30}| is @[a-z0-9_.]{3,30}| is [a-z]{0,20}[0-9_][a-z0-9_.]{1,29}| - ?@?[a-z0-9_.]{3,30})\\b',
   ],
@@ -157,7 +174,7 @@ function handles(text: string): Range[] {
   const out: Range[] = [];
   let at = text.indexOf('@');
   while (at >= 0) {
-    const prev = at > 0 ? text[at - 1]! : ' ';
+    const prev = at > 0 ? text[at - 1] : ' ';
     if (!/[a-z0-9._%+-]/.test(prev)) {
       const m = /^[a-z_][a-z0-9_.]{2,29}/.exec(text.slice(at + 1, at + 31));
       // "@Marcus yeah, same here" names a poster on this forum, which is how replies work here;
@@ -190,20 +207,24 @@ const IDENTIFY = anyOf(
     'is (?:this|that) (?:you|u),? [a-z]{2,20}\\?',
     'are (?:you|u) (?:the|that) (?:one|woman|lady|guy|man|person) (?:from|who|at|in)',
     '(?:dm|pm|message|send|email|text) me (?:your|ur) (?:number|address|name|real name|details|phone|insta|snap|facebook)',
-    "(?:tell|give) (?:me|us) (?:your|ur|his|her) (?:full |real )?(?:name|address|number)",
+    '(?:tell|give) (?:me|us) (?:your|ur|his|her) (?:full |real )?(?:name|address|number)',
   ],
   '\\b',
 );
 
 // A capitalised first and last name (in the original case) followed by where they live or work.
 const NAME_STOP = new Set(
-  'I The A An My Our His Her Their Your We He She They It This That These Those Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Christmas Easter God Jesus Lord Mom Mum Dad Mother Father Thanks Thank Hi Hello Dear Edit Update Also But And So Then When What Why How Where Who Just Honestly Sorry Please Yes No OK Okay Rebuilding Connection Steady'.split(' '),
+  'I The A An My Our His Her Their Your We He She They It This That These Those Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Christmas Easter God Jesus Lord Mom Mum Dad Mother Father Thanks Thank Hi Hello Dear Edit Update Also But And So Then When What Why How Where Who Just Honestly Sorry Please Yes No OK Okay Rebuilding Connection Steady'.split(
+    ' ',
+  ),
 );
 const NAME_RE = /\b([A-Z][a-z]{1,15}) ([A-Z][a-z]{1,20})\b/g;
 // "who teaches at Oakfield Primary", "from Bristol", "(the manager) at Tesco": a place within a few words.
 const PLACE_AFTER = /^,? (?:[A-Za-z]{1,14} ){0,6}?(?:at|for|in|from|near|on|of) (?:the )?[A-Z][A-Za-z&'-]{1,30}/;
-const PLACE_BEFORE = /\b(?:works? (?:at|for)|lives? in|from|at|in) [A-Z][A-Za-z&'-]{1,30},? (?:called|named|is|guy|woman|man|lady|a|an)? ?$/;
-const NAME_CUE = /\b(?:husband|wife|spouse|partner|ex|boyfriend|girlfriend|affair partner|ap|boss|coworker|colleague|neighbou?r|friend|sister|brother|mother-in-law|named|called|name is|name's|is|was|with|to|married|marry|marrying|cheating with|cheated with|sleeping with)[,:]? $/i;
+const PLACE_BEFORE =
+  /\b(?:works? (?:at|for)|lives? in|from|at|in) [A-Z][A-Za-z&'-]{1,30},? (?:called|named|is|guy|woman|man|lady|a|an)? ?$/;
+const NAME_CUE =
+  /\b(?:husband|wife|spouse|partner|ex|boyfriend|girlfriend|affair partner|ap|boss|coworker|colleague|neighbou?r|friend|sister|brother|mother-in-law|named|called|name is|name's|is|was|with|to|married|marry|marrying|cheating with|cheated with|sleeping with)[,:]? $/i;
 
 function nameWithPlace(ctx: DetectContext): Range[] {
   const text = ctx.cased;
@@ -212,13 +233,14 @@ function nameWithPlace(ctx: DetectContext): Range[] {
   let m: RegExpExecArray | null;
   while ((m = NAME_RE.exec(text)) !== null) {
     const [full, first, last] = m;
-    if (NAME_STOP.has(first!) || NAME_STOP.has(last!)) continue;
+    if (NAME_STOP.has(first) || NAME_STOP.has(last)) continue;
     const s = m.index;
     const e = s + full.length;
     const lead = text.slice(Math.max(0, s - 30), s);
     const tail = text.slice(e, e + 60);
     if (!NAME_CUE.test(lead)) continue;
-    if (PLACE_AFTER.test(tail) || PLACE_BEFORE.test(text.slice(Math.max(0, s - 60), s))) out.push([s, Math.min(text.length, e + (PLACE_AFTER.exec(tail)?.[0].length ?? 0))]);
+    if (PLACE_AFTER.test(tail) || PLACE_BEFORE.test(text.slice(Math.max(0, s - 60), s)))
+      out.push([s, Math.min(text.length, e + (PLACE_AFTER.exec(tail)?.[0].length ?? 0))]);
   }
   return out;
 }
@@ -239,9 +261,11 @@ export const privacyRules: Rule[] = [
     rejectText: 'Your post was not published because it includes contact details; Steady keeps everyone anonymous, you included.',
     action: 'hold',
     detect: (text, ctx) =>
-      [...emails(text), ...(SPELLED_AT.test(text) ? find(SPELLED_EMAIL, text, ctx) : []), ...(/\d/.test(text) || THREE_DIGIT_WORDS.test(text) ? phones(text).filter((r) => notHelpline(text, r)) : [])].filter(
-        ([s, e]) => !ctx.fromArticle(s, e),
-      ),
+      [
+        ...emails(text),
+        ...(SPELLED_AT.test(text) ? find(SPELLED_EMAIL, text, ctx) : []),
+        ...(/\d/.test(text) || THREE_DIGIT_WORDS.test(text) ? phones(text).filter((r) => notHelpline(text, r)) : []),
+      ].filter(([s, e]) => !ctx.fromArticle(s, e)),
   },
   {
     id: 'privacy-address',
@@ -253,7 +277,11 @@ export const privacyRules: Rule[] = [
     message: 'Steady stays safe because everyone here is anonymous; could you leave out where you live?',
     rejectText: 'Your post was not published because it includes an address; Steady keeps everyone anonymous, you included.',
     action: 'hold',
-    detect: (text, ctx) => [...find(STREET, text, ctx, streetName), ...find(POSTCODE, text, ctx, (t, s) => /\d/.test(t.slice(s, s + 4))), ...find(LIVE_AT, text, ctx)],
+    detect: (text, ctx) => [
+      ...find(STREET, text, ctx, streetName),
+      ...find(POSTCODE, text, ctx, (t, s) => /\d/.test(t.slice(s, s + 4))),
+      ...find(LIVE_AT, text, ctx),
+    ],
   },
   {
     id: 'privacy-social',
@@ -283,4 +311,21 @@ export const privacyRules: Rule[] = [
 ];
 
 /** Every regex of this phase, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { NETWORK_NEAR, HELPLINE_NEAR, EMAIL_DOMAIN, EMAIL_LOCAL, IDENTIFY, LIVE_AT, NAME_CUE, NAME_RE, PLACE_AFTER, PLACE_BEFORE, POSTCODE, SOCIAL, SPELLED_AT, SPELLED_EMAIL, STREET, THREE_DIGIT_WORDS };
+export const patterns: Readonly<Record<string, RegExp>> = {
+  NETWORK_NEAR,
+  HELPLINE_NEAR,
+  EMAIL_DOMAIN,
+  EMAIL_LOCAL,
+  IDENTIFY,
+  LIVE_AT,
+  NAME_CUE,
+  NAME_RE,
+  PLACE_AFTER,
+  PLACE_BEFORE,
+  POSTCODE,
+  SOCIAL,
+  SPELLED_AT,
+  SPELLED_EMAIL,
+  STREET,
+  THREE_DIGIT_WORDS,
+};

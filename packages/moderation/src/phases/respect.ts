@@ -1,7 +1,19 @@
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { quotes } from '../article.js';
 import { alt, FILLER, INSULTS, PERSON_IS, SPOUSE } from '../lexicon.js';
-import { before, find, findTailFirst, sentenceStart, notAfter, notBefore, notNegated, notQuoted, notReported, rx, anyOf } from '../match.js';
+import {
+  before,
+  find,
+  findTailFirst,
+  sentenceStart,
+  notAfter,
+  notBefore,
+  notNegated,
+  notQuoted,
+  notReported,
+  rx,
+  anyOf,
+} from '../match.js';
 import type { DetectContext, Range, Rule } from '../types.js';
 
 // "you're a pathetic loser", "my wife is such a cow", "OP sounds like a joke".
@@ -14,19 +26,72 @@ const fillerGap = (gap: string): boolean => {
   return FILLER_GAP.test(gap);
 };
 // "you idiot", "you stupid cow", "what a loser".
-const VOCATIVE_NOUNS = ['idiots?', 'morons?', 'losers?', 'bitch(?:es)?', 'bastards?', 'clowns?', 'scum', 'cunts?', 'twats?', 'pricks?', 'creeps?', 'freaks?', 'retards?', 'pigs?', 'cows?', 'whores?', 'sluts?', 'assholes?', 'arseholes?', 'dickheads?', 'imbeciles?', 'jackass(?:es)?', 'douche(?:bag)?s?', 'lowlifes?', 'wankers?', 'snowflakes?', 'drama queens?', 'joke', 'fools?', 'hags?', 'trash', 'garbage', 'psychos?', 'nags?', 'brats?', 'muppets?', 'numpty', 'plonkers?', 'pillocks?', 'prats?', 'twits?', 'wallys?', 'dipsticks?', 'tools?', 'crybab(?:y|ies)', 'excuse for an? (?:man|woman|husband|wife|person|human)', '(?:little|sad|pathetic|sorry|miserable|bitter|ugly|old|fat) (?:man|woman|boy|girl|person|creature|thing)'];
+const VOCATIVE_NOUNS = [
+  'idiots?',
+  'morons?',
+  'losers?',
+  'bitch(?:es)?',
+  'bastards?',
+  'clowns?',
+  'scum',
+  'cunts?',
+  'twats?',
+  'pricks?',
+  'creeps?',
+  'freaks?',
+  'retards?',
+  'pigs?',
+  'cows?',
+  'whores?',
+  'sluts?',
+  'assholes?',
+  'arseholes?',
+  'dickheads?',
+  'imbeciles?',
+  'jackass(?:es)?',
+  'douche(?:bag)?s?',
+  'lowlifes?',
+  'wankers?',
+  'snowflakes?',
+  'drama queens?',
+  'joke',
+  'fools?',
+  'hags?',
+  'trash',
+  'garbage',
+  'psychos?',
+  'nags?',
+  'brats?',
+  'muppets?',
+  'numpty',
+  'plonkers?',
+  'pillocks?',
+  'prats?',
+  'twits?',
+  'wallys?',
+  'dipsticks?',
+  'tools?',
+  'crybab(?:y|ies)',
+  'excuse for an? (?:man|woman|husband|wife|person|human)',
+  '(?:little|sad|pathetic|sorry|miserable|bitter|ugly|old|fat) (?:man|woman|boy|girl|person|creature|thing)',
+];
 const VOCATIVE_NOUN = new RegExp(`^${alt(VOCATIVE_NOUNS)}$`);
 const VOCATIVE_TAIL = rx('\\b', alt(VOCATIVE_NOUNS), '\\b(?! (?:him|her|them|me|us|at|about|on|around|it|out|off|over)\\b)');
-const VOCATIVE_HEADS = rx("\\b(?:you|u|ya|what an?|such an?|bunch of|typical|listen(?: here)?,?)\\b");
+const VOCATIVE_HEADS = rx('\\b(?:you|u|ya|what an?|such an?|bunch of|typical|listen(?: here)?,?)\\b');
 const vocativeGapOk = (gap: string): boolean => {
   if (!/^[a-z ,-]{0,57}$/.test(gap) || !gap.endsWith(' ')) return false;
   const words = gap.trim();
   return words === '' || (words.split(/[ ,]+/).filter(Boolean).length <= 3 && !GAP_STOP.test(words));
 };
 // Contempt without a label: "you people", "grow up", "get a life", "nobody cares".
-const IMPERATIVE_START = "(?:^|[.!?,;:\\n\"(] ?|\\b(?:just|so|seriously|honestly|please|oh|now|lol|lmao|man|dude|lady|sweetie|honey|mate|op|jesus|god|omg|ugh|wow|and|then|you need to|you should|go|maybe|how about you) )";
+const IMPERATIVE_START =
+  '(?:^|[.!?,;:\\n"(] ?|\\b(?:just|so|seriously|honestly|please|oh|now|lol|lmao|man|dude|lady|sweetie|honey|mate|op|jesus|god|omg|ugh|wow|and|then|you need to|you should|go|maybe|how about you) )';
 // Found phrase first; the start-of-sentence (or "just", "so" …) condition is checked on the lead.
-const IMPERATIVE = rx('\\b', `(?:grow up|get a life|get a brain|get real|shut (?:your|ur) (?:mouth|trap|face|gob|(?:pie hole|piehole))|shut the (?:hell|heck|f\\w{0,6}|bloody) up|do (?:everyone|everybody|the world|us) (?:all )?a favou?r|go back to (?:your|ur) (?:cave|hole|basement|mum's basement)|shut up|shut the fuck up|stfu|gtfo|get lost|go away|go cry|cry more|cry me a river|get a clue|get some help,? (?:you|loser)|go to hell|go fuck yourself|fuck off|piss off|sod off|bugger off|do us all a favou?r|spare us|give it a rest)`, '\\b');
+const IMPERATIVE = rx(
+  '\\b',
+  `(?:grow up|get a life|get a brain|get real|shut (?:your|ur) (?:mouth|trap|face|gob|(?:pie hole|piehole))|shut the (?:hell|heck|f\\w{0,6}|bloody) up|do (?:everyone|everybody|the world|us) (?:all )?a favou?r|go back to (?:your|ur) (?:cave|hole|basement|mum's basement)|shut up|shut the fuck up|stfu|gtfo|get lost|go away|go cry|cry more|cry me a river|get a clue|get some help,? (?:you|loser)|go to hell|go fuck yourself|fuck off|piss off|sod off|bugger off|do us all a favou?r|spare us|give it a rest)`,
+  '\\b',
+);
 const IMPERATIVE_LEAD = rx(`(?:^ ?|[,:"(] ?|${IMPERATIVE_START.slice(IMPERATIVE_START.indexOf('|\\b(?:') + 1)}$`);
 const imperativeLead = (t: string, s: number): boolean => {
   IMPERATIVE_LEAD.lastIndex = 0;
@@ -34,29 +99,29 @@ const imperativeLead = (t: string, s: number): boolean => {
 };
 const CONTEMPT = anyOf(
   [
-    "\\b(?:you people|your kind|people like you|women like you|men like you)\\b",
-    "\\b(?:nobody|no one|noone|who) (?:cares|asked (?:you|for your))\\b",
+    '\\b(?:you people|your kind|people like you|women like you|men like you)\\b',
+    '\\b(?:nobody|no one|noone|who) (?:cares|asked (?:you|for your))\\b',
     '\\b(?:how|so|utterly|absolutely|truly|just) (?:pathetic|disgusting|laughable|embarrassing)(?: (?:of you|honestly|really))?[.!]',
     '(?:^|[.!?\\n] ?)(?:pathetic|disgusting|laughable|unbelievable|ridiculous|embarrassing)[.!]',
-    "\\byou (?:disgust me|make me sick|make me want to (?:puke|vomit|throw up)|are a disgrace|are an embarrassment|are beneath)",
-    "\\b(?:fuck|fck|fuk|fuq|f[^a-z0-9\\s]{1,3}c?k|f[^a-z0-9\\s]{2,4}|screw|eff|feck|frick|frig) (?:you|u|ya|off|this guy|him|her|your (?:husband|wife))\\b",
-    "\\b(?:go|please|just) (?:fuck|screw|f|eff|fk|stuff|f[^a-z0-9\\s]{1,4}[a-z]{0,3}) ?(?:yourself|urself|your self|off)\\b",
+    '\\byou (?:disgust me|make me sick|make me want to (?:puke|vomit|throw up)|are a disgrace|are an embarrassment|are beneath)',
+    '\\b(?:fuck|fck|fuk|fuq|f[^a-z0-9\\s]{1,3}c?k|f[^a-z0-9\\s]{2,4}|screw|eff|feck|frick|frig) (?:you|u|ya|off|this guy|him|her|your (?:husband|wife))\\b',
+    '\\b(?:go|please|just) (?:fuck|screw|f|eff|fk|stuff|f[^a-z0-9\\s]{1,4}[a-z]{0,3}) ?(?:yourself|urself|your self|off)\\b',
     // A reply made of insults alone: "Stupid cow.", "Fat, lazy and whiny."
-    "(?:^|[.!?\\n] ?)(?:(?:stupid|dumb|silly|fat|lazy|ugly|pathetic|useless|miserable|sad|little|old|bloody|fucking|whiny|entitled|spoiled|spoilt|selfish|disgusting|nasty|bitter|needy|clingy|boring|annoying|crazy|weak|spineless|vile|worthless)(?:, and |, | and | )){1,3}(?:cow|bitch|idiot|moron|loser|clown|pig|cunt|twat|prick|dickhead|asshole|hag|witch|slob|woman|man|creep|fool|stupid|dumb|lazy|whiny|entitled|ugly|pathetic|useless|disgusting|selfish|needy|clingy|boring|annoying|crazy|weak|spineless|vile|worthless)[.!]",
-    "(?:^|[.!?\\n] ?)(?:idiot|moron|loser|clown|pig|cunt|twat|prick|dickhead|asshole|hag|creep|imbecile|cow|dumbass|jackass|dipshit|tosser|wanker|bellend|knobhead|douchebag|scumbag)[.!]",
-    "(?:^|[.!?\\n] ?)(?:f|eff|fk|fck|frig) off\\b",
-    "(?:^|[.!?\\n] ?)go (?:cry|whine|moan|complain) (?:somewhere else|elsewhere|to someone else|about it elsewhere)",
+    '(?:^|[.!?\\n] ?)(?:(?:stupid|dumb|silly|fat|lazy|ugly|pathetic|useless|miserable|sad|little|old|bloody|fucking|whiny|entitled|spoiled|spoilt|selfish|disgusting|nasty|bitter|needy|clingy|boring|annoying|crazy|weak|spineless|vile|worthless)(?:, and |, | and | )){1,3}(?:cow|bitch|idiot|moron|loser|clown|pig|cunt|twat|prick|dickhead|asshole|hag|witch|slob|woman|man|creep|fool|stupid|dumb|lazy|whiny|entitled|ugly|pathetic|useless|disgusting|selfish|needy|clingy|boring|annoying|crazy|weak|spineless|vile|worthless)[.!]',
+    '(?:^|[.!?\\n] ?)(?:idiot|moron|loser|clown|pig|cunt|twat|prick|dickhead|asshole|hag|creep|imbecile|cow|dumbass|jackass|dipshit|tosser|wanker|bellend|knobhead|douchebag|scumbag)[.!]',
+    '(?:^|[.!?\\n] ?)(?:f|eff|fk|fck|frig) off\\b',
+    '(?:^|[.!?\\n] ?)go (?:cry|whine|moan|complain) (?:somewhere else|elsewhere|to someone else|about it elsewhere)',
     // Spaced or dotted out: "f u c k you", "f.u.c.k off", "s h u t up".
-    "\\bf[^a-z0-9]{1,2}u[^a-z0-9]{1,2}c[^a-z0-9]{1,2}k[^a-z0-9]{1,3}(?:you|u|off|yourself)\\b",
-    "\\bs[^a-z0-9]{1,2}h[^a-z0-9]{1,2}u[^a-z0-9]{1,2}t[^a-z0-9]{1,3}u[^a-z0-9]{0,2}p\\b",
-    "\\bstfu\\b|\\bgtfo\\b|\\bkys\\b",
-    "\\b(?:lol|lmao|haha),? (?:you|ur|u)(?: really)? (?:think|thought|believe)\\b",
-    "\\bhow (?:stupid|dumb|pathetic|dense|thick|naive|blind|clueless|gullible) (?:can|could|are|is) (?:one person|you|someone|anyone|a person) (?:be|get)?",
-    "\\bimagine being (?:this|so|that|such an?) (?:pathetic|stupid|dumb|desperate|clueless|needy|weak|spineless|thick|dense|gullible)",
-    "\\b(?:lol|lmao|lmfao|rofl|haha\\w{0,6})\\b[^.!?\\n]{0,40}\\b(?:pathetic|loser|idiot|stupid|dumb|clown|moron|desperate|joke)\\b",
-    "\\bwhat (?:a|an) (?:pathetic|sad|stupid|dumb|ridiculous|laughable|embarrassing|pitiful|miserable|boring) (?:little )?(?:post|thing to say|excuse|life|person|thread|question|comment|take|existence|woman|man)",
-    "\\b(?:bet|i bet|no wonder) (?:your|ur) (?:husband|wife|kids|partner|family|children) (?:is|are) (?:embarrassed|ashamed|sick of you|miserable|disgusted|relieved)",
-    "\\bwhat (?:a|an) (?:joke|clown|loser|idiot|moron|waste of (?:space|time|oxygen))\\b",
+    '\\bf[^a-z0-9]{1,2}u[^a-z0-9]{1,2}c[^a-z0-9]{1,2}k[^a-z0-9]{1,3}(?:you|u|off|yourself)\\b',
+    '\\bs[^a-z0-9]{1,2}h[^a-z0-9]{1,2}u[^a-z0-9]{1,2}t[^a-z0-9]{1,3}u[^a-z0-9]{0,2}p\\b',
+    '\\bstfu\\b|\\bgtfo\\b|\\bkys\\b',
+    '\\b(?:lol|lmao|haha),? (?:you|ur|u)(?: really)? (?:think|thought|believe)\\b',
+    '\\bhow (?:stupid|dumb|pathetic|dense|thick|naive|blind|clueless|gullible) (?:can|could|are|is) (?:one person|you|someone|anyone|a person) (?:be|get)?',
+    '\\bimagine being (?:this|so|that|such an?) (?:pathetic|stupid|dumb|desperate|clueless|needy|weak|spineless|thick|dense|gullible)',
+    '\\b(?:lol|lmao|lmfao|rofl|haha\\w{0,6})\\b[^.!?\\n]{0,40}\\b(?:pathetic|loser|idiot|stupid|dumb|clown|moron|desperate|joke)\\b',
+    '\\bwhat (?:a|an) (?:pathetic|sad|stupid|dumb|ridiculous|laughable|embarrassing|pitiful|miserable|boring) (?:little )?(?:post|thing to say|excuse|life|person|thread|question|comment|take|existence|woman|man)',
+    '\\b(?:bet|i bet|no wonder) (?:your|ur) (?:husband|wife|kids|partner|family|children) (?:is|are) (?:embarrassed|ashamed|sick of you|miserable|disgusted|relieved)',
+    '\\bwhat (?:a|an) (?:joke|clown|loser|idiot|moron|waste of (?:space|time|oxygen))\\b',
     "\\b(?:you're|you are|ur|you sound) (?:so |really |just )?(?:delusional|unhinged|insane|deranged|crazy|nuts|mental|out of your mind)\\b",
   ],
   '',
@@ -91,15 +156,15 @@ const HARASSMENT = anyOf(
   [
     "(?:i'll|i will|i'm going to|gonna) make sure (?:your|ur) (?:husband|wife|partner|family|boss|kids|employer|friends) (?:sees|knows|finds out|reads|hears)",
     "(?:make sure|let) everyone (?:knows|finds out|will know|see) who (?:you|u) (?:are|really are)|(?:i'll|i will|i'm going to|gonna) (?:expose|dox|doxx|out|unmask) (?:you|u)\\b",
-    "(?:^|[.!?\\n] ?)stop posting (?:here|on this|in this|on here)",
-    "(?:nobody|no one|noone) (?:wants|needs|likes) (?:you|u|your (?:posts|whining|sob stories))(?: here| around)?",
-    "(?:disappear|go away|get lost|stop posting|piss off|clear off|bugger off) (?:from|on|in|off) (?:this|the|here|our) ?(?:forum|site|board|group|thread|community)?",
-    "(?:leave|get off|get out of) (?:this|the) (?:forum|site|board|group|thread|community)(?! for a (?:while|bit))",
+    '(?:^|[.!?\\n] ?)stop posting (?:here|on this|in this|on here)',
+    '(?:nobody|no one|noone) (?:wants|needs|likes) (?:you|u|your (?:posts|whining|sob stories))(?: here| around)?',
+    '(?:disappear|go away|get lost|stop posting|piss off|clear off|bugger off) (?:from|on|in|off) (?:this|the|here|our) ?(?:forum|site|board|group|thread|community)?',
+    '(?:leave|get off|get out of) (?:this|the) (?:forum|site|board|group|thread|community)(?! for a (?:while|bit))',
     "you don't belong (?:here|on this (?:site|forum))",
     "i(?:'ll| will|'m going to| am going to) (?:keep|be) (?:posting|replying|commenting|following you|watching you)(?: on| to| under)? (?:every|all) (?:one of )?(?:your|ur) (?:posts?|threads?|replies)",
-    "(?:everyone|everybody|guys),? (?:report|block|ignore|pile on) (?:this|her|him|op)",
-    "(?:screenshotted|screenshotting|screenshot|saved|saving|copied|copying) (?:all )?(?:your|ur) (?:posts?|replies|messages|comments)",
-    "(?:attention seek(?:er|ing)|troll|fake post|made up|karma farm\\w{0,3})(?:,|\\.|!| obviously| again)",
+    '(?:everyone|everybody|guys),? (?:report|block|ignore|pile on) (?:this|her|him|op)',
+    '(?:screenshotted|screenshotting|screenshot|saved|saving|copied|copying) (?:all )?(?:your|ur) (?:posts?|replies|messages|comments)',
+    '(?:attention seek(?:er|ing)|troll|fake post|made up|karma farm\\w{0,3})(?:,|\\.|!| obviously| again)',
   ],
   '\\b',
 );
@@ -108,23 +173,23 @@ const HARASSMENT = anyOf(
 // "intimacy" stay publishable: people come here to talk about exactly that.
 const SOLICIT = anyOf(
   [
-    "(?:send|share|post|dm) (?:me )?(?:some |your )?(?:nudes|naked (?:pics|photos|pictures)|pics of (?:you|yourself|your body)|sexy pics|dirty pics)",
-    "(?:dm|pm|message|inbox|text|hit) me (?:up )?(?:ladies|girls|women|lads|guys|gents|gentlemen|hotties|sexy|babe|baby)\\b",
-    "(?:lonely|bored|horny|married|single|naughty) (?:women|ladies|wives|men|guys|girls|milfs?|hotwives?)(?: here)?,? (?:message|dm|pm|text|inbox|hit|contact|add) me",
+    '(?:send|share|post|dm) (?:me )?(?:some |your )?(?:nudes|naked (?:pics|photos|pictures)|pics of (?:you|yourself|your body)|sexy pics|dirty pics)',
+    '(?:dm|pm|message|inbox|text|hit) me (?:up )?(?:ladies|girls|women|lads|guys|gents|gentlemen|hotties|sexy|babe|baby)\\b',
+    '(?:lonely|bored|horny|married|single|naughty) (?:women|ladies|wives|men|guys|girls|milfs?|hotwives?)(?: here)?,? (?:message|dm|pm|text|inbox|hit|contact|add) me',
     "(?:message|dm|pm|text|inbox|hit) me (?:up )?(?:if|for) (?:you (?:want|fancy|are up for|'re up for) )?(?:some )?(?:fun|a good time|naughty|something discreet|no strings)",
-    "(?:any|lonely|horny|bored|single|married) (?:women|ladies|wives|men|guys|girls|milfs?|hotwives?)(?: here)? (?:want|wanna|looking|up for|interested in|dtf)\\b(?: to)?(?: (?:chat|meet|(?:hook up|hookup)|have fun|play|sext|something discreet|a discreet))?",
-    "(?:looking for|seeking|want|need|after) (?:a |an |some )?(?:married |lonely |bored |single |attractive |naughty |hot |sexy )?(?:woman|women|man|men|lady|ladies|wife|wives|girl|girls|guy|guys|companion|mwf|mwm) (?:for|to|who (?:wants?|likes?)) [a-z0-9 ]{0,11}?\\b(?:discreet|some fun|fun|no strings|casual|naughty|a fling|an affair|(?:hook up|hookup|hook ups|hookups)|sexting|play|nsa)",
-    "(?:looking for|seeking|want|wants|after) [a-z0-9 ]{0,78}?\\b(?:to (?:chat|talk|meet|play) )?(?:with )?(?:discreet(?:ly)?|no strings|nsa|naughty|fun on the side|an? affair partner|something on the side)",
-    "(?:for|some) (?:discreet|naughty|no[- ]strings|nsa|adult|casual|secret) (?:fun|meets?|encounters?|chats?|(?:hook up|hookup|hook ups|hookups)|times?|arrangements?|affairs?|flings?)",
-    "(?:^|[.!?\\n] ?)(?:post|send|share|show|upload) (?:a |some |your )(?:pic|photo|picture|selfie)s?(?: of (?:you|yourself|your (?:body|face)))?(?: and| so)",
-    "(?:show|send|share|post|dm) (?:me|us) (?:some |a few |a |your )?(?:pics?|pictures?|photos?|selfies?)(?! of (?:the|your|his|her) (?:text|message|screenshot|document|letter|chat|email|receipt))",
-    "send (?:me )?(?:some |a few )?(?:pics|pictures|photos|a pic|a photo|selfies?|a selfie)(?! of (?:the|your|his|her) (?:text|message|screenshot|document|letter|chat|email|receipt))",
-    "(?:looking for|want|seeking) (?:a )?(?:discreet|no strings|nsa|casual|secret) (?:fun|affair|(?:hook up|hookup)|encounter|fling|play|hookups?|sex)",
+    '(?:any|lonely|horny|bored|single|married) (?:women|ladies|wives|men|guys|girls|milfs?|hotwives?)(?: here)? (?:want|wanna|looking|up for|interested in|dtf)\\b(?: to)?(?: (?:chat|meet|(?:hook up|hookup)|have fun|play|sext|something discreet|a discreet))?',
+    '(?:looking for|seeking|want|need|after) (?:a |an |some )?(?:married |lonely |bored |single |attractive |naughty |hot |sexy )?(?:woman|women|man|men|lady|ladies|wife|wives|girl|girls|guy|guys|companion|mwf|mwm) (?:for|to|who (?:wants?|likes?)) [a-z0-9 ]{0,11}?\\b(?:discreet|some fun|fun|no strings|casual|naughty|a fling|an affair|(?:hook up|hookup|hook ups|hookups)|sexting|play|nsa)',
+    '(?:looking for|seeking|want|wants|after) [a-z0-9 ]{0,78}?\\b(?:to (?:chat|talk|meet|play) )?(?:with )?(?:discreet(?:ly)?|no strings|nsa|naughty|fun on the side|an? affair partner|something on the side)',
+    '(?:for|some) (?:discreet|naughty|no[- ]strings|nsa|adult|casual|secret) (?:fun|meets?|encounters?|chats?|(?:hook up|hookup|hook ups|hookups)|times?|arrangements?|affairs?|flings?)',
+    '(?:^|[.!?\\n] ?)(?:post|send|share|show|upload) (?:a |some |your )(?:pic|photo|picture|selfie)s?(?: of (?:you|yourself|your (?:body|face)))?(?: and| so)',
+    '(?:show|send|share|post|dm) (?:me|us) (?:some |a few |a |your )?(?:pics?|pictures?|photos?|selfies?)(?! of (?:the|your|his|her) (?:text|message|screenshot|document|letter|chat|email|receipt))',
+    'send (?:me )?(?:some |a few )?(?:pics|pictures|photos|a pic|a photo|selfies?|a selfie)(?! of (?:the|your|his|her) (?:text|message|screenshot|document|letter|chat|email|receipt))',
+    '(?:looking for|want|seeking) (?:a )?(?:discreet|no strings|nsa|casual|secret) (?:fun|affair|(?:hook up|hookup)|encounter|fling|play|hookups?|sex)',
     '(?:(?:hook up|hookup)|sext|cyber|fwb|dtf)(?: with me| tonight| anyone)',
     "(?:i'm|im|i am|so|feeling) (?:so |really )?horny\\b",
     "(?:dm|message|pm|text|inbox) me (?:if|for) (?:you(?:'re| are) )?(?:lonely|horny|naughty|fun|some fun|a good time|pics|more)",
-    "(?:my|your|his|her) (?:cock|dick|pussy|tits|boobs|cunt|balls|penis|clit)(?: is| was| in| on| into|,| and)? (?:so |really )?(?:hard|wet|throbbing|dripping|big|huge|tight|inside|in (?:my|your|her|his) mouth)",
-    "(?:suck|lick|ride|touch) (?:my|your|his|her) (?:cock|dick|pussy|tits|boobs|balls|clit|body)",
+    '(?:my|your|his|her) (?:cock|dick|pussy|tits|boobs|cunt|balls|penis|clit)(?: is| was| in| on| into|,| and)? (?:so |really )?(?:hard|wet|throbbing|dripping|big|huge|tight|inside|in (?:my|your|her|his) mouth)',
+    '(?:suck|lick|ride|touch) (?:my|your|his|her) (?:cock|dick|pussy|tits|boobs|balls|clit|body)',
   ],
   '\\b',
 );
@@ -133,8 +198,51 @@ const SOLICIT = anyOf(
 // ("this is fucking hard") is never enough for a hold.
 const DIRECTED_SWEAR = new Set(['fuck']);
 const NAME_CALLING_WORDS = new Set(['bitch', 'bastard', 'cunt', 'whore', 'slut', 'retard', 'twat', 'prick', 'dick', 'wank']);
-const SLURS = new Set(['nigger', 'negro', 'kike', 'chink', 'chingchong', 'fag', 'dyke', 'tranny', 'spastic', 'abo', 'abeed', 'africoon', 'arabush', 'boonga']);
-const GRAPHIC = new Set(['cock', 'pussy', 'cum', 'blowjob', 'handjob', 'deepthroat', 'dildo', 'jizz', 'gangbang', 'fisting', 'felch', 'lubejob', 'finger bang', 'double penetration', 'buttplug', 'doggystyle', 'ejaculate', 'semen', 'masturbate', 'fellatio', 'tit', 'boob', 'orgy', 'scat', 'bestiality', 'hentai', 'jerk off']);
+const SLURS = new Set([
+  'nigger',
+  'negro',
+  'kike',
+  'chink',
+  'chingchong',
+  'fag',
+  'dyke',
+  'tranny',
+  'spastic',
+  'abo',
+  'abeed',
+  'africoon',
+  'arabush',
+  'boonga',
+]);
+const GRAPHIC = new Set([
+  'cock',
+  'pussy',
+  'cum',
+  'blowjob',
+  'handjob',
+  'deepthroat',
+  'dildo',
+  'jizz',
+  'gangbang',
+  'fisting',
+  'felch',
+  'lubejob',
+  'finger bang',
+  'double penetration',
+  'buttplug',
+  'doggystyle',
+  'ejaculate',
+  'semen',
+  'masturbate',
+  'fellatio',
+  'tit',
+  'boob',
+  'orgy',
+  'scat',
+  'bestiality',
+  'hentai',
+  'jerk off',
+]);
 const KEEP = new Set([...DIRECTED_SWEAR, ...NAME_CALLING_WORDS, ...SLURS, ...GRAPHIC]);
 
 const matcher = new RegExpMatcher({
@@ -144,11 +252,26 @@ const matcher = new RegExpMatcher({
 
 // The matcher is slow (tens of microseconds per post), so it only runs when a cheap skeleton of
 // the text (leet mapped, letters only, repeats collapsed, spaced-out letters joined) holds a root.
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i', '8': 'b', '9': 'g' };
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '8': 'b',
+  '9': 'g',
+};
 const ROOTS =
   /fuc?k|fuq|fck|b[i]+t?c?h|bastard|cunt|whore|slut|retard|twat|prick|d[i]+c?k|wank|n[i]+g(?:er|a\b|ah|uh|ga)|negro|kike|chink|chingchong|\bfag|dyke|trany|spastic|\bab(?:o|eed)\b|africon|arabush|bonga|cock|\bcok|pus+y|pusi|\bcum\b|cums\b|cumshot|blow ?job|handjob|deepthroat|dildo|jiz|gangbang|fisting|felch|lubejob|fingerbang|butplug|dogystyle|ejaculat|semen\b|masturbat|felat|\btits?\b|titie|bobies|\bbobs\b|orgy|\bscat\b|bestial|hentai|jerkof/;
 
-const LEET_CODES: Readonly<Record<number, number>> = Object.fromEntries(Object.entries(LEET).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const LEET_CODES: Readonly<Record<number, number>> = Object.fromEntries(
+  Object.entries(LEET).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]),
+);
 const isLetterish = (c: number): boolean => (c >= 97 && c <= 122) || LEET_CODES[c] !== undefined;
 
 function skeleton(text: string): string {
@@ -178,8 +301,11 @@ function skeleton(text: string): string {
   return str;
 }
 
-const TARGET_NEAR = new RegExp(`(?:\\byou|\\bu|\\bur|\\bya|\\bhe(?:'s| is)|\\bshe(?:'s| is)|${SPOUSE}(?:'s| is)?|\\bop|\\bwhat an?|\\bsuch an?|\\bthat|\\bthis|\\bthese|\\bthose|\\bhim|\\bher|\\bstupid|\\bdumb|\\blittle|\\bold|\\bfat|\\bugly|\\blazy|\\bfucking|\\bcrazy)[^.!?\\n]{0,24}$`);
-const NOT_TARGET = /(?:\bi(?:'m| am| was| feel| felt)|\bme|\bmyself|\blife(?:'s| is)|\bkarma(?:'s| is)|\bit(?:'s| is| was)|\bmondays?(?:'s| are| is)?)[^.!?\n]{0,14}$/;
+const TARGET_NEAR = new RegExp(
+  `(?:\\byou|\\bu|\\bur|\\bya|\\bhe(?:'s| is)|\\bshe(?:'s| is)|${SPOUSE}(?:'s| is)?|\\bop|\\bwhat an?|\\bsuch an?|\\bthat|\\bthis|\\bthese|\\bthose|\\bhim|\\bher|\\bstupid|\\bdumb|\\blittle|\\bold|\\bfat|\\bugly|\\blazy|\\bfucking|\\bcrazy)[^.!?\\n]{0,24}$`,
+);
+const NOT_TARGET =
+  /(?:\bi(?:'m| am| was| feel| felt)|\bme|\bmyself|\blife(?:'s| is)|\bkarma(?:'s| is)|\bit(?:'s| is| was)|\bmondays?(?:'s| are| is)?)[^.!?\n]{0,14}$/;
 
 type Profanity = { slurs: Range[]; names: Range[]; graphic: Range[] };
 const profanityAt = (text: string, ctx: DetectContext): Profanity => ctx.memo('obscenity', () => scanProfanity(text, ctx));
@@ -194,7 +320,8 @@ function scanProfanity(text: string, ctx: DetectContext): Profanity {
     if (ctx.quoted(range[0], range[1])) continue;
     if (DIRECTED_SWEAR.has(word)) {
       // "fuck you", "f u c k off": swearing at someone, not about one's own pain.
-      if (/^[^a-z]{0,3}(?:[a-z]{0,4})[^a-z]{0,3}(?:you|u|ya|off|yourself|urself|this guy)\b/.test(text.slice(range[1], range[1] + 18))) result.names.push(range);
+      if (/^[^a-z]{0,3}(?:[a-z]{0,4})[^a-z]{0,3}(?:you|u|ya|off|yourself|urself|this guy)\b/.test(text.slice(range[1], range[1] + 18)))
+        result.names.push(range);
     } else if (SLURS.has(word)) result.slurs.push(range);
     else if (GRAPHIC.has(word)) result.graphic.push(range);
     else if (NAME_CALLING_WORDS.has(word)) {
@@ -207,8 +334,12 @@ function scanProfanity(text: string, ctx: DetectContext): Profanity {
 
 // Between "you" and the label: up to three describing words, none of them a verb or a negation
 // ("you are not an idiot", "you know my husband is a loser" are not vocatives).
-const GAP_STOP = /\b(?:not|never|no|are|were|was|is|know|see|think|feel|felt|and|or|to|with|for|as|like|said|say|called|call|have|had|do|did|can|could|would|will|should|must|might|get|got|make|made|look|looked|sound|sounded|seem|seemed|want|need|told|tell|thank|thanks|all)\b/;
-const selfTalk = (t: string, s: number): boolean => !/\b(?:i'm|i am|i was|i feel|i felt|am i|was i|made me feel|makes me feel|i've been|i have been|felt like|feel like)\b[^,]{0,20}$/.test(before(t, s, 40));
+const GAP_STOP =
+  /\b(?:not|never|no|are|were|was|is|know|see|think|feel|felt|and|or|to|with|for|as|like|said|say|called|call|have|had|do|did|can|could|would|will|should|must|might|get|got|make|made|look|looked|sound|sounded|seem|seemed|want|need|told|tell|thank|thanks|all)\b/;
+const selfTalk = (t: string, s: number): boolean =>
+  !/\b(?:i'm|i am|i was|i feel|i felt|am i|was i|made me feel|makes me feel|i've been|i have been|felt like|feel like)\b[^,]{0,20}$/.test(
+    before(t, s, 40),
+  );
 
 // Filters built once, not on every call.
 const notNegated24 = notNegated(24);
@@ -225,8 +356,8 @@ const notBefore1 = notBefore(/(?:\b(?:he|she|they)\b|\b(?:my|her|his|your|our) (
 const GROUP_HATE = rx(
   "\\b(?:(?:his|her|their|your|that|you|them and their) kind (?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|aren'?t|are not|never) (?:belong|be allowed|deserve)",
   "|(?:go|send (?:them|him|her|'em)|should (?:all )?go) back (?:to|where) (?:your|their|his|her|they|you) (?:own )?(?:country|came from|village|desert|jungle|hole)",
-  "|(?:they|those people|these people|them|all of them|immigrants|migrants|refugees|foreigners) (?:are|r|is) (?:just )?(?:animals|vermin|parasites|rats|cockroaches|savages|subhuman|sub-human|a disease|a plague|an infestation|invaders|filth|scum)",
-  "|(?:should|need to|ought to|must) (?:all )?be (?:deported|wiped out|exterminated|sent back (?:where|to where|home|to (?:their|his|her) (?:own )?country)|kicked out of (?:the|this|our) country|driven out|gassed|shot)",
+  '|(?:they|those people|these people|them|all of them|immigrants|migrants|refugees|foreigners) (?:are|r|is) (?:just )?(?:animals|vermin|parasites|rats|cockroaches|savages|subhuman|sub-human|a disease|a plague|an infestation|invaders|filth|scum)',
+  '|(?:should|need to|ought to|must) (?:all )?be (?:deported|wiped out|exterminated|sent back (?:where|to where|home|to (?:their|his|her) (?:own )?country)|kicked out of (?:the|this|our) country|driven out|gassed|shot)',
   "|(?:don'?t|do not|doesn'?t) belong in (?:our|this) country)",
 );
 
@@ -248,8 +379,32 @@ export const respectRules: Rule[] = [
       const negated = (t: string, s: number, e: number): boolean => !/\b(?:not|never|no longer|hardly)\b|n't\b/.test(t.slice(s, e));
       const prof = profanityAt(text, ctx);
       return [
-        ...findTailFirst(INSULT_TAIL, PERSON_HEAD, fillerGap, 90, text, ctx, negated, notQuoted, notNegated24, notReported50, selfTalk, notAfter1),
-        ...findTailFirst(VOCATIVE_TAIL, VOCATIVE_HEADS, vocativeGapOk, 70, text, ctx, notQuoted, notReported50, (t, s) => !/\bthank\s?$/.test(t.slice(Math.max(0, s - 7), s)), selfTalk),
+        ...findTailFirst(
+          INSULT_TAIL,
+          PERSON_HEAD,
+          fillerGap,
+          90,
+          text,
+          ctx,
+          negated,
+          notQuoted,
+          notNegated24,
+          notReported50,
+          selfTalk,
+          notAfter1,
+        ),
+        ...findTailFirst(
+          VOCATIVE_TAIL,
+          VOCATIVE_HEADS,
+          vocativeGapOk,
+          70,
+          text,
+          ctx,
+          notQuoted,
+          notReported50,
+          (t, s) => !/\bthank\s?$/.test(t.slice(Math.max(0, s - 7), s)),
+          selfTalk,
+        ),
         ...prof.names,
         ...prof.slurs,
       ];
@@ -263,10 +418,8 @@ export const respectRules: Rule[] = [
     description:
       'Contempt aimed at another poster: "you people", "grow up", "get a life", "nobody cares", "pathetic.", "fuck you". Our kids growing up, thanking "you people", or reporting that someone said it, do not fire.',
     quote: quotes.respect,
-    message:
-      'Everyone here is a whole human being in a hard season; could you say this in a way that leaves them their dignity?',
-    rejectText:
-      'Your post was not published because its tone is dismissive of another person; you are welcome to disagree, kindly.',
+    message: 'Everyone here is a whole human being in a hard season; could you say this in a way that leaves them their dignity?',
+    rejectText: 'Your post was not published because its tone is dismissive of another person; you are welcome to disagree, kindly.',
     action: 'hold',
     detect: (text, ctx) => [
       ...find(IMPERATIVE, text, ctx, imperativeLead, notQuoted, notReported60, notNegated12),
@@ -278,8 +431,13 @@ export const respectRules: Rule[] = [
         notQuoted,
         notReported60,
         notNegated12,
-        (t, s, e) => !/^ ?(?:you people|your kind|people like you)/.test(t.slice(s, e).replace(/^[.!?,;:\n"(] ?/, '')) || !PRAISE.test(before(t, s, 30) + ' ' + t.slice(e, Math.min(t.length, e + 40))),
-        (t, s) => !/\b(?:kids?|children|son|daughter|they|we|i|to|will|when|he|she|boys|girls|baby|has to|have to|needed to|need to)\s?$/.test(t.slice(Math.max(0, s - 14), s)) || /^(?:you need to|you should)/.test(t.slice(s)),
+        (t, s, e) =>
+          !/^ ?(?:you people|your kind|people like you)/.test(t.slice(s, e).replace(/^[.!?,;:\n"(] ?/, '')) ||
+          !PRAISE.test(before(t, s, 30) + ' ' + t.slice(e, Math.min(t.length, e + 40))),
+        (t, s) =>
+          !/\b(?:kids?|children|son|daughter|they|we|i|to|will|when|he|she|boys|girls|baby|has to|have to|needed to|need to)\s?$/.test(
+            t.slice(Math.max(0, s - 14), s),
+          ) || /^(?:you need to|you should)/.test(t.slice(s)),
       ),
     ],
   },
@@ -330,4 +488,23 @@ export const respectRules: Rule[] = [
 ];
 
 /** Every regex of this phase, for the linear-time spec. */
-export const patterns: Readonly<Record<string, RegExp>> = { GROUP_HATE, IMPERATIVE, IMPERATIVE_LEAD, CONTEMPT, HARASSMENT, INSULT_TAIL, PERSON_HEAD, FILLER_GAP, VOCATIVE_TAIL, VOCATIVE_HEADS, VOCATIVE_NOUN, NOT_TARGET, PRAISE, ROOTS, SOLICIT, TARGET_NEAR, THREAT, GAP_STOP };
+export const patterns: Readonly<Record<string, RegExp>> = {
+  GROUP_HATE,
+  IMPERATIVE,
+  IMPERATIVE_LEAD,
+  CONTEMPT,
+  HARASSMENT,
+  INSULT_TAIL,
+  PERSON_HEAD,
+  FILLER_GAP,
+  VOCATIVE_TAIL,
+  VOCATIVE_HEADS,
+  VOCATIVE_NOUN,
+  NOT_TARGET,
+  PRAISE,
+  ROOTS,
+  SOLICIT,
+  TARGET_NEAR,
+  THREAT,
+  GAP_STOP,
+};

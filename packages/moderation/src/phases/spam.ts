@@ -4,32 +4,32 @@ import type { DetectContext, Range, Rule } from '../types.js';
 
 const PITCH = anyOf(
   [
-    "(?:my|our) (?:coaching|mentoring|masterclass|course|program(?:me)?|programs|webinar|workshop|bootcamp|ebook|e-book|newsletter|podcast|method|system|blueprint|membership|community|retreat|academy|sessions|services|practice|clinic|book|app|channel|group)\\b(?: (?:has|is|will|can|helps?|helped|teaches|shows|for|to|at|on|link|where|that|which|called))",
-    "(?:book|schedule|grab|claim|get|reserve) (?:a |your |my )?(?:free|complimentary|discovery|strategy|clarity|breakthrough|intro|introductory|no-obligation) [a-z0-9 -]{0,45}?\\b(?:call|session|consultation|consult|chat|assessment|ebook|guide|training|webinar|spot|class)",
+    '(?:my|our) (?:coaching|mentoring|masterclass|course|program(?:me)?|programs|webinar|workshop|bootcamp|ebook|e-book|newsletter|podcast|method|system|blueprint|membership|community|retreat|academy|sessions|services|practice|clinic|book|app|channel|group)\\b(?: (?:has|is|will|can|helps?|helped|teaches|shows|for|to|at|on|link|where|that|which|called))',
+    '(?:book|schedule|grab|claim|get|reserve) (?:a |your |my )?(?:free|complimentary|discovery|strategy|clarity|breakthrough|intro|introductory|no-obligation) [a-z0-9 -]{0,45}?\\b(?:call|session|consultation|consult|chat|assessment|ebook|guide|training|webinar|spot|class)',
     "(?:i've|i have|we've|we have) (?:already )?(?:helped|coached|worked with|saved) (?:over |more than )?\\d{2,6}\\+? (?:couples|clients|marriages|men|women|people|families|husbands|wives)",
-    "(?:dm|pm|message|email|contact|text|inbox) me (?:for|to (?:book|learn|find out|get|join|sign)|about (?:my|our)|if you (?:want|would like|need) (?:help|coaching|my|to (?:save|fix|rebuild|get)))",
-    "(?:link|links) in (?:my )?(?:bio|profile|comments?)",
-    "(?:my|our) (?:agency|company|firm|business|practice|clinic|centre|center|team) (?:helps|offers|can help|specialises|specializes|provides|works with)",
-    "(?:rates|prices|fees|pricing|packages) (?:are )?(?:on|at|in) (?:our|my) (?:website|site|page|profile)",
-    "(?:i|we) (?:run|offer|host|provide|teach) (?:a |an |my |our )?[a-z0-9: -]{0,13}?\\b(?:coaching|mentoring|course|program|programme|workshop|retreat|sessions|service|masterclass|bootcamp|group)\\b",
-    "(?:first|1st|initial|intro) (?:session|call|consultation|class|month|week) (?:is )?(?:free|on me|complimentary)|free (?:first|initial|intro) (?:session|call|consultation)",
+    '(?:dm|pm|message|email|contact|text|inbox) me (?:for|to (?:book|learn|find out|get|join|sign)|about (?:my|our)|if you (?:want|would like|need) (?:help|coaching|my|to (?:save|fix|rebuild|get)))',
+    '(?:link|links) in (?:my )?(?:bio|profile|comments?)',
+    '(?:my|our) (?:agency|company|firm|business|practice|clinic|centre|center|team) (?:helps|offers|can help|specialises|specializes|provides|works with)',
+    '(?:rates|prices|fees|pricing|packages) (?:are )?(?:on|at|in) (?:our|my) (?:website|site|page|profile)',
+    '(?:i|we) (?:run|offer|host|provide|teach) (?:a |an |my |our )?[a-z0-9: -]{0,13}?\\b(?:coaching|mentoring|course|program|programme|workshop|retreat|sessions|service|masterclass|bootcamp|group)\\b',
+    '(?:first|1st|initial|intro) (?:session|call|consultation|class|month|week) (?:is )?(?:free|on me|complimentary)|free (?:first|initial|intro) (?:session|call|consultation)',
     '(?:use|with) (?:my |the )?(?:code|coupon|promo(?: code)?|discount code) [a-z0-9]{3,20}',
     '\\d{1,2}% off',
     '(?:limited|only \\d{1,3}) (?:spots|places|seats|time offer|offer)',
     '(?:sign|signup|sign-up|enrol|enroll|register) (?:up )?(?:now|today|here|for (?:my|our|the|a) (?:free )?(?:course|webinar|program|masterclass|workshop|challenge|coaching))',
-    "(?:i|we) help (?:couples|men|women|wives|husbands|people|spouses|clients|marriages) [a-z0-9 ]{0,80}?\\b(?:in (?:just )?\\d{1,3} (?:days|weeks)|guaranteed|without (?:therapy|counsel))",
+    '(?:i|we) help (?:couples|men|women|wives|husbands|people|spouses|clients|marriages) [a-z0-9 ]{0,80}?\\b(?:in (?:just )?\\d{1,3} (?:days|weeks)|guaranteed|without (?:therapy|counsel))',
     'save your marriage in (?:just )?\\d{1,3} (?:days|weeks|steps)',
-    "(?:guaranteed|proven|secret|step-by-step|simple|exact) (?:method|system|formula|technique|program|blueprint|script|steps)\\b",
-    "get (?:him|her|them|your (?:ex|husband|wife|spouse|man|woman)) back (?:in|within) (?:just )?\\d{1,3}",
-    "(?:guaranteed|proven) (?:to|method|system|results|way) (?:to )?(?:save|fix|rebuild|restore|bring back|get (?:him|her) back)",
+    '(?:guaranteed|proven|secret|step-by-step|simple|exact) (?:method|system|formula|technique|program|blueprint|script|steps)\\b',
+    'get (?:him|her|them|your (?:ex|husband|wife|spouse|man|woman)) back (?:in|within) (?:just )?\\d{1,3}',
+    '(?:guaranteed|proven) (?:to|method|system|results|way) (?:to )?(?:save|fix|rebuild|restore|bring back|get (?:him|her) back)',
     '(?:spell caster|love spell|spell to|bring back (?:your|my) (?:ex|lover|husband|wife)|dr\\.? [a-z]{2,15} (?:brought|helped|restored)|(?:powerful|great) spell|binding spell)',
     '(?:crypto|bitcoin|forex|investment) (?:opportunity|expert|trader|platform|mentor)',
-    "(?:click|tap) (?:here|the link|this link|below)",
-    "check out (?:my|our) (?:site|website|page|channel|course|program|book|podcast|shop|store|link|profile|offer)",
-    "(?:buy|order|download|grab|get|pick up|check out) (?:a copy of )?(?:my|our) (?:new |latest |best-selling |bestselling )?(?:book|ebook|e-book|course|guide|workbook|program|programme|app|journal|planner|audiobook|masterclass)\\b",
+    '(?:click|tap) (?:here|the link|this link|below)',
+    'check out (?:my|our) (?:site|website|page|channel|course|program|book|podcast|shop|store|link|profile|offer)',
+    '(?:buy|order|download|grab|get|pick up|check out) (?:a copy of )?(?:my|our) (?:new |latest |best-selling |bestselling )?(?:book|ebook|e-book|course|guide|workbook|program|programme|app|journal|planner|audiobook|masterclass)\\b',
     '(?:buy|order|download|grab) (?:my|our|the) (?:book|ebook|e-book|course|guide|workbook|program|app)(?: (?:now|today|here|at|on))',
     '(?:visit|go to) (?:my|our) (?:site|website|page|shop|store)',
-    "(?:certified|licensed|professional) (?:relationship|marriage|divorce|life|dating) coach (?:here|and i|offering|with)",
+    '(?:certified|licensed|professional) (?:relationship|marriage|divorce|life|dating) coach (?:here|and i|offering|with)',
     "(?:as|i'm|i am) a (?:certified |professional )?(?:relationship|marriage|life) coach,? (?:i|my|dm|message|book|click|check)",
     '(?:whatsapp|telegram|wechat|signal) (?:me|him|her|dr)? ?(?:on|at|via)? ?\\+?\\d',
   ],
@@ -37,18 +37,23 @@ const PITCH = anyOf(
 );
 
 // Host only; the path is taken up to the next space in code (a nested optional group would not be linear-safe).
-const URL = rx('\\b(?:https://|http://|www\\.)[a-z0-9.-]{2,80}|\\b[a-z0-9-]{2,40}\\.(?:com|net|org|io|co|shop|store|biz|info|online|site|xyz|app|me|ly|gg|link|click|live|to|tv|us|uk)\\b');
-const SALES_URL = /(?:bit\.ly|tinyurl|linktr\.ee|beacons\.ai|gumroad|clickfunnels|kajabi|teachable|thinkific|stan\.store|calendly|amzn\.to|amazon\.[a-z.]{2,6}\/(?:dp|gp)|etsy\.com|shopify|ref=|aff(?:iliate)?=|utm_|\?via=|promo|coupon|discount|checkout|\/buy|\/shop|\/course|\/coaching|\/offer|\/webinar|\/book-a-call|\/apply|onlyfans|cash\.app|paypal\.me|venmo)/;
-const SALES_WORDS = /\b(?:buy|purchase|order|discount|coupon|promo|sale|offer|price|\$\d|£\d|€\d|sign up|enrol|enroll|book a|free call|free session|coaching|my course|my program|subscribe|dm me|limited|spots|guaranteed|affiliate|link in bio|proven|system|method|formula|consultation|free trial|visit|money back|money-back|program|programme|course|webinar|masterclass|sign up|enrol|my (?:site|website|page|program|book|ebook|guide|system|method|course))\b/;
+const URL = rx(
+  '\\b(?:https://|http://|www\\.)[a-z0-9.-]{2,80}|\\b[a-z0-9-]{2,40}\\.(?:com|net|org|io|co|shop|store|biz|info|online|site|xyz|app|me|ly|gg|link|click|live|to|tv|us|uk)\\b',
+);
+const SALES_URL =
+  /(?:bit\.ly|tinyurl|linktr\.ee|beacons\.ai|gumroad|clickfunnels|kajabi|teachable|thinkific|stan\.store|calendly|amzn\.to|amazon\.[a-z.]{2,6}\/(?:dp|gp)|etsy\.com|shopify|ref=|aff(?:iliate)?=|utm_|\?via=|promo|coupon|discount|checkout|\/buy|\/shop|\/course|\/coaching|\/offer|\/webinar|\/book-a-call|\/apply|onlyfans|cash\.app|paypal\.me|venmo)/;
+const SALES_WORDS =
+  /\b(?:buy|purchase|order|discount|coupon|promo|sale|offer|price|\$\d|£\d|€\d|sign up|enrol|enroll|book a|free call|free session|coaching|my course|my program|subscribe|dm me|limited|spots|guaranteed|affiliate|link in bio|proven|system|method|formula|consultation|free trial|visit|money back|money-back|program|programme|course|webinar|masterclass|sign up|enrol|my (?:site|website|page|program|book|ebook|guide|system|method|course))\b/;
 // Safety resources, public bodies and reading links are welcome.
-const SAFE_URL = /(?:\.gov\b|\.nhs\.uk|samaritans|988lifeline|thehotline|nationaldahotline|womensaid|refuge\.org|mind\.org|crisistextline|befrienders|lifeline\.org|relate\.org|gottman|who\.int|wikipedia\.org)/;
+const SAFE_URL =
+  /(?:\.gov\b|\.nhs\.uk|samaritans|988lifeline|thehotline|nationaldahotline|womensaid|refuge\.org|mind\.org|crisistextline|befrienders|lifeline\.org|relate\.org|gottman|who\.int|wikipedia\.org)/;
 
 function salesLinks(text: string, ctx: DetectContext): Range[] {
   const out: Range[] = [];
   const salesy = SALES_WORDS.test(text);
   for (const [s, host] of find(URL, text, ctx)) {
     let e = host;
-    while (e < text.length && e - host < 300 && !/[\s"<>]/.test(text[e]!)) e++;
+    while (e < text.length && e - host < 300 && !/[\s"<>]/.test(text[e])) e++;
     const url = text.slice(s, e);
     if (SAFE_URL.test(url)) continue;
     if (SALES_URL.test(url) || salesy) out.push([s, e]);
@@ -87,7 +92,7 @@ function repeated(text: string): Range[] {
   let lastLen = 0;
   let run = 0;
   let runStart = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (!isToken(text.charCodeAt(i))) {
       i++;
       continue;
@@ -150,7 +155,8 @@ export const spamRules: Rule[] = [
     principle: 'Predictability',
     category: 'spam',
     title: 'No repeated text',
-    description: 'The same sentence three or more times, one word eight or more times in a row, or one letter or digit repeated eight or more times in a row ("aaaaaaaaaa").',
+    description:
+      'The same sentence three or more times, one word eight or more times in a row, or one letter or digit repeated eight or more times in a row ("aaaaaaaaaa").',
     quote: quotes.predictability,
     message: 'It looks like part of this repeats; could you say it once, the way you mean it?',
     rejectText: 'Your post was not published because it repeats the same text; please say it once.',

@@ -11,7 +11,8 @@ export { RuleHitModel, SafetyResourceModel };
 registerEnumType(PostOutcome, { name: 'PostOutcome' });
 registerEnumType(CrisisConcern, {
   name: 'CrisisConcern',
-  description: 'On a crisis, whose safety is at stake: SELF, the writer; OTHER, someone the writer fears for (show the resources for helping another person).',
+  description:
+    'On a crisis, whose safety is at stake: SELF, the writer; OTHER, someone the writer fears for (show the resources for helping another person).',
 });
 
 @InputType()
