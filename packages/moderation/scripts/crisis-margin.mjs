@@ -40,14 +40,22 @@ console.log(`validation split: ${val.length} items; committed thresholds ${JSON.
 console.log(describe(evaluate(base)));
 
 let best = null;
-for (const a of GRID) for (const b of GRID) for (const c of GRID) {
-  const t = { ...base, flag: { ...base.flag, 'self-harm': a, 'partner-danger': b, threat: c } };
-  if (a > base.flag['self-harm'] || b > base.flag['partner-danger'] || c > base.flag.threat) continue;
-  const f = evaluate(t);
-  if (wilsonLow(f.crisisRecall) < GOAL) continue;
-  const key = [f.publishStopped.v, -f.macroF1, -(a + b + c)];
-  if (!best || key[0] < best.key[0] - 1e-12 || (Math.abs(key[0] - best.key[0]) < 1e-12 && (key[1] < best.key[1] - 1e-12 || (Math.abs(key[1] - best.key[1]) < 1e-12 && key[2] < best.key[2])))) best = { t, f, key };
-}
+for (const a of GRID)
+  for (const b of GRID)
+    for (const c of GRID) {
+      const t = { ...base, flag: { ...base.flag, 'self-harm': a, 'partner-danger': b, threat: c } };
+      if (a > base.flag['self-harm'] || b > base.flag['partner-danger'] || c > base.flag.threat) continue;
+      const f = evaluate(t);
+      if (wilsonLow(f.crisisRecall) < GOAL) continue;
+      const key = [f.publishStopped.v, -f.macroF1, -(a + b + c)];
+      if (
+        !best ||
+        key[0] < best.key[0] - 1e-12 ||
+        (Math.abs(key[0] - best.key[0]) < 1e-12 &&
+          (key[1] < best.key[1] - 1e-12 || (Math.abs(key[1] - best.key[1]) < 1e-12 && key[2] < best.key[2])))
+      )
+        best = { t, f, key };
+    }
 if (!best) {
   console.log(`no setting on the grid has a lower bound of ${GOAL * 100}% on validation crisis recall`);
   process.exit(1);
@@ -56,7 +64,9 @@ const { t, f } = best;
 const n = f.crisisRecall.n;
 const k = Math.round(f.crisisRecall.v * n);
 const lb = wilsonLow(f.crisisRecall);
-console.log(`\nchosen crisis flags ${JSON.stringify(Object.fromEntries(CRISIS.map((c) => [c, t.flag[c]])))}: validation crisis recall ${k}/${n} (Wilson 95% lower bound ${(lb * 100).toFixed(1)}%)`);
+console.log(
+  `\nchosen crisis flags ${JSON.stringify(Object.fromEntries(CRISIS.map((c) => [c, t.flag[c]])))}: validation crisis recall ${k}/${n} (Wilson 95% lower bound ${(lb * 100).toFixed(1)}%)`,
+);
 console.log(describe(f));
 
 if (process.argv.includes('--write')) {
