@@ -14,18 +14,4 @@ export function moderate(input: ModerateInput): Verdict {
   return decide(analyse(input, null), null);
 }
 
-export { MAX_LENGTH } from './pipeline.js';
-export { rules, principles, guidelines, rejectReasons, ruleById, phases } from './rules.js';
-export { normalise, toOriginal } from './normalise.js';
-export type {
-  ModerationAction,
-  Principle,
-  RuleCategory,
-  PostKind,
-  ModerateInput,
-  RuleHit,
-  Verdict,
-  Guideline,
-  RejectReason,
-  Rule,
-} from './types.js';
+export * from './rules-api.js';

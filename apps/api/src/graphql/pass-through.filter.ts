@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Inject } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { POST_BODY_MAX, spelled } from '@steady/rules';
 import { ErrorCode } from '../common/errors';
 import type { Logger } from '../common/logger';
 import { LOGGER } from '../common/tokens';
@@ -29,7 +30,7 @@ export class PassThroughFilter implements GqlExceptionFilter {
     if (status === 413) {
       return reply
         .status(413)
-        .send(answer(ErrorCode.PAYLOAD_TOO_LARGE, 'That request is too large. A post can be up to 5,000 characters.'));
+        .send(answer(ErrorCode.PAYLOAD_TOO_LARGE, `That request is too large. A post can be up to ${spelled(POST_BODY_MAX)} characters.`));
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send(answer('BAD_REQUEST', 'That request could not be read. Please send JSON with a GraphQL query.'));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { guidelines, moderate, rejectReasons, rules, rulesVersion } from '@steady/moderation';
-import { FLAG_NOTE_MAX } from '@steady/rules';
+import { BAN_REASON_MAX, FLAG_NOTE_MAX } from '@steady/rules';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { AuthorKeys, Standing } from '../authors/author-keys';
@@ -174,14 +174,14 @@ export class ModerationService {
 
   /** Bans the key behind a post without anyone seeing it: the sealed reference opens only here. */
   async ban(moderatorId: string, postId: string, reason: string): Promise<boolean> {
-    const text = reason?.trim();
+    const text = reason?.trim().slice(0, BAN_REASON_MAX);
     if (!text) throw badInput('reason', M.banReason);
     const sealed = isPostId(postId) ? await this.posts.sealedAuthor(postId) : null;
     if (!sealed) throw notFound(M.postNotFound);
     const hash = this.crypto.banHash(this.crypto.open(sealed));
     await this.db.transaction(async (tx) => {
-      await this.repo.ban(tx, hash, text.slice(0, 500));
-      await this.repo.audit(tx, { actor: `moderator:${moderatorId}`, action: 'ban', postId, reason: text.slice(0, 500) });
+      await this.repo.ban(tx, hash, text);
+      await this.repo.audit(tx, { actor: `moderator:${moderatorId}`, action: 'ban', postId, reason: text });
     });
     return true;
   }
