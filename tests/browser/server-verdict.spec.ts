@@ -89,7 +89,7 @@ describeBrowser('the server’s verdict is stronger than the live hint’s', () 
     await page.getByLabel('Share your thoughts').fill(QUIET_CRISIS);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe('/help');
-    await expect(page.locator('main > .notice-care').textContent()).resolves.toMatch(/\S/);
+    await expect(page.locator('.help .notice-care').textContent()).resolves.toMatch(/\S/);
     await expect(page.locator('.resources a', { hasText: '988' }).count()).resolves.toBeGreaterThan(0);
     const back = page.getByRole('link', { name: 'go back to the conversation' });
     const hash = new URL((await back.getAttribute('href'))!, webUrl()).hash;
@@ -134,7 +134,7 @@ describeBrowser('the server’s verdict is stronger than the live hint’s', () 
     await expect(page.locator('#new-post .tone-hint-region > *').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/help');
-    await page.locator('main > .notice-care').waitFor();
+    await page.locator('.help .notice-care').waitFor();
     const back = page.getByRole('link', { name: 'go back to the conversation' });
     const hash = new URL((await back.getAttribute('href'))!, webUrl()).hash;
     posted.push(hash.slice('#post-'.length));
