@@ -81,7 +81,8 @@ describeBrowser('posting and replying without JavaScript', () => {
     await post.locator('summary', { hasText: `Reply to ${pseudonym}` }).click();
     await post.getByLabel(`Your reply to ${pseudonym}`).fill('Thank you for saying this. I do the same.');
     await post.getByRole('button', { name: 'Send reply' }).click();
-    expect(page.url()).toMatch(/#post-\d+$/);
+    // The redirect lands on the new reply; until then the old page (at this spec's post) is still shown.
+    await page.waitForURL((url) => /^#post-\d+$/.test(url.hash) && url.hash !== `#${myId}`);
     const reply = myReplies();
     await expect(reply.count()).resolves.toBe(1);
     await expect(reply.locator('.post-body').textContent()).resolves.toContain('Thank you for saying this.');
