@@ -15,9 +15,7 @@ export class Moderation1764100000003 implements MigrationInterface {
         add column reviewed_at timestamptz`);
     // The thread page also shows the caller's own posts waiting for a moderator.
     await q.query(`drop index post_thread_idx`);
-    await q.query(
-      `create index post_thread_idx on post (section_id, id) where parent_id is null and status in ('PUBLISHED', 'DELETED', 'PENDING')`,
-    );
+    await q.query(`create index post_thread_idx on post (section_id, id) where parent_id is null and status in ('PUBLISHED', 'DELETED', 'PENDING')`);
     await q.query(`drop index post_replies_idx`);
     await q.query(`create index post_replies_idx on post (parent_id, id) where status in ('PUBLISHED', 'DELETED', 'PENDING')`);
 
@@ -96,8 +94,6 @@ export class Moderation1764100000003 implements MigrationInterface {
     await q.query(`create index post_thread_idx on post (section_id, id) where parent_id is null and status in ('PUBLISHED', 'DELETED')`);
     await q.query(`drop index post_replies_idx`);
     await q.query(`create index post_replies_idx on post (parent_id, id) where status in ('PUBLISHED', 'DELETED')`);
-    await q.query(
-      `alter table post drop column crisis, drop column hits, drop column rules_version, drop column flag_count, drop column review_reason, drop column reviewed_at`,
-    );
+    await q.query(`alter table post drop column crisis, drop column hits, drop column rules_version, drop column flag_count, drop column review_reason, drop column reviewed_at`);
   }
 }

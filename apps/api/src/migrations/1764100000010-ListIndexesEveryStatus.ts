@@ -18,9 +18,7 @@ export class ListIndexesEveryStatus1764100000010 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`drop index post_thread_idx`);
-    await q.query(
-      `create index post_thread_idx on post (section_id, id) where parent_id is null and status in ('PUBLISHED', 'DELETED', 'PENDING')`,
-    );
+    await q.query(`create index post_thread_idx on post (section_id, id) where parent_id is null and status in ('PUBLISHED', 'DELETED', 'PENDING')`);
     await q.query(`drop index post_replies_idx`);
     await q.query(`create index post_replies_idx on post (parent_id, id) where status in ('PUBLISHED', 'DELETED', 'PENDING')`);
   }
