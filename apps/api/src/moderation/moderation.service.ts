@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { guidelines, moderate, rejectReasons, rules, rulesVersion } from '@steady/moderation';
-import { BAN_REASON_MAX, FLAG_NOTE_MAX } from '@steady/rules';
+import { BAN_REASON_MAX, FLAG_NOTE_MAX, POST_BODY_MAX } from '@steady/rules';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { AuthorKeys, Standing } from '../authors/author-keys';
@@ -8,7 +8,6 @@ import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { fitsBigint, isPostId } from '../common/ids';
 import { UNKNOWN_CURSOR } from '../common/pagination';
-import { BODY_MAX } from '../common/limits';
 import { Db } from '../database/db';
 import { PRIORITY, concernOf, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
@@ -27,7 +26,6 @@ import { ModerationRepository, type AuditActor } from './moderation.repository';
 import { PostStatus } from './post-status';
 import type { StoredHit } from './stored-hit';
 
-const NOTE_MAX = FLAG_NOTE_MAX;
 /** Author-facing words of each rule: the guidelines page shows the same sentences the nudges use. */
 const RULE_MESSAGES = new Map(rules.map((r) => [r.id, r.message]));
 /** What a reader's flag weighs toward hiding a post, by the standing of their key. */
@@ -69,7 +67,7 @@ export class ModerationService {
 
   /** The live preview's answer, from the server: the same engine, nothing stored. */
   async checkTone(body: string, sectionId: string | null | undefined): Promise<ToneCheckModel> {
-    if (body.length > BODY_MAX * 2) throw badInput('body', M.checkTooLong);
+    if (body.length > POST_BODY_MAX * 2) throw badInput('body', M.checkTooLong);
     const section = sectionId ? ((await this.articles.sectionMeta(sectionId))?.slug ?? null) : null;
     const verdict = moderate({ text: body, section });
     return {
@@ -97,7 +95,7 @@ export class ModerationService {
     }
     if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, M.paused);
     const note = rawNote?.trim() || null;
-    if (note && note.length > NOTE_MAX) throw badInput('note', M.noteTooLong(NOTE_MAX));
+    if (note && note.length > FLAG_NOTE_MAX) throw badInput('note', M.noteTooLong(FLAG_NOTE_MAX));
     await this.keys.limitWrites(caller, true, M.slowDown);
     const post = isPostId(postId) ? await this.posts.byId(postId) : null;
     if (!post || post.status === PostStatus.DELETED) throw notFound(M.postNotFound);

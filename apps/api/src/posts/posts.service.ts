@@ -7,7 +7,6 @@ import { AuthorKeys } from '../authors/author-keys';
 import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
-import { BODY_MAX } from '../common/limits';
 import { Db, Tx } from '../database/db';
 import { CrisisConcern, Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
@@ -18,9 +17,7 @@ import { PostsRepository } from './posts.repository';
 import { ThreadCache } from './thread-cache';
 import { authorViewer, Sight, sightOf } from './visibility';
 
-export { BODY_MAX };
-export { EDIT_WINDOW_MS } from '@steady/rules';
-import { EDIT_WINDOW_MS } from '@steady/rules';
+import { fitsBodyLimit, POST_BODY_MAX, withinEditWindow } from '@steady/rules';
 const PSEUDONYM_ATTEMPTS = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -150,7 +147,7 @@ export class PostsService {
   async edit(caller: Caller, input: EditPostCommand, now = Date.now()): Promise<WriteResult> {
     const body = validBody(input.body);
     const post = await this.ownPost(caller, input.postId);
-    if (now - post.createdAt.getTime() > EDIT_WINDOW_MS) {
+    if (!withinEditWindow(post.createdAt.getTime(), now)) {
       throw new AppError(ErrorCode.EDIT_WINDOW_CLOSED, MESSAGES.editWindowClosed);
     }
     await this.limitWrites(caller);
@@ -291,7 +288,7 @@ export class PostsService {
 function validBody(raw: string): string {
   const body = (raw ?? '').trim();
   if (body.length === 0) throw badInput('body', MESSAGES.bodyEmpty);
-  if (body.length > BODY_MAX && Array.from(body).length > BODY_MAX) throw badInput('body', MESSAGES.bodyTooLong(BODY_MAX));
+  if (!fitsBodyLimit(body)) throw badInput('body', MESSAGES.bodyTooLong(POST_BODY_MAX));
   return body;
 }
 
