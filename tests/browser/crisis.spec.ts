@@ -1,61 +1,12 @@
 // The crisis screen: a post that says its author may be in danger is met, at once and before
 // anything else, with a warm message and ways to reach help, with JavaScript off and on.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, describeBrowser, expectNoAxeViolations, launchBrowser, openPage, PHONE, webUrl } from './support/browser';
+import { approveAfterwards } from './support/api';
 import { ARTICLE } from './support/fixtures';
 
 const SECTION = `${ARTICLE}/where-to-go-next`;
 const CRISIS = 'I want to kill myself tonight.';
-const ROOT = path.resolve(__dirname, '..', '..');
-
-/**
- * A moderator reads this spec's crisis posts afterwards, so the queue is as other specs expect
- * it whatever order the specs run in.
- */
-async function reviewAfterwards(postIds: string[]): Promise<void> {
-  if (postIds.length === 0) return;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(ROOT, 'scripts', 'run-api-cli.mjs'),
-      'moderator',
-      'create',
-      '--email',
-      `crisis-${Date.now().toString(36)}@example.org`,
-      '--role',
-      'MODERATOR',
-    ],
-    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } },
-  );
-  const account = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
-  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const response = await fetch(process.env.STEADY_API_URL!, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (payload.errors?.length) throw new Error(JSON.stringify(payload.errors));
-    return payload.data as T;
-  };
-  const { login } = await call<{ login: { token: string } }>(
-    `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-    {
-      e: account.email,
-      p: account.password,
-    },
-  );
-  for (const postId of postIds) {
-    await call(
-      `mutation ($input: ReviewPostInput!) { reviewPost(input: $input) { id } }`,
-      { input: { postId, decision: 'APPROVE' } },
-      login.token,
-    );
-  }
-}
 
 /** Where on the page (in document order) a piece of text first appears; -1 when it does not. */
 function positionOf(page: Page, text: string): Promise<number> {
@@ -126,7 +77,7 @@ describeBrowser('the crisis screen', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await reviewAfterwards(posted);
+    await approveAfterwards(posted, 'crisis');
   });
 
   describe.each([

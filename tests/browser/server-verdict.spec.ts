@@ -3,67 +3,22 @@
 // phrasings do not cover. Where the server's answer is stronger, the page shows the server's
 // answer on submit: with JavaScript off (no hint at all, plain forms) and with it on (the hint
 // stays quiet, the submit still meets the server's answer).
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { analyse, decide, moderate } from '@steady/moderation';
 import { describeBrowser, launchBrowser, openPage, webUrl } from './support/browser';
+import { approveAfterwards } from './support/api';
 import { ARTICLE } from './support/fixtures';
 
-// A section no other spec fills with posts (threads.spec puts 21 in where-to-go-next, so a new
-// post there is on a later page than the one the crisis screen links back to).
-const SECTION = `${ARTICLE}/what-real-connection-is-built-on`;
-const ROOT = path.resolve(__dirname, '..', '..');
+// A section no other spec fills past one page (threads.spec puts 21 posts in where-to-go-next and
+// thread-navigation.spec 22 in what-real-connection-is-built-on): the way back from the crisis
+// screen opens the thread's first page, and this spec looks for its post there.
+const SECTION = `${ARTICLE}/what-quietly-undermines-reconnection`;
 /** Indirect warning signs (life insurance, letters "just in case"), without a phrase any rule lists. */
 const QUIET_CRISIS = `I looked up how much my life insurance pays out and wrote letters to each of the kids just in case. I think everyone will be fine. (${nonce()})`;
 /** Sarcasm aimed at a poster, without a word any rule lists. */
 const QUIET_CONTEMPT = `Must be nice to have so much time to write essays about your feelings while the rest of us work. (${nonce()})`;
 
 const rulesAlone = (text: string) => decide(analyse({ text, kind: 'post' }, null), null).action;
-
-/** A moderator reads this spec's crisis post afterwards, so the queue is as other specs expect it. */
-async function reviewAfterwards(postIds: string[]): Promise<void> {
-  if (postIds.length === 0) return;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(ROOT, 'scripts', 'run-api-cli.mjs'),
-      'moderator',
-      'create',
-      '--email',
-      `verdict-${Date.now().toString(36)}@example.org`,
-      '--role',
-      'MODERATOR',
-    ],
-    { cwd: ROOT, env: { ...process.env, STEADY_SKIP_BUILD: '1' } },
-  );
-  const account = JSON.parse(stdout.trim().split('\n').at(-1)!) as { email: string; password: string };
-  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const response = await fetch(process.env.STEADY_API_URL!, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const payload = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (payload.errors?.length) throw new Error(JSON.stringify(payload.errors));
-    return payload.data as T;
-  };
-  const { login } = await call<{ login: { token: string } }>(
-    `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-    {
-      e: account.email,
-      p: account.password,
-    },
-  );
-  for (const postId of postIds) {
-    await call(
-      `mutation ($input: ReviewPostInput!) { reviewPost(input: $input) { id } }`,
-      { input: { postId, decision: 'APPROVE' } },
-      login.token,
-    );
-  }
-}
 
 describeBrowser('the server’s verdict is stronger than the live hint’s', () => {
   let browser: Browser;
@@ -73,7 +28,7 @@ describeBrowser('the server’s verdict is stronger than the live hint’s', () 
   });
   afterAll(async () => {
     await browser?.close();
-    await reviewAfterwards(posted);
+    await approveAfterwards(posted, 'verdict');
   });
 
   test('the texts: the quick rules let them through, the server’s engine does not', () => {
