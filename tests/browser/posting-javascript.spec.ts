@@ -142,6 +142,8 @@ describeBrowser('posting and replying with JavaScript (updates in place)', () =>
     const other = await openPage(browser, { javaScriptEnabled: false });
     await other.page.goto(webUrl(SECTION));
     await replyToMyPost(other.page, 'Sending you warmth. You are not alone in this.');
+    // Without JavaScript the reply is a full navigation, and Playwright's click does not wait for it.
+    await myItem(other.page).locator('.you').first().waitFor();
     await expect(myItem(other.page).locator('.you').count()).resolves.toBe(1);
     await other.context.close();
 
