@@ -68,4 +68,5 @@ export function withDatabase(url, name) {
 }
 
 /** Node flags the API runs with, in `npm start` and in the bench alike: a heap cap keeps its memory near 250 MB under load. */
-export const API_NODE_ARGS = ['--max-old-space-size=192'];
+// BENCH_API_NODE_ARGS adds flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a scenario.
+export const API_NODE_ARGS = ['--max-old-space-size=192', ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];

@@ -102,6 +102,49 @@ describe('cached answers for readers without a key', () => {
   });
 });
 
+describe('SQL statements for "Your posts" (me)', () => {
+  let t: TestApp;
+  let ids: Record<string, string>;
+  let key: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ids = await sectionIds(t);
+    key = (await post(t, { sectionId: ids.intro, body: 'mine, first' })).key;
+  });
+  afterAll(() => t.close());
+
+  const ME = `query {
+    me {
+      posts(first: 20) { totalCount edges { node { id status pseudonym section { slug title postCount article { slug title } } } } }
+      repliesToMe(first: 20) { totalCount edges { node { id pseudonym parent { id body } section { slug title article { slug title } } } } }
+    }
+  }`;
+  async function statementsForMe() {
+    const before = t.db.statements;
+    const res = await t.gql(ME, {}, { 'x-author-key': key });
+    expect(res.errors).toBeUndefined();
+    return { statements: t.db.statements - before, me: res.data.me };
+  }
+
+  it('costs three statements (four with section counts asked), however many posts, replies, threads and articles', async () => {
+    const one = await statementsForMe();
+    expect(one.me.posts.totalCount).toBe(1);
+    // More of everything: posts in several threads, each answered by others.
+    for (const slug of Object.keys(ids).slice(0, 4)) {
+      const mine = await post(t, { sectionId: ids[slug], body: `mine in ${slug}` }, key);
+      for (let r = 0; r < 2; r++) await post(t, { sectionId: ids[slug], body: `an answer ${r}`, parentId: mine.id });
+    }
+    const many = await statementsForMe();
+    expect(many.me.posts.totalCount).toBe(5);
+    expect(many.me.repliesToMe.totalCount).toBe(8);
+    expect(new Set(many.me.posts.edges.map((e: any) => e.node.section.slug)).size).toBeGreaterThanOrEqual(4);
+    // Each reply names the post it answers, with its words: read in the same statement as the reply.
+    for (const { node } of many.me.repliesToMe.edges) expect(node.parent.body).toMatch(/^mine/);
+    expect(many.statements).toBe(one.statements);
+    expect(many.statements).toBe(4);
+  });
+});
+
 describe('SQL statements per post written', () => {
   let t: TestApp;
   let sectionId: string;

@@ -16,8 +16,12 @@ export class SectionModel {
   @Field({ description: 'The intro section has an empty title.' }) title: string;
   @Field(() => Int, { description: 'Starts at 0 for the intro section.' }) position: number;
   @Field({ description: 'Sanitized HTML of the section text.' }) html: string;
-  @Field(() => Int, { description: 'Published top-level posts and replies.' }) postCount: number;
   articleId: string;
-  threadCount: number;
   hidden: boolean;
+  /**
+   * The counters, when the row was read with them (an article's sections); a section from the
+   * directory has none, and `postCount` / `Section.posts.totalCount` read them through a loader.
+   */
+  postCount?: number;
+  threadCount?: number;
 }

@@ -5,16 +5,27 @@ import { ArticleModel, SectionModel } from './article.model';
 const ARTICLE_COLUMNS = 'id, slug, title, summary, published';
 const SECTION_COLUMNS = `id, article_id as "articleId", slug, title, position, html, post_count as "postCount", thread_count as "threadCount", hidden`;
 
+/** What a section says (its text and place), not its counts: it changes only when an instance imports the articles. */
 export interface SectionMeta {
   id: string;
+  articleId: string;
   slug: string;
+  title: string;
+  position: number;
+  html: string;
   hidden: boolean;
+}
+
+/** A section's counters, which every published post moves. */
+export interface SectionCounts {
+  id: string;
+  postCount: number;
+  threadCount: number;
 }
 
 const SQL = {
   list: { name: 'articles_list', text: `select ${ARTICLE_COLUMNS} from article where not hidden order by published, title` },
   bySlug: { name: 'article_by_slug', text: `select ${ARTICLE_COLUMNS} from article where slug = $1 and not hidden` },
-  byIds: { name: 'articles_by_ids', text: `select ${ARTICLE_COLUMNS} from article where id = any($1::uuid[])` },
   sectionsOf: {
     name: 'sections_of_article',
     text: `select ${SECTION_COLUMNS} from section where article_id = $1 and not hidden order by position`,
@@ -23,8 +34,12 @@ const SQL = {
     name: 'section_by_slug',
     text: `select ${SECTION_COLUMNS} from section where article_id = $1 and slug = $2 and not hidden`,
   },
-  sectionsByIds: { name: 'sections_by_ids', text: `select ${SECTION_COLUMNS} from section where id = any($1::uuid[])` },
-  directory: { name: 'section_directory', text: 'select id, slug, hidden from section' },
+  directory: { name: 'section_directory', text: 'select id, article_id as "articleId", slug, title, position, html, hidden from section' },
+  articleDirectory: { name: 'article_directory', text: `select ${ARTICLE_COLUMNS} from article` },
+  sectionCounts: {
+    name: 'section_counts',
+    text: 'select id, post_count as "postCount", thread_count as "threadCount" from section where id = any($1::uuid[])',
+  },
   // The content import (once per start, in one transaction): unnamed, never prepared.
   importLock: { text: 'select pg_advisory_xact_lock($1)' },
   hideArticlesNotIn: {
@@ -65,10 +80,6 @@ export class ArticlesRepository {
     return (await this.db.query<ArticleModel>(SQL.bySlug, [slug]))[0] ?? null;
   }
 
-  byIds(ids: readonly string[]): Promise<ArticleModel[]> {
-    return this.db.query<ArticleModel>(SQL.byIds, [ids]);
-  }
-
   sectionsOf(articleId: string): Promise<SectionModel[]> {
     return this.db.query<SectionModel>(SQL.sectionsOf, [articleId]);
   }
@@ -77,13 +88,18 @@ export class ArticlesRepository {
     return (await this.db.query<SectionModel>(SQL.sectionBySlug, [articleId, slug]))[0] ?? null;
   }
 
-  sectionsByIds(ids: readonly string[]): Promise<SectionModel[]> {
-    return this.db.query<SectionModel>(SQL.sectionsByIds, [ids]);
+  sectionCounts(ids: readonly string[]): Promise<SectionCounts[]> {
+    return this.db.query<SectionCounts>(SQL.sectionCounts, [ids]);
   }
 
-  /** Every section's id, slug and visibility, hidden ones too. */
+  /** Every section as written (no counts), hidden ones too. */
   directory(): Promise<SectionMeta[]> {
     return this.db.query<SectionMeta>(SQL.directory);
+  }
+
+  /** Every article, hidden ones too (a post in a hidden article still names it on "Your posts"). */
+  articleDirectory(): Promise<ArticleModel[]> {
+    return this.db.query<ArticleModel>(SQL.articleDirectory);
   }
 
   // ── The content import (articles/content-import.ts), inside its transaction ──

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../graphql/context';
 import { ArticleModel, SectionModel } from './article.model';
 import { ArticlesService } from './articles.service';
@@ -36,6 +36,11 @@ export class SectionsResolver {
   async section(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<SectionModel | null> {
     const section = await ctx.loaders.section.load(id);
     return section && !section.hidden ? section : null;
+  }
+
+  @ResolveField(() => Int, { description: 'Published top-level posts and replies.' })
+  async postCount(@Parent() section: SectionModel, @Context() ctx: RequestContext): Promise<number> {
+    return section.postCount ?? (await ctx.loaders.sectionCounts.load(section.id)).postCount;
   }
 
   @ResolveField(() => ArticleModel)

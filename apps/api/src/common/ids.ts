@@ -3,7 +3,9 @@ const POST_ID = /^[1-9]\d{0,17}$/;
 const BIGINT_MAX = 9223372036854775807n;
 
 /** Ids are checked before they reach SQL, so a mistyped id is "not found", never a database error. */
-export const isSectionId = (id: string) => UUID.test(id);
+const isUuid = (id: string) => UUID.test(id);
+export const isSectionId = isUuid;
+export const isArticleId = isUuid;
 export const isPostId = (id: string) => POST_ID.test(id);
 
 /** Digits that PostgreSQL's bigint can hold (cursors carry ids; a larger number must never reach SQL). */

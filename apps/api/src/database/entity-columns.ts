@@ -12,10 +12,15 @@ export function entityColumns(entity: abstract new () => object): { property: st
     .map((c) => ({ property: c.propertyName, column: c.options.name ?? c.propertyName }));
 }
 
-/** `alias.column as "property"` for each column, so rows come back keyed like the entity. */
-export function selectList(columns: { property: string; column: string }[], alias?: string): string {
+/**
+ * `alias.column as "property"` for each column, so rows come back keyed like the entity;
+ * with `keyPrefix`, keyed `keyPrefix + property` (a second row of the same table in one result).
+ */
+export function selectList(columns: { property: string; column: string }[], alias?: string, keyPrefix = ''): string {
   const prefix = alias ? `${alias}.` : '';
   return columns
-    .map(({ property, column }) => (property === column ? `${prefix}${column}` : `${prefix}${column} as "${property}"`))
+    .map(({ property, column }) =>
+      property === column && !keyPrefix ? `${prefix}${column}` : `${prefix}${column} as "${keyPrefix}${property}"`,
+    )
     .join(', ');
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 // Type-only: the request's state names what the features put in it, but runs none of their code
 // (ADR 014: infrastructure folders never import a feature's code).
 import type { ArticleModel, SectionModel } from '../articles/article.model';
+import type { SectionCounts } from '../articles/articles.repository';
 import type { ArticlesService } from '../articles/articles.service';
 import type { Caller } from '../authors/caller';
 import type { SignedInModerator } from '../moderators/moderator.model';
@@ -25,6 +26,8 @@ export interface RequestContext {
 export class Loaders {
   readonly article: DataLoader<string, ArticleModel | null>;
   readonly section: DataLoader<string, SectionModel | null>;
+  /** A section's counters, read only when a field asks for them (the section itself comes from memory). */
+  readonly sectionCounts: DataLoader<string, SectionCounts>;
   readonly post: DataLoader<string, PostRecord | null>;
   readonly reactedByMe: DataLoader<PostRecord, ReadonlySet<ReactionKind>>;
   private readonly replyPages = new Map<string, DataLoader<string, PostRecord[]>>();
@@ -36,6 +39,10 @@ export class Loaders {
   ) {
     this.article = new DataLoader(async (ids) => byId(ids, await articles.byIds(ids)));
     this.section = new DataLoader(async (ids) => byId(ids, await articles.sectionsByIds(ids)));
+    this.sectionCounts = new DataLoader(async (ids) => {
+      const counts = byId(ids, await articles.sectionCounts(ids));
+      return ids.map((id, i) => counts[i] ?? { id, postCount: 0, threadCount: 0 });
+    });
     this.post = new DataLoader(async (ids) => byId(ids, await posts.byIds(ids)));
     this.reactedByMe = new DataLoader(
       async (batch) => {

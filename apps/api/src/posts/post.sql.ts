@@ -21,6 +21,10 @@ const READ_COLUMNS = entityColumns(PostEntity).filter((c) => !(NOT_READ as reado
 export const postColumns = (alias?: string) => selectList(READ_COLUMNS, alias);
 const POST_COLUMNS = postColumns('p');
 
+/** A reply's parent read along with it (the caller's own post, on "Your posts"), its columns keyed `parent.<property>`. */
+export const PARENT_PREFIX = 'parent.';
+const PARENT_COLUMNS = selectList(READ_COLUMNS, 'mine', PARENT_PREFIX);
+
 /**
  * Shown in a thread: what the viewer may see (the one rule, posts/visibility.ts), and removed posts
  * that still hold replies in place. `$4`: the viewer's token in this section, or null; `$5`: a moderator.
@@ -181,9 +185,14 @@ export const SQL = {
       ) x
       order by x.id::bigint desc limit $3`,
   },
-  countByAuthor: {
-    name: 'post_count_by_author',
-    text: `select count(*)::int as n from post p where p.author_token = any($1::bytea[]) and ${OWN('p')}`,
+  /** What `me` needs to know at once: how many posts the caller has (is `me` anyone?) and how many replies others wrote to them. */
+  authorCounts: {
+    name: 'post_author_counts',
+    text: `select
+      (select count(*)::int from post p where p.author_token = any($1::bytea[]) and ${OWN('p')}) as posts,
+      (select count(*)::int from post p join post mine on mine.id = p.parent_id
+        where mine.author_token = any($1::bytea[]) and ${visibleInSql({ token: 'mine.author_token', moderator: 'false' })}
+          and not (p.author_token = any($1::bytea[]))) as "repliesToMe"`,
   },
   /**
    * Others' replies to the caller's posts that the caller may see (the caller's token in a reply's
@@ -191,7 +200,7 @@ export const SQL = {
    */
   repliesToAuthor: {
     name: 'post_replies_to_author',
-    text: `select r.* from post mine
+    text: `select r.*, ${PARENT_COLUMNS} from post mine
       cross join lateral (
         select ${POST_COLUMNS} from post p
         where p.parent_id = mine.id and ${visibleInSql({ token: 'mine.author_token', moderator: 'false' })}
@@ -200,12 +209,6 @@ export const SQL = {
       ) r
       where mine.author_token = any($1::bytea[])
       order by r.id::bigint desc limit $3`,
-  },
-  countRepliesToAuthor: {
-    name: 'post_count_replies_to_author',
-    text: `select count(*)::int as n from post p join post mine on mine.id = p.parent_id
-      where mine.author_token = any($1::bytea[]) and ${visibleInSql({ token: 'mine.author_token', moderator: 'false' })}
-        and not (p.author_token = any($1::bytea[]))`,
   },
   /** A reader's flag counted on the post: $1 post. */
   countFlag: {

@@ -4,7 +4,7 @@ import { isPostId } from '../common/ids';
 import { PostStatus } from './post.entity';
 import { PostRecord, ReactionKind, StoredHit } from './post.model';
 import type { PostTally } from '../moderation/moderated-posts.port';
-import { PostRow, SQL, toRecord } from './post.sql';
+import { PARENT_PREFIX, PostRow, SQL, toRecord } from './post.sql';
 
 export interface NewPost {
   sectionId: string;
@@ -202,16 +202,23 @@ export class PostsRepository {
     return (await this.db.query<PostRow>(SQL.byAuthor, [tokens, beforeId ?? MAX_ID, first + 1])).map(toRecord);
   }
 
-  async countByAuthor(tokens: Buffer[]): Promise<number> {
-    return (await this.db.query<{ n: number }>(SQL.countByAuthor, [tokens]))[0].n;
+  /** The caller's posts and the replies others wrote to them, counted in one statement. */
+  async authorCounts(tokens: Buffer[]): Promise<{ posts: number; repliesToMe: number }> {
+    return (await this.db.query<{ posts: number; repliesToMe: number }>(SQL.authorCounts, [tokens]))[0];
   }
 
-  async repliesToAuthor(tokens: Buffer[], beforeId: string | null, first: number): Promise<PostRecord[]> {
-    return (await this.db.query<PostRow>(SQL.repliesToAuthor, [tokens, beforeId ?? MAX_ID, first + 1])).map(toRecord);
-  }
-
-  async countRepliesToAuthor(tokens: Buffer[]): Promise<number> {
-    return (await this.db.query<{ n: number }>(SQL.countRepliesToAuthor, [tokens]))[0].n;
+  /** Others' replies to the caller's posts, each with the post it answers (read in the same statement). */
+  async repliesToAuthor(tokens: Buffer[], beforeId: string | null, first: number): Promise<{ reply: PostRecord; parent: PostRecord }[]> {
+    const rows = await this.db.query<Record<string, unknown>>(SQL.repliesToAuthor, [tokens, beforeId ?? MAX_ID, first + 1]);
+    return rows.map((row) => {
+      const reply: Record<string, unknown> = {};
+      const parent: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        if (key.startsWith(PARENT_PREFIX)) parent[key.slice(PARENT_PREFIX.length)] = value;
+        else reply[key] = value;
+      }
+      return { reply: toRecord(reply as PostRow), parent: toRecord(parent as PostRow) };
+    });
   }
 }
 

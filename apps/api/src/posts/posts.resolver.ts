@@ -106,6 +106,8 @@ export class AuthorModel {
   tokens: Buffer[];
   /** The caller's posts (not removed): counted once, to know whether `me` is anyone. */
   postCount: number;
+  /** Others' replies to them, counted in the same statement. */
+  repliesToMeCount: number;
 }
 
 @Resolver(() => AuthorModel)
@@ -122,8 +124,8 @@ export class AuthorResolver {
   async me(@Context() ctx: RequestContext): Promise<AuthorModel | null> {
     if (!ctx.caller.keyHash) return null;
     const tokens = (await this.articles.allSectionIds()).map((id) => ctx.caller.tokenFor(id)!);
-    const postCount = tokens.length ? await this.repository.countByAuthor(tokens) : 0;
-    return postCount > 0 ? { tokens, postCount } : null;
+    const counts = tokens.length ? await this.repository.authorCounts(tokens) : { posts: 0, repliesToMe: 0 };
+    return counts.posts > 0 ? { tokens, postCount: counts.posts, repliesToMeCount: counts.repliesToMe } : null;
   }
 
   @ResolveField(() => PostConnection, { description: 'Newest first; pending posts included (only their author sees them).' })
@@ -140,14 +142,18 @@ export class AuthorResolver {
   @ResolveField(() => PostConnection, { description: "Others' published replies to the caller's posts, newest first." })
   async repliesToMe(
     @Parent() author: AuthorModel,
+    @Context() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PostConnection> {
     const size = pageSize(first);
-    const [rows, total] = await Promise.all([
-      this.repository.repliesToAuthor(author.tokens, decodeCursor(after), size),
-      this.repository.countRepliesToAuthor(author.tokens),
-    ]);
-    return toConnection(rows, size, total);
+    const pairs = await this.repository.repliesToAuthor(author.tokens, decodeCursor(after), size);
+    // Each reply's `parent` (the caller's own post) came with it: `parent` still asks the one visibility rule, without SQL.
+    for (const { parent } of pairs) ctx.loaders.post.prime(parent.id, parent);
+    return toConnection(
+      pairs.map((p) => p.reply),
+      size,
+      author.repliesToMeCount,
+    );
   }
 }

@@ -34,6 +34,6 @@ export class SectionPostsResolver {
     const rows = viewer.anonymous
       ? await this.cache.page(section.id, afterId, size, () => this.repository.threadPage(section.id, afterId, size, null))
       : await this.repository.threadPage(section.id, afterId, size, ctx.caller.tokenFor(section.id), viewer.moderator);
-    return toConnection(rows, size, section.threadCount);
+    return toConnection(rows, size, section.threadCount ?? (await ctx.loaders.sectionCounts.load(section.id)).threadCount);
   }
 }
