@@ -20,8 +20,12 @@ async function firstButtons(page: Page): Promise<string[][]> {
     .evaluateAll((links) => links.map((link) => [link.textContent.trim(), link.getAttribute('href')!]));
 }
 
-async function expectHelpFirst(page: Page, { axe, viewport }: { axe: boolean; viewport: { width: number; height: number } }) {
+async function expectHelpFirst(
+  page: Page,
+  { axe, viewport, heading = 'If you are in danger' }: { axe: boolean; viewport: { width: number; height: number }; heading?: string },
+) {
   expect(new URL(page.url()).pathname).toBe('/help');
+  await expect(page.locator('h1').textContent()).resolves.toBe(heading);
   // The page opens at its main content, smoothly with JavaScript: measure once it is there.
   if (axe) await page.waitForFunction(() => Math.abs(document.getElementById('main')!.getBoundingClientRect().top) < 1);
   const message = page.locator('.help .notice-care');
@@ -126,6 +130,27 @@ describeBrowser('the crisis screen', () => {
       await expectNoAxeViolations(page);
       await context.close();
     });
+  });
+
+  // The writer fears for someone else (the engine's concern OTHER): the same numbers first, and the page speaks to a helper.
+  const FOR_SOMEONE_ELSE =
+    'My sister keeps saying she wants to die and she has been giving her things away. I am so scared for her, what do I do?';
+  test.each([
+    ['on a phone, JavaScript off', PHONE, false],
+    ['on a desktop, JavaScript on', DESKTOP, true],
+  ])('a post that fears for someone else: the numbers first, then how to help them (%s)', async (_name, viewport, js) => {
+    const { context, page } = await openPage(browser, { javaScriptEnabled: js, viewport, locale: 'en-US' });
+    await page.goto(webUrl(SECTION));
+    await page.getByLabel('Share your thoughts').fill(FOR_SOMEONE_ELSE);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/help');
+    await page.locator('.help .notice-care').waitFor();
+    posted.push(await expectHelpFirst(page, { axe: js, viewport, heading: 'If someone you care about is in danger' }));
+    const helping = page.getByRole('region', { name: 'Helping someone through this' });
+    await expect(helping.textContent()).resolves.toMatch(/call or text the services above about someone else/);
+    // After the way back, not between the buttons and it.
+    expect(await positionOf(page, 'Helping someone through this')).toBeGreaterThan(await positionOf(page, 'go back to the conversation'));
+    await context.close();
   });
 
   test.each([

@@ -246,21 +246,21 @@ export type ThreadQuery = { section: { posts: { totalCount: number, pageInfo: { 
 
 export type PostFieldsFragment = { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> };
 
-export type WriteOutcomeFragment = { outcome: PostOutcome, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null };
+export type WriteOutcomeFragment = { outcome: PostOutcome, concern: CrisisConcern | null, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null };
 
 export type CreatePostMutationVariables = Exact<{
   input: CreatePostInput;
 }>;
 
 
-export type CreatePostMutation = { createPost: { outcome: PostOutcome, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null } };
+export type CreatePostMutation = { createPost: { outcome: PostOutcome, concern: CrisisConcern | null, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null } };
 
 export type EditPostMutationVariables = Exact<{
   input: EditPostInput;
 }>;
 
 
-export type EditPostMutation = { editPost: { outcome: PostOutcome, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null } };
+export type EditPostMutation = { editPost: { outcome: PostOutcome, concern: CrisisConcern | null, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -396,6 +396,7 @@ export const PostFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
 export const WriteOutcomeFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment WriteOutcome on CreatePostPayload {
   outcome
+  concern
   authorKey
   message
   nudgeId
@@ -750,6 +751,7 @@ export const CreatePostDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     fragment WriteOutcome on CreatePostPayload {
   outcome
+  concern
   authorKey
   message
   nudgeId
@@ -778,6 +780,7 @@ export const EditPostDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     fragment WriteOutcome on CreatePostPayload {
   outcome
+  concern
   authorKey
   message
   nudgeId

@@ -102,6 +102,8 @@ export interface Notice {
   postId?: string;
   /** After a crisis post: the way back to the conversation, once help has been seen. */
   back?: string;
+  /** After a crisis post: whose safety the writer fears for (OTHER: someone else's, so the help page speaks to a helper). */
+  concern?: 'SELF' | 'OTHER';
 }
 
 type FlashData = { revealKey: boolean };

@@ -3,7 +3,7 @@
 // form-results.server.ts; an ApiError is turned into a refusal by the route.
 import { data, redirect } from '@remix-run/node';
 import type { FormResult } from '~/components/post-form';
-import { PostOutcome } from '~/graphql/generated';
+import { CrisisConcern, PostOutcome } from '~/graphql/generated';
 import { ensureAuthorKey, getAuthorKey, setAuthorKey } from './author.server';
 import { done, flashNotices, type Submission } from './form-results.server';
 import { oncePerSubmission } from './once.server';
@@ -70,7 +70,12 @@ async function written(payload: CreatePostResult, submission: Submission) {
       flashed = true;
     }
     if (payload.outcome === PostOutcome.CRISIS) {
-      flash.flash('notice', { tone: 'care', text: payload.message, back: `${back}#post-${postId}` });
+      flash.flash('notice', {
+        tone: 'care',
+        text: payload.message,
+        back: `${back}#post-${postId}`,
+        concern: payload.concern === CrisisConcern.OTHER ? 'OTHER' : 'SELF',
+      });
       flashed = true;
     }
     return flashed;

@@ -116,11 +116,27 @@ function inRegion(region: string) {
   return `in ${region.startsWith('United') || region.startsWith('European') ? 'the ' : ''}${region}`;
 }
 
+/** For a person who fears for someone else: what helps, in the words crisis services publish, kept short. */
+function HelpingSomeone() {
+  return (
+    <section className="help-someone" aria-labelledby="help-someone-title">
+      <h2 id="help-someone-title">Helping someone through this</h2>
+      <ul>
+        <li>If they might act on it now, call your local emergency number, and stay with them if it is safe for you.</li>
+        <li>You can call or text the services above about someone else. They will help you know what to say and what to do next.</li>
+        <li>Ask them gently and directly how they are, and listen. You do not have to fix it, and you do not have to carry it alone.</li>
+      </ul>
+    </section>
+  );
+}
+
 export default function Help() {
   const { resources, introHtml, region, back: backFromLink } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   // Set right after a post that showed someone may be in danger: a warm word and a way back.
   const care = root?.notice?.tone === 'care' ? root.notice : null;
+  // The writer fears for someone else: the page speaks to a helper first.
+  const forSomeoneElse = care?.concern === 'OTHER';
   const backFromPost = care?.back && BACK.test(care.back) ? care.back : null;
   const back = backFromPost ?? backFromLink;
   const regions = byRegion(resources, region);
@@ -150,7 +166,7 @@ export default function Help() {
   return (
     <div className="help">
       <h1 ref={heading} tabIndex={-1}>
-        If you are in danger
+        {forSomeoneElse ? 'If someone you care about is in danger' : 'If you are in danger'}
       </h1>
       {firstRegion ? (
         <section className="help-now" aria-labelledby="help-now-title">
@@ -177,6 +193,7 @@ export default function Help() {
           <Link to={back}>go back to the conversation</Link>.
         </p>
       ) : null}
+      {forSomeoneElse ? <HelpingSomeone /> : null}
       {care ? null : intro}
       <nav className="regions" id="regions" aria-labelledby="regions-title" tabIndex={-1}>
         <h2 id="regions-title">Where are you?</h2>
