@@ -251,7 +251,8 @@ export interface DecideOptions {
  *   when the model reads the text as supporting someone and does not itself see a crisis;
  * - the model alone decides a category when its probability reaches the category's flag
  *   threshold; the hit names the category's rule, over the sentence that scored highest;
- * - on fewer than MIN_MODEL_WORDS words the rules decide alone;
+ * - on fewer than MIN_MODEL_WORDS words the rules decide alone; on fewer than BRIEF_WORDS, a
+ *   crisis the model alone calls needs the `brief` bar too (a crisis the rules found stays);
  * - shouting alone is no reason to stop a post;
  * - the strongest action wins: crisis > hold > nudge > publish.
  */
