@@ -106,8 +106,9 @@ function example(i) {
         ? 1
         : 0
       : -1;
-  // `support` is learnt where the writer marked it; the project sets carry no tags.
-  targets[SUPPORT] = i.tag !== undefined || i.category !== 'none' ? (i.tag === 'supporting' ? 1 : 0) : -1;
+  // `support` is learnt where the writer marked it; the project sets carry no tags. It reads text
+  // told from safety: supporting someone at risk, or one's own crisis told as the past.
+  targets[SUPPORT] = i.tag !== undefined || i.category !== 'none' ? (i.tag === 'supporting' || i.tag === 'past' ? 1 : 0) : -1;
   // Which rules fired is a feature too, learnt on the corpus only: the rules were tuned on the
   // project's sets, where they are right by construction and would teach the model to trust them blindly.
   const a = analyse({ text: i.text, kind: i.kind === 'reply' ? 'reply' : 'post' }, null);
@@ -192,7 +193,9 @@ const th = {
   veto: Object.fromEntries(MODEL_CATEGORIES.map((c) => [c, 0])),
   other: 0.5,
   support: 1.01,
+  brief: 0,
 };
+const BRIEFS = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
 const FLAGS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 const VETOS = [0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3];
 const SUPPORTS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
@@ -222,6 +225,13 @@ for (let round = 0; round < 2; round++) {
     const o = objective(evaluateWith(th));
     if (o > best + 1e-9) best = o;
     else th.support = old;
+  }
+  for (const v of BRIEFS) {
+    const old = th.brief;
+    th.brief = v;
+    const o = objective(evaluateWith(th));
+    if (o > best + 1e-9) best = o;
+    else th.brief = old;
   }
 }
 // `other` is only about which resources a crisis shows: pick the bar that labels most crises right.
@@ -273,7 +283,7 @@ console.log(
 );
 console.log('thresholds (flag = the model alone decides; veto = below it a soft rule hit is dropped):');
 for (const c of MODEL_CATEGORIES) console.log(`  ${c.padEnd(15)} flag ${th.flag[c].toFixed(2)}  veto ${th.veto[c].toFixed(2)}`);
-console.log(`  support ${th.support}  other ${th.other}`);
+console.log(`  support ${th.support}  other ${th.other}  brief ${th.brief}`);
 console.log(`\ntuning set (out-of-fold train + validation, ${tuning.length} items):`);
 console.log(describe(evaluateWith(th)));
 if (valSet.length) {
@@ -298,7 +308,7 @@ function writeThresholdsTable(t, v) {
   for (const c of MODEL_CATEGORIES) lines.push(`| ${c} | ${ACTION_OF[c]} | ${t.flag[c].toFixed(2)} | ${t.veto[c].toFixed(2)} |`);
   lines.push(
     '',
-    `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}.`,
+    `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}. On a text of fewer than 15 words, a crisis the model alone calls needs a probability of at least ${t.brief ? t.brief.toFixed(2) : 'its flag (no extra bar)'} (\`brief\`).`,
   );
   replaceReadmeSection('thresholds', lines);
 }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORY_RULE, analyse, decide, engineVersion, model, moderate, moderateLine, rules } from './index.js';
+import { CATEGORY_RULE, analyse, decide, engineVersion, model, moderate, moderateLine, normalise, rules } from './index.js';
 import { FEATURE_DIM, featurize } from './model/features.js';
 import { createModel, decodeWeights, K, type ModelData } from './model/model.js';
 import { train, quantize, weightsHash, DEFAULT_TRAIN, type Example } from './model/train.js';
@@ -198,6 +198,40 @@ describe('explainable verdicts', () => {
   it('carries the engine version (rules + model)', () => {
     expect(engineVersion).toMatch(/\+m-[0-9a-f]{12}$/);
     expect(moderate({ text: 'hi' }).engineVersion).toBe(engineVersion);
+  });
+});
+
+describe('a short text: the brief bar', () => {
+  // Made-up probabilities, so the combination is tested apart from any trained model.
+  const at = (text: string, selfHarm: number) => {
+    const probs = new Float64Array(K);
+    probs[0] = selfHarm;
+    return { original: text, norm: normalise(text), ruleHits: [], probs };
+  };
+  const thresholds = (brief?: number) => ({
+    ...MODEL_DATA.thresholds,
+    flag: { ...MODEL_DATA.thresholds.flag, 'self-harm': 0.3 },
+    support: 1.01,
+    brief,
+  });
+  const short = 'came home late, the porch light was on.'; // 8 words
+  const long = 'came home late again tonight and the porch light was on, the kitchen was warm and someone had left a plate out for me.';
+
+  it('a crisis the model alone calls on fewer than BRIEF_WORDS words needs the brief bar', () => {
+    expect(decide(at(short, 0.4), null, thresholds(0.5), { highlight: false }).action).toBe('publish');
+    expect(decide(at(short, 0.55), null, thresholds(0.5), { highlight: false }).action).toBe('crisis');
+  });
+
+  it('leaves longer texts, and models without the bar, to the category’s flag', () => {
+    expect(decide(at(long, 0.4), null, thresholds(0.5), { highlight: false }).action).toBe('crisis');
+    expect(decide(at(short, 0.4), null, thresholds(undefined), { highlight: false }).action).toBe('crisis');
+  });
+
+  it('never drops a crisis the rules found', () => {
+    const text = 'I want to die tonight, I have a plan.';
+    const a = { ...analyse({ text }, null), probs: at(text, 0.1).probs };
+    expect(a.ruleHits.some((h) => h.action === 'crisis')).toBe(true);
+    expect(decide(a, null, { ...thresholds(0.9), veto: { ...MODEL_DATA.thresholds.veto, 'self-harm': 0 } }).action).toBe('crisis');
   });
 });
 

@@ -224,6 +224,8 @@ const INVITATION_BAR = 0.5;
 
 /** Fewer words than this and the model neither decides nor overrules: the rules decide alone. */
 export const MIN_MODEL_WORDS = 5;
+/** Under this many words, a crisis the model alone calls must reach the `brief` bar (see Thresholds). */
+export const BRIEF_WORDS = 15;
 
 function wordCount(text: string, enough: number): number {
   let n = 0;
@@ -249,7 +251,8 @@ export interface DecideOptions {
  *   when the model reads the text as supporting someone and does not itself see a crisis;
  * - the model alone decides a category when its probability reaches the category's flag
  *   threshold; the hit names the category's rule, over the sentence that scored highest;
- * - on fewer than MIN_MODEL_WORDS words the rules decide alone;
+ * - on fewer than MIN_MODEL_WORDS words the rules decide alone; on fewer than BRIEF_WORDS, a
+ *   crisis the model alone calls needs the `brief` bar too (a crisis the rules found stays);
  * - shouting alone is no reason to stop a post;
  * - the strongest action wins: crisis > hold > nudge > publish.
  */
@@ -275,6 +278,9 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       if (p[k] < t.flag[c] || hits.some((h) => categoryOf(h.ruleId) === c)) continue;
       // Support for someone else at risk is not a crisis of one's own, unless the model is surer of the crisis.
       if (k < 2 && p[SUPPORT] >= t.support && p[SUPPORT] > p[k]) continue;
+      // A flat one-liner ("came home. she'd left the porch light on.") gives few n-grams: a crisis
+      // the model alone calls there needs the `brief` bar as well.
+      if (k < 3 && t.brief && p[k] < t.brief && wordCount(a.norm.text, BRIEF_WORDS) < BRIEF_WORDS) continue;
       // An invitation ("could you give yourself some time…?") is the article's own way of giving
       // advice: with no rule behind it, the model must be sure before it calls it contempt or pressure.
       if ((c === 'harassment' || c === 'pressure') && a.ruleHits.length === 0 && p[k] < INVITATION_BAR && INVITATION.test(a.norm.text))

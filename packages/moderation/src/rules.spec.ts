@@ -165,7 +165,12 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
   },
   'privacy-address': {
     catches: ['We live at 42 Maple Avenue.', 'I’m on 27 Crookes Road.', 'Postcode SW1A 1AA.'],
-    leaves: ['After 3 long years of distance.', 'We walked 5 miles down the road.'],
+    leaves: [
+      'After 3 long years of distance.',
+      'We walked 5 miles down the road.',
+      '40 min each way and we dont say a word.',
+      '2 hrs one way, every Friday.',
+    ],
   },
   'privacy-social': {
     catches: [

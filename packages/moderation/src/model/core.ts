@@ -8,7 +8,10 @@ import { featurize } from './features.js';
 /** The categories the model gives a probability for (the corpus's categories, minus `none`). */
 export const MODEL_CATEGORIES = ['self-harm', 'partner-danger', 'threat', 'harassment', 'personal-info', 'spam', 'pressure'] as const;
 export type ModelCategory = (typeof MODEL_CATEGORIES)[number];
-/** Heads after the categories: `other` = a crisis about someone else; `support` = supporting someone at risk, told from safety. */
+/**
+ * Heads after the categories: `other` = a crisis about someone else; `support` = told from
+ * safety: supporting someone at risk, or one's own crisis told as the past.
+ */
 export const MODEL_OUTPUTS = [...MODEL_CATEGORIES, 'other', 'support'] as const;
 export type ModelOutput = (typeof MODEL_OUTPUTS)[number];
 export const K = MODEL_OUTPUTS.length;
@@ -21,6 +24,12 @@ export interface Thresholds {
   other: number;
   /** A crisis rule hit is dropped when `support` is at least this and the crisis category is under its flag. */
   support: number;
+  /**
+   * On a short text (fewer than BRIEF_WORDS words) the model alone calls a crisis only at this
+   * probability or above (and its category's flag): a flat one-liner gives a linear model few
+   * n-grams to go on. Absent or 0: no extra bar.
+   */
+  brief?: number;
 }
 
 export interface ModelData {

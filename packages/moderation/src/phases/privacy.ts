@@ -141,7 +141,7 @@ const STREET = rx(
 );
 // "42 Maple Avenue" names a street; "5 miles down the road" does not.
 const NOT_STREET_WORD =
-  /^(?:the|a|an|down|up|along|from|to|of|on|in|at|by|miles?|minutes?|mins|km|blocks?|doors?|houses?|yards?|metres?|meters?|feet|steps?|more|other|same|years?|months?|weeks?|days?|hours?|times?|kids?|children|of|my|our|his|her|their|your)$/;
+  /^(?:the|a|an|down|up|along|from|to|of|on|in|at|by|miles?|minutes?|mins?|hrs?|km|each|every|one|all|blocks?|doors?|houses?|yards?|metres?|meters?|feet|steps?|more|other|same|years?|months?|weeks?|days?|hours?|times?|kids?|children|of|my|our|his|her|their|your)$/;
 const streetName = (t: string, s: number, e: number, ctx: DetectContext): boolean => {
   const words = ctx.cased.slice(s, e).split(' ').slice(1, -1);
   return (
