@@ -133,6 +133,23 @@ export async function prepareScenarios({ api, web, readBase, writeBase, seeded, 
         reference: 'thread page 1',
       },
     },
+    {
+      id: 'web-section-key',
+      title: 'Web section page (SSR), reader with a key',
+      connections: WEB_CONNECTIONS,
+      steady: {
+        url: `${web.url}/articles/${articleSlug}/${main.slug}`,
+        // The web app's own cookie (contract: `steady_author`), as Remix writes it without secrets: base64 of the JSON string.
+        request: { method: 'GET', headers: { cookie: `steady_author=${Buffer.from(JSON.stringify(readerKey)).toString('base64')}` } },
+        pids: { web: web.child.pid },
+      },
+      baseline: {
+        url: `${readBase.url}/thread`,
+        request: jsonPost(threadBody(main.id, 20)),
+        check: noGraphqlErrors,
+        reference: 'thread page 1',
+      },
+    },
   ].filter((s) => !ONLY || ONLY.has(s.id));
 
   return { scenarios, main, big, deepPage, deepCursor, cursors };

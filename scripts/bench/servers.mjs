@@ -33,9 +33,9 @@ export async function startApi(databaseUrl) {
   return { child, port, url: `http://127.0.0.1:${port}` };
 }
 
-export async function startNode(name, file, extraEnv, health) {
+export async function startNode(name, file, extraEnv, health, nodeArgs = []) {
   const port = await freePort();
-  const child = launch(name, path.join(root, file), { ...env, NODE_ENV: 'production', PORT: String(port), ...extraEnv });
+  const child = launch(name, path.join(root, file), { ...env, NODE_ENV: 'production', PORT: String(port), ...extraEnv }, nodeArgs);
   await waitForHttp(`http://127.0.0.1:${port}${health}`, { child, timeoutMs: 60000 });
   return { child, port, url: `http://127.0.0.1:${port}` };
 }
@@ -67,7 +67,9 @@ export async function apiStatements(apiUrl) {
 export async function startServers(databaseUrl, seeded) {
   log('Starting the API, the web server and the baselines…');
   const api = await startApi(databaseUrl);
-  const web = await startNode('web', 'apps/web/server.mjs', { HOST: '127.0.0.1', API_URL: `${api.url}/graphql` }, '/');
+  // BENCH_WEB_NODE_ARGS: flags for the web server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile its rendering.
+  const webArgs = (env.BENCH_WEB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const web = await startNode('web', 'apps/web/server.mjs', { HOST: '127.0.0.1', API_URL: `${api.url}/graphql` }, '/', webArgs);
   const readBase = await startNode(
     'baseline-read',
     'bench/baseline-read.mjs',
