@@ -55,6 +55,29 @@ export class Db {
     }
   }
 
+  /**
+   * Runs `work` while this process holds the PostgreSQL advisory lock `key` (on a connection of
+   * its own, held for the duration), or returns `{ ran: false }` at once when another process
+   * or connection holds it. Work that must happen once across every API instance runs here; it
+   * writes through the pool as usual, so what it commits is visible before the lock is released.
+   * Should the process die, PostgreSQL releases the lock with the connection.
+   */
+  async exclusive<T>(key: number, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      const [{ locked }] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [key])).rows;
+      if (!locked) return { ran: false };
+      try {
+        return { ran: true, result: await work() };
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** @internal Tx and Db share the counter. */
   async run<T extends QueryResultRow>(client: PoolClient, stmt: Statement, values: unknown[]): Promise<T[]> {
     this.statements++;
