@@ -121,7 +121,9 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Each test starts with nothing waiting, and empty mailboxes.
-  await t.dataSource.query(`update queue_item set resolved_at = now(), first_viewed_at = coalesce(first_viewed_at, now()) where resolved_at is null`);
+  await t.dataSource.query(
+    `update queue_item set resolved_at = now(), first_viewed_at = coalesce(first_viewed_at, now()) where resolved_at is null`,
+  );
   receiver.received.length = 0;
   receiver.answer = { status: 200, delayMs: 0 };
   sink.received.length = 0;
@@ -355,7 +357,10 @@ describe('moderationStats: time from a crisis post to its first moderator view',
     const items = [];
     for (let i = 0; i < 10; i++) items.push(await crisisItem());
     for (const [i, item] of items.entries()) {
-      await t.dataSource.query(`update queue_item set first_viewed_at = enqueued_at + make_interval(mins => $2) where id = $1`, [item.itemId, i + 1]);
+      await t.dataSource.query(`update queue_item set first_viewed_at = enqueued_at + make_interval(mins => $2) where id = $1`, [
+        item.itemId,
+        i + 1,
+      ]);
     }
     await post(t, { sectionId: sections['a-quiet-reminder'], body: HELD_TEXT });
     await t.dataSource.query(

@@ -28,7 +28,11 @@ export class ModerationModule {
         AuditLogService,
         ModerationResolver,
         // Crisis items nobody opened: alerts by webhook and e-mail, swept on a timer (ADR 021).
-        { provide: CrisisAlerts, inject: [Db, ModerationRepository, ModeratorsService, CONFIG, LOGGER], useFactory: CrisisAlerts.fromConfig },
+        {
+          provide: CrisisAlerts,
+          inject: [Db, ModerationRepository, ModeratorsService, CONFIG, LOGGER],
+          useFactory: (...deps: Parameters<typeof CrisisAlerts.fromConfig>) => CrisisAlerts.fromConfig(...deps),
+        },
         CrisisAlertSweeper,
       ],
       exports: [ModerationRepository, ModerationService],

@@ -221,7 +221,11 @@ export async function queuePage(request: Request, context: AppLoadContext, after
  * opened are sent. A failure here must not hide the queue, so it is swallowed (the item then
  * keeps alerting, the safe side) unless the session ended.
  */
-export async function markShown(request: Request, context: AppLoadContext, items: Pick<QueueItemView, 'id' | 'firstViewedAt'>[]): Promise<void> {
+export async function markShown(
+  request: Request,
+  context: AppLoadContext,
+  items: Pick<QueueItemView, 'id' | 'firstViewedAt'>[],
+): Promise<void> {
   const itemIds = items.filter((item) => !item.firstViewedAt).map((item) => item.id);
   if (!itemIds.length) return;
   try {

@@ -10,7 +10,16 @@ import { waited } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
-import { asModerator, banAuthor, markShown, noticeCookie, queuePage, readNotice, reviewPost, type ModerateNotice } from '~/lib/moderator.server';
+import {
+  asModerator,
+  banAuthor,
+  markShown,
+  noticeCookie,
+  queuePage,
+  readNotice,
+  reviewPost,
+  type ModerateNotice,
+} from '~/lib/moderator.server';
 import { pageHeaders } from '~/lib/headers';
 import { CsrfField } from '~/components/csrf-field';
 import { requireForm, textField } from '~/lib/forms.server';

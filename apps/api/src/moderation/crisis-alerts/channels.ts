@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import { createTransport, type SMTPSentMessageInfo, type SMTPTransportOptions, type Transporter } from 'nodemailer';
 import { alertEmail, webhookBody, type CrisisAlertFacts } from './alert-message';
 
 /*
@@ -48,19 +48,20 @@ export class WebhookChannel {
 
 /** E-mails the alert over SMTP_URL, one message per moderator (no one sees the others' addresses). */
 export class EmailChannel {
-  private readonly transport: Transporter;
+  private readonly transport: Transporter<SMTPSentMessageInfo, SMTPTransportOptions>;
 
   constructor(
     smtpUrl: string,
     private readonly from: string,
     timeoutMs: number,
   ) {
-    this.transport = createTransport({
+    const options: SMTPTransportOptions = {
       url: smtpUrl,
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
-    } as Parameters<typeof createTransport>[0]);
+    };
+    this.transport = createTransport(options);
   }
 
   async send(to: string, facts: CrisisAlertFacts): Promise<void> {

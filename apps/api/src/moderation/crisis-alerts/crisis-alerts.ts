@@ -51,7 +51,9 @@ export class CrisisAlerts {
       repo,
       () => moderators.list(),
       {
-        webhook: config.MODERATOR_ALERT_WEBHOOK_URL ? new WebhookChannel(config.MODERATOR_ALERT_WEBHOOK_URL, config.ALERT_TIMEOUT_MS) : null,
+        webhook: config.MODERATOR_ALERT_WEBHOOK_URL
+          ? new WebhookChannel(config.MODERATOR_ALERT_WEBHOOK_URL, config.ALERT_TIMEOUT_MS)
+          : null,
         email: config.SMTP_URL ? new EmailChannel(config.SMTP_URL, config.ALERT_EMAIL_FROM, config.ALERT_TIMEOUT_MS) : null,
       },
       {
@@ -82,7 +84,9 @@ export class CrisisAlerts {
     const report: SweepReport = { ran: true, delivered: 0, owed: 0 };
     const due = await this.repo.dueCrisisAlerts(now, this.settings.firstMinutes * 60, ITEMS_PER_SWEEP);
     if (!due.length) return report;
-    const recipients = this.channels.email ? new Map((await this.moderators()).map((m) => [`${EMAIL}${m.id}`, m.email])) : new Map<string, string>();
+    const recipients = this.channels.email
+      ? new Map((await this.moderators()).map((m) => [`${EMAIL}${m.id}`, m.email]))
+      : new Map<string, string>();
     const everyChannel = [...(this.channels.webhook ? [WEBHOOK] : []), ...recipients.keys()];
     if (!everyChannel.length) this.logger.warn('a crisis item waits unopened, but no moderator account is active to e-mail');
     for (const item of due) {
@@ -167,7 +171,9 @@ export class CrisisAlertSweeper implements OnApplicationBootstrap, OnModuleDestr
     this.timer = setTimeout(() => {
       this.running = this.alerts
         .sweep()
-        .catch((error: unknown) => this.logger.warn({ reason: (error as Error)?.name ?? 'error' }, 'crisis alert sweep failed: trying again'))
+        .catch((error: unknown) =>
+          this.logger.warn({ reason: (error as Error)?.name ?? 'error' }, 'crisis alert sweep failed: trying again'),
+        )
         .finally(() => {
           this.running = null;
           this.schedule();
