@@ -36,6 +36,12 @@ export const MODERATOR_OPERATIONS: ModeratorOperation[] = [
     role: 'MODERATOR',
   },
   { name: 'auditLog', query: `{ auditLog(first: 5) { entries { id action } pageInfo { hasNextPage } } }`, role: 'ADMIN' },
+  {
+    name: 'markQueueItemsSeen',
+    query: `mutation($ids: [ID!]!) { markQueueItemsSeen(itemIds: $ids) }`,
+    variables: { ids: ['999999'] },
+    role: 'MODERATOR',
+  },
 ];
 
 const GUARD_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];

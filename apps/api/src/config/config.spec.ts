@@ -31,4 +31,20 @@ describe('configuration', () => {
       expect(() => loadConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
     }
   });
+
+  it('has crisis alerts off until a channel is set, and checks their settings', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ CRISIS_ALERT_MINUTES: 5, CRISIS_ALERT_MAX_REPEAT_MINUTES: 60, CRISIS_ALERT_SWEEP_SECONDS: 30 });
+    expect(config.MODERATOR_ALERT_WEBHOOK_URL).toBeUndefined();
+    expect(config.SMTP_URL).toBeUndefined();
+    // A blank line in an .env file (or compose's `${VAR:-}`) is unset, not an error.
+    expect(loadConfig({ SMTP_URL: '', MODERATOR_ALERT_WEBHOOK_URL: '' }).SMTP_URL).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465', CRISIS_ALERT_MINUTES: '0.5' })).toMatchObject({
+      SMTP_URL: 'smtps://u:p@mail.example.org:465',
+      CRISIS_ALERT_MINUTES: 0.5,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org' })).toThrow(/SMTP_URL: must be an smtp/);
+    expect(() => loadConfig({ MODERATOR_ALERT_WEBHOOK_URL: 'ftp://x' })).toThrow(/MODERATOR_ALERT_WEBHOOK_URL/);
+    expect(() => loadConfig({ CRISIS_ALERT_MINUTES: '0' })).toThrow(/CRISIS_ALERT_MINUTES/);
+  });
 });

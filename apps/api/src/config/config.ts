@@ -7,6 +7,17 @@ export const repoRoot = path.resolve(__dirname, '../../../..');
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+const positiveNumber = z.coerce.number().positive();
+/** An optional URL of that scheme; empty counts as unset (a blank line in an .env file). */
+const optionalUrl = (scheme: RegExp, message: string) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(scheme, message)
+      .refine((value) => URL.canParse(value), 'must be a URL')
+      .optional(),
+  );
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -57,6 +68,23 @@ const schema = z.object({
   LOGIN_BACKOFF_AFTER_FAILURES: positiveInt.default(5),
   /** New author keys Steady issues to one client address per hour (a first post, or a reader's first reaction or flag). */
   AUTHOR_KEYS_PER_ADDRESS_PER_HOUR: positiveInt.default(20),
+  /**
+   * Crisis alerts (ADR 021): a crisis item no moderator has opened after CRISIS_ALERT_MINUTES
+   * alerts every configured channel, again after as long, then twice as long each time, at most
+   * CRISIS_ALERT_MAX_REPEAT_MINUTES apart, until someone opens it. Checked every
+   * CRISIS_ALERT_SWEEP_SECONDS; each webhook call or e-mail gives up after ALERT_TIMEOUT_MS.
+   */
+  CRISIS_ALERT_MINUTES: positiveNumber.default(5),
+  CRISIS_ALERT_MAX_REPEAT_MINUTES: positiveNumber.default(60),
+  CRISIS_ALERT_SWEEP_SECONDS: positiveNumber.default(30),
+  ALERT_TIMEOUT_MS: positiveInt.default(10_000),
+  /** A Slack, Mattermost or Matrix (hookshot) incoming webhook, or anything that takes `{"text": ...}`. */
+  MODERATOR_ALERT_WEBHOOK_URL: optionalUrl(/^https?:\/\//, 'must be an http:// or https:// URL'),
+  /** smtp:// or smtps:// (user and password in the URL): every active moderator gets the alert by e-mail. */
+  SMTP_URL: optionalUrl(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+  ALERT_EMAIL_FROM: z.string().min(3).default('Steady <steady@localhost>'),
+  /** The address people open the site at: the alerts link to its queue (`/moderate`). */
+  PUBLIC_URL: optionalUrl(/^https?:\/\//, 'must be an http:// or https:// URL'),
   /**
    * Who may tell the API a client's address in X-Forwarded-For: a comma-separated list of
    * addresses, CIDR ranges or the names `loopback`, `linklocal`, `uniquelocal`; empty: nobody.

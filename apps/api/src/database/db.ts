@@ -55,6 +55,28 @@ export class Db {
     }
   }
 
+  /**
+   * Runs `work` while this process holds the PostgreSQL advisory lock `key`, or returns
+   * `{ ran: false }` at once when another process or connection holds it. The lock is
+   * transaction-scoped, on a connection of its own whose transaction only holds it (no row
+   * locks), so it is released when that transaction ends, whatever happens, and with the
+   * connection should the process die. `work` writes through the pool as usual: what it commits
+   * is visible to the next holder. Work that must happen once across API instances runs here.
+   */
+  async exclusive<T>(key: number, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query('begin');
+      const [{ locked }] = (await client.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1) as locked', [key])).rows;
+      if (!locked) return { ran: false };
+      return { ran: true, result: await work() };
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      await runner.release();
+    }
+  }
+
   /** @internal Tx and Db share the counter. */
   async run<T extends QueryResultRow>(client: PoolClient, stmt: Statement, values: unknown[]): Promise<T[]> {
     this.statements++;

@@ -13,4 +13,6 @@ export const MODERATION_MESSAGES = {
   banReason: 'Please give a short reason for the ban, for the log.',
   paused: 'Reactions and flags from this browser have been paused by the moderators. Thank you for understanding.',
   slowDown: 'There’s no rush here. Please take a short pause, then try again.',
+  seenTooMany: (max: number) => `Please mark at most ${max} items at a time: one page of the queue.`,
+  seenUnknown: 'One of those is not a queue item. Please reload the queue and try again.',
 } as const;

@@ -12,6 +12,7 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGenerat
 @Index('queue_item_open_uq', ['postId'], { unique: true, where: 'resolved_at is null' })
 @Index('queue_item_order_idx', ['priority', 'id'], { where: 'resolved_at is null' })
 @Check('queue_item_decision_check', `decision in ('APPROVE', 'REJECT')`)
+@Check('queue_item_alerts_sent_check', 'alerts_sent >= 0')
 export class QueueItemEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
   @ForeignKey('post', { name: 'queue_item_post_id_fkey' })
@@ -22,6 +23,16 @@ export class QueueItemEntity {
   @Column({ name: 'enqueued_at', type: 'timestamptz', default: () => 'now()' }) enqueuedAt: Date;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ type: 'text', nullable: true }) decision: 'APPROVE' | 'REJECT' | null;
+  /** When a moderator first opened the item (migration 1796600500000-CrisisAlerts; ADR 021). */
+  @Column({ name: 'first_viewed_at', type: 'timestamptz', nullable: true }) firstViewedAt: Date | null;
+  @ForeignKey('moderator', { name: 'queue_item_first_viewed_by_fkey', onDelete: 'SET NULL' })
+  @Column({ name: 'first_viewed_by', type: 'uuid', nullable: true })
+  firstViewedBy: string | null;
+  /** Crisis alerts: rounds delivered, the last one, when the next is due, and the channels a round still owes. */
+  @Column({ name: 'alerts_sent', type: 'int', default: 0 }) alertsSent: number;
+  @Column({ name: 'last_alert_at', type: 'timestamptz', nullable: true }) lastAlertAt: Date | null;
+  @Column({ name: 'next_alert_at', type: 'timestamptz', nullable: true }) nextAlertAt: Date | null;
+  @Column({ name: 'alert_pending', type: 'text', array: true, default: () => `'{}'` }) alertPending: string[];
 }
 
 /** One flag per reader per post; the reader is known only by their per-section token. */

@@ -137,6 +137,8 @@ export class QueueItemModel {
   @Field(() => [RuleHitModel]) hits: RuleHitModel[];
   @Field(() => Int) flags: number;
   @Field(() => GraphQLISODateTime) enqueuedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a moderator first opened it; null while nobody has.' })
+  firstViewedAt: Date | null;
 }
 
 @ObjectType('QueueEdge')
@@ -164,6 +166,14 @@ export class ModerationStatsModel {
   @Field(() => Int) nudgesPostedAnyway: number;
   @Field(() => Int) nudgesAbandoned: number;
   @Field(() => Number, { nullable: true }) medianMinutesToReview: number | null;
+  @Field(() => Number, {
+    nullable: true,
+    description: 'Crisis items: median minutes from entering the queue (when the post was written) to a moderator first opening it.',
+  })
+  crisisMedianMinutesToFirstView: number | null;
+  @Field(() => Number, { nullable: true, description: 'Crisis items: 90th percentile of the minutes to a moderator first opening one.' })
+  crisisP90MinutesToFirstView: number | null;
+  @Field(() => Int, { description: 'Crisis items waiting that no moderator has opened yet.' }) crisisUnseen: number;
 }
 
 @ObjectType('AuditEntry')

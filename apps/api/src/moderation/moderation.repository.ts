@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Db, Tx, type Runner, type Statement } from '../database/db';
 import type { AuditConnection, ModerationStatsModel } from './moderation.models';
 import type { PostTally } from './moderated-posts.port';
+import { PRIORITY } from './decision';
 
 export type AuditActor = 'system' | `moderator:${string}`;
 
@@ -20,6 +21,16 @@ export interface QueueRow {
   priority: number;
   reasons: string[];
   enqueuedAt: Date;
+  firstViewedAt: Date | null;
+}
+
+/** An open crisis item whose alert is due: nothing about its post. */
+export interface DueCrisisAlert {
+  id: string;
+  enqueuedAt: Date;
+  alertsSent: number;
+  /** The channels the current round still owes; empty when a round starts afresh. */
+  pending: string[];
 }
 
 const MAX_ID = '9223372036854775807';
@@ -51,14 +62,51 @@ const SQL = {
         set priority = greatest(queue_item.priority, excluded.priority),
             reasons = (select array_agg(distinct r) from unnest(queue_item.reasons || excluded.reasons) r)`,
   },
+  /** A decision: a moderator who decides an item has seen it, if nobody had marked it yet. */
   resolve: {
     name: 'queue_resolve',
-    text: `update queue_item set resolved_at = now(), decision = $2 where post_id = $1 and resolved_at is null`,
+    text: `update queue_item set resolved_at = now(), decision = $2,
+        first_viewed_by = case when first_viewed_at is null then $3::uuid else first_viewed_by end,
+        first_viewed_at = coalesce(first_viewed_at, now())
+      where post_id = $1 and resolved_at is null`,
+  },
+  /** Marks open items as opened by a moderator, once: returns the items this call marked first. */
+  markSeen: {
+    name: 'queue_mark_seen',
+    text: `update queue_item set first_viewed_at = now(), first_viewed_by = $1
+      where id = any($2::bigint[]) and first_viewed_at is null and resolved_at is null
+      returning id::text as id, post_id::text as "postId", priority`,
+  },
+  /**
+   * Open crisis items nobody has opened whose alert is due at $1: the first CRISIS_ALERT_MINUTES
+   * ($2, in seconds) after they were queued, later ones when the last round set. $3: the lowest
+   * crisis priority, $4: how many.
+   */
+  dueCrisisAlerts: {
+    name: 'queue_due_crisis_alerts',
+    text: `select id::text as id, enqueued_at as "enqueuedAt", alerts_sent as "alertsSent", alert_pending as pending
+      from queue_item
+      where resolved_at is null and first_viewed_at is null and priority >= $3
+        and coalesce(next_alert_at, enqueued_at + make_interval(secs => $2)) <= $1
+      order by enqueued_at, id
+      limit $4`,
+  },
+  /** A round reached every channel: count it, and when the next is due. */
+  alertDelivered: {
+    name: 'queue_alert_delivered',
+    text: `update queue_item set alerts_sent = alerts_sent + 1, last_alert_at = $2, next_alert_at = $3, alert_pending = '{}'
+      where id = $1`,
+  },
+  /** A round some channels still owe (they failed): the next sweep tries those again. */
+  alertOwed: {
+    name: 'queue_alert_owed',
+    text: `update queue_item set alert_pending = $2 where id = $1`,
   },
   /** Open items, highest priority first, then oldest: $1/$2 the last (priority, id) seen, $3 limit. */
   queuePage: {
     name: 'queue_page',
-    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt"
+    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt",
+        q.first_viewed_at as "firstViewedAt"
       from queue_item q
       where q.resolved_at is null and (q.priority < $1 or (q.priority = $1 and q.id > $2::bigint))
       order by q.priority desc, q.id
@@ -107,7 +155,13 @@ const SQL = {
       (select count(*) from nudge where outcome = 'POSTED_ANYWAY')::int as "nudgesPostedAnyway",
       (select count(*) from nudge where outcome is null and shown_at <= now() - interval '30 minutes')::int as "nudgesAbandoned",
       (select round((percentile_cont(0.5) within group (order by extract(epoch from resolved_at - enqueued_at)) / 60)::numeric, 1)::float8
-        from queue_item where resolved_at is not null) as "medianMinutesToReview"`,
+        from queue_item where resolved_at is not null) as "medianMinutesToReview",
+      (select round((percentile_cont(0.5) within group (order by extract(epoch from first_viewed_at - enqueued_at)) / 60)::numeric, 1)::float8
+        from queue_item where first_viewed_at is not null and priority >= ${PRIORITY.CRISIS}) as "crisisMedianMinutesToFirstView",
+      (select round((percentile_cont(0.9) within group (order by extract(epoch from first_viewed_at - enqueued_at)) / 60)::numeric, 1)::float8
+        from queue_item where first_viewed_at is not null and priority >= ${PRIORITY.CRISIS}) as "crisisP90MinutesToFirstView",
+      (select count(*) from queue_item where first_viewed_at is null and resolved_at is null and priority >= ${PRIORITY.CRISIS})::int
+        as "crisisUnseen"`,
   },
 } satisfies Record<string, Statement>;
 
@@ -120,8 +174,25 @@ export class ModerationRepository {
     await tx.query(SQL.enqueue, [postId, priority, reasons]);
   }
 
-  async resolve(tx: Tx, postId: string, decision: 'APPROVE' | 'REJECT'): Promise<void> {
-    await tx.query(SQL.resolve, [postId, decision]);
+  async resolve(tx: Tx, postId: string, decision: 'APPROVE' | 'REJECT', moderatorId: string): Promise<void> {
+    await tx.query(SQL.resolve, [postId, decision, moderatorId]);
+  }
+
+  /** The items of `itemIds` this call marked as first opened (by `moderatorId`); already-opened ones are left as they were. */
+  markSeen(tx: Runner, moderatorId: string, itemIds: string[]): Promise<{ id: string; postId: string; priority: number }[]> {
+    return tx.query(SQL.markSeen, [moderatorId, itemIds]);
+  }
+
+  dueCrisisAlerts(now: Date, afterSeconds: number, limit: number): Promise<DueCrisisAlert[]> {
+    return this.db.query<DueCrisisAlert>(SQL.dueCrisisAlerts, [now, afterSeconds, PRIORITY.CRISIS, limit]);
+  }
+
+  async alertDelivered(itemId: string, sentAt: Date, nextAt: Date): Promise<void> {
+    await this.db.query(SQL.alertDelivered, [itemId, sentAt, nextAt]);
+  }
+
+  async alertOwed(itemId: string, channels: string[]): Promise<void> {
+    await this.db.query(SQL.alertOwed, [itemId, channels]);
   }
 
   /** One more than asked, to know whether a next page exists. */

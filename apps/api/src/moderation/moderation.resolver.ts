@@ -71,6 +71,18 @@ export class ModerationResolver {
   }
 
   @ModeratorOnly()
+  @Mutation(() => Int, {
+    description:
+      'Moderator only. The caller opened these queue items (at most 100): records the first opening of each, which stops a crisis item’s alerts. Idempotent; returns how many this call marked first.',
+  })
+  markQueueItemsSeen(
+    @Args('itemIds', { type: () => [ID] }) itemIds: string[],
+    @CurrentModerator() moderator: SignedInModerator,
+  ): Promise<number> {
+    return this.service.markSeen(moderator.id, itemIds);
+  }
+
+  @ModeratorOnly()
   @Query(() => ModerationStatsModel, { description: 'Moderator only.' })
   moderationStats(): Promise<ModerationStatsModel> {
     return this.service.stats();

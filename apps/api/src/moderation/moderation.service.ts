@@ -32,6 +32,8 @@ const RULE_MESSAGES = new Map(rules.map((r) => [r.id, r.message]));
 const FLAG_WEIGHT: Record<Standing, number> = { [Standing.NEW]: 0, [Standing.ESTABLISHED]: 1 };
 /** Three established readers, between them, hide a post until a moderator looks. */
 const FLAG_WEIGHT_TO_HIDE = 3;
+/** Queue items one markQueueItemsSeen call may name: a page of the queue, at most. */
+const SEEN_MAX = 100;
 
 export interface QueueEntry {
   id: string;
@@ -41,6 +43,7 @@ export interface QueueEntry {
   hits: StoredHit[];
   flags: number;
   enqueuedAt: Date;
+  firstViewedAt: Date | null;
 }
 
 /** The moderation workflow around the tone engine: checks, flags, the queue, reviews, bans, stats. */
@@ -138,6 +141,7 @@ export class ModerationService {
         hits: post.hits,
         flags: post.flagCount,
         enqueuedAt: row.enqueuedAt,
+        firstViewedAt: row.firstViewedAt,
       };
     });
     return { items, hasNextPage: rows.length > first, total };
@@ -154,7 +158,7 @@ export class ModerationService {
     const reviewed = await this.db.transaction(async (tx) => {
       const target = decision === ReviewDecision.APPROVE ? PostStatus.PUBLISHED : PostStatus.REJECTED;
       const updated = await this.posts.review(tx, post, target, decision === ReviewDecision.REJECT ? reasonId! : null);
-      await this.repo.resolve(tx, post.id, decision);
+      await this.repo.resolve(tx, post.id, decision, moderatorId);
       const action =
         decision === ReviewDecision.APPROVE ? (post.status === PostStatus.REJECTED ? 'review:restore' : 'review:approve') : 'review:reject';
       await this.repo.audit(tx, {
@@ -168,6 +172,25 @@ export class ModerationService {
     });
     await this.posts.changed(post.sectionId);
     return reviewed;
+  }
+
+  /**
+   * A moderator opened these queue items (the queue page shows them whole): the first opening of
+   * each is recorded, which stops its crisis alerts (ADR 021). Idempotent: items already opened,
+   * decided or unknown are left alone. Returns how many this call marked first.
+   */
+  async markSeen(moderatorId: string, itemIds: string[]): Promise<number> {
+    if (itemIds.length > SEEN_MAX) throw badInput('itemIds', M.seenTooMany(SEEN_MAX));
+    const ids = [...new Set(itemIds)];
+    if (!ids.every((id) => isPostId(id) && fitsBigint(id))) throw badInput('itemIds', M.seenUnknown);
+    if (!ids.length) return 0;
+    return this.db.transaction(async (tx) => {
+      const marked = await this.repo.markSeen(tx, moderatorId, ids);
+      for (const item of marked.filter((i) => i.priority >= PRIORITY.CRISIS)) {
+        await this.repo.audit(tx, { actor: `moderator:${moderatorId}`, action: 'crisis:opened', postId: item.postId });
+      }
+      return marked.length;
+    });
   }
 
   /** Bans the key behind a post without anyone seeing it: the sealed reference opens only here. */

@@ -201,7 +201,7 @@ export type CurrentModeratorQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CurrentModeratorQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null };
 
-export type QueueItemViewFragment = { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } };
+export type QueueItemViewFragment = { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } };
 
 export type QueueQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -209,7 +209,7 @@ export type QueueQueryVariables = Exact<{
 }>;
 
 
-export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, medianMinutesToReview: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
+export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, medianMinutesToReview: number | null, crisisMedianMinutesToFirstView: number | null, crisisP90MinutesToFirstView: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
 
 export type ReviewMutationVariables = Exact<{
   input: ReviewPostInput;
@@ -217,6 +217,13 @@ export type ReviewMutationVariables = Exact<{
 
 
 export type ReviewMutation = { reviewPost: { id: string, status: PostStatus } };
+
+export type MarkQueueItemsSeenMutationVariables = Exact<{
+  itemIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type MarkQueueItemsSeenMutation = { markQueueItemsSeen: number };
 
 export type BanMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -340,6 +347,7 @@ export const QueueItemViewFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   reasons
   flags
   enqueuedAt
+  firstViewedAt
   hits {
     ruleId
     principle
@@ -556,6 +564,8 @@ export const QueueDocument = /*#__PURE__*/ new TypedDocumentString(`
     nudgesPostedAnyway
     nudgesAbandoned
     medianMinutesToReview
+    crisisMedianMinutesToFirstView
+    crisisP90MinutesToFirstView
   }
   moderationQueue(first: $first, after: $after) {
     totalCount
@@ -593,6 +603,7 @@ fragment QueueItemView on QueueItem {
   reasons
   flags
   enqueuedAt
+  firstViewedAt
   hits {
     ruleId
     principle
@@ -635,6 +646,11 @@ export const ReviewDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewMutation, ReviewMutationVariables>;
+export const MarkQueueItemsSeenDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MarkQueueItemsSeen($itemIds: [ID!]!) {
+  markQueueItemsSeen(itemIds: $itemIds)
+}
+    `) as unknown as TypedDocumentString<MarkQueueItemsSeenMutation, MarkQueueItemsSeenMutationVariables>;
 export const BanDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation Ban($postId: ID!, $reason: String!) {
   banAuthor(postId: $postId, reason: $reason)

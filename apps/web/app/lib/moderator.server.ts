@@ -10,6 +10,7 @@ import {
   LogDocument,
   LoginDocument,
   LogoutDocument,
+  MarkQueueItemsSeenDocument,
   QueueDocument,
   ReviewDecision,
   ReviewDocument,
@@ -212,6 +213,26 @@ export async function queuePage(request: Request, context: AppLoadContext, after
     rejectReasons: result.rejectReasons,
     rules: result.guidelines,
   };
+}
+
+/**
+ * Records that the signed-in moderator was shown these queue items, whole, on the queue page:
+ * the first time a crisis item is shown stops its alerts (ADR 021). Only items nobody had
+ * opened are sent. A failure here must not hide the queue, so it is swallowed (the item then
+ * keeps alerting, the safe side) unless the session ended.
+ */
+export async function markShown(
+  request: Request,
+  context: AppLoadContext,
+  items: Pick<QueueItemView, 'id' | 'firstViewedAt'>[],
+): Promise<void> {
+  const itemIds = items.filter((item) => !item.firstViewedAt).map((item) => item.id);
+  if (!itemIds.length) return;
+  try {
+    await moderatorGql(request, context, MarkQueueItemsSeenDocument, { itemIds });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === ErrorCode.UNAUTHENTICATED) throw error;
+  }
 }
 
 export async function reviewPost(

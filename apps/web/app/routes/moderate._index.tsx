@@ -10,7 +10,16 @@ import { waited } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
-import { asModerator, banAuthor, noticeCookie, queuePage, readNotice, reviewPost, type ModerateNotice } from '~/lib/moderator.server';
+import {
+  asModerator,
+  banAuthor,
+  markShown,
+  noticeCookie,
+  queuePage,
+  readNotice,
+  reviewPost,
+  type ModerateNotice,
+} from '~/lib/moderator.server';
 import { pageHeaders } from '~/lib/headers';
 import { CsrfField } from '~/components/csrf-field';
 import { requireForm, textField } from '~/lib/forms.server';
@@ -49,6 +58,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       throw error;
     }
   });
+  // The page shows each item whole: this is the moderator opening them (ADR 021).
+  await asModerator(request, () => markShown(request, context, page.items));
   const { notice, headers } = await readNotice(request);
   const now = Date.now();
   return data(
@@ -216,6 +227,14 @@ export default function ModerationQueue() {
           <div>
             <dt>Median wait</dt>
             <dd>{stats.medianMinutesToReview === null ? '–' : `${stats.medianMinutesToReview} min`}</dd>
+          </div>
+          <div>
+            <dt>Crisis posts opened within</dt>
+            <dd>
+              {stats.crisisMedianMinutesToFirstView === null
+                ? '–'
+                : `${stats.crisisMedianMinutesToFirstView} min (median), ${stats.crisisP90MinutesToFirstView} min (9 in 10)`}
+            </dd>
           </div>
         </dl>
         <p className="nudges">
