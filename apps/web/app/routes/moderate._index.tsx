@@ -184,7 +184,7 @@ export default function ModerationQueue() {
   const submittedFrom = useRef<number | null>(null);
   const rules = useMemo(() => new Map(page.rules.map((rule) => [rule.id, rule])), [page.rules]);
   const ban = result && 'ban' in result ? (result.ban as BanState) : null;
-  const problem = result && 'problem' in result ? (result.problem as CardProblem) : null;
+  const problem = result && 'problem' in result ? result.problem : null;
   const { stats, notice } = page;
 
   // After a decision with JavaScript, focus goes where the decided post was: the next one.
