@@ -31,3 +31,9 @@ export function fitsBodyLimit(body: string): boolean {
 export function withinEditWindow(createdAt: number, now: number): boolean {
   return now - createdAt <= EDIT_WINDOW_MS;
 }
+
+/** Longest internal note a moderator may add to a queue item (or to "handled"). */
+export const MODERATOR_NOTE_MAX = 1000;
+
+/** Longest private message a moderator may send to a post's author. */
+export const AUTHOR_MESSAGE_MAX = 2000;

@@ -22,12 +22,13 @@ interface Row {
   review_reason: string | null;
 }
 
-// The latest decision per post (an author may send a rejected post again), deleted posts left out.
+// The latest decision per post (an author may send a rejected post again), deleted posts left out;
+// a crisis item marked HANDLED is no verdict on the words, so it teaches nothing.
 const PAGE: Statement = {
   name: 'labels-page',
   text: `select distinct on (q.post_id) q.post_id, q.decision, p.body, p.hits, q.reasons, p.review_reason
            from queue_item q join post p on p.id = q.post_id
-          where q.decision is not null and p.status <> 'DELETED' and q.post_id > $1
+          where q.decision in ('APPROVE', 'REJECT') and p.status <> 'DELETED' and q.post_id > $1
           order by q.post_id, q.id desc
           limit $2`,
 };

@@ -15,4 +15,11 @@ export const MODERATION_MESSAGES = {
   slowDown: 'There’s no rush here. Please take a short pause, then try again.',
   seenTooMany: (max: number) => `Please mark at most ${max} items at a time: one page of the queue.`,
   seenUnknown: 'One of those is not a queue item. Please reload the queue and try again.',
+  noteEmpty: 'Please write the note first: a few words are enough.',
+  moderatorNoteTooLong: (max: string) => `Please keep it to ${max} characters; the essentials are enough.`,
+  messageEmpty: 'Please write the message first: a few warm words are enough.',
+  messageTooLong: (max: string) => `Please keep the message to ${max} characters; a few warm words are enough.`,
+  handledNote: 'Please add a short note on how it was handled, for the other moderators and the log.',
+  handledOnlyCrisis: 'Only a post where someone may be in danger can be marked handled. Please approve it or choose not to publish it.',
+  notWaiting: 'This post is no longer waiting in the queue. Someone may have just decided it.',
 } as const;

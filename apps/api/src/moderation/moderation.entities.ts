@@ -11,7 +11,7 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGenerat
 @Entity('queue_item')
 @Index('queue_item_open_uq', ['postId'], { unique: true, where: 'resolved_at is null' })
 @Index('queue_item_order_idx', ['priority', 'id'], { where: 'resolved_at is null' })
-@Check('queue_item_decision_check', `decision in ('APPROVE', 'REJECT')`)
+@Check('queue_item_decision_check', `decision in ('APPROVE', 'REJECT', 'HANDLED')`)
 @Check('queue_item_alerts_sent_check', 'alerts_sent >= 0')
 export class QueueItemEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
@@ -22,7 +22,8 @@ export class QueueItemEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` }) reasons: string[];
   @Column({ name: 'enqueued_at', type: 'timestamptz', default: () => 'now()' }) enqueuedAt: Date;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
-  @Column({ type: 'text', nullable: true }) decision: 'APPROVE' | 'REJECT' | null;
+  /** HANDLED: a crisis item a moderator looked after without publishing or rejecting the post. */
+  @Column({ type: 'text', nullable: true }) decision: 'APPROVE' | 'REJECT' | 'HANDLED' | null;
   /** When a moderator first opened the item (migration 1796600500000-CrisisAlerts; ADR 021). */
   @Column({ name: 'first_viewed_at', type: 'timestamptz', nullable: true }) firstViewedAt: Date | null;
   @ForeignKey('moderator', { name: 'queue_item_first_viewed_by_fkey', onDelete: 'SET NULL' })
@@ -48,6 +49,8 @@ export class FlagEntity {
   @Column({ type: 'text', nullable: true }) note: string | null;
   /** What the flag counts toward hiding the post, by the standing of the reader's key (ADR 011). */
   @Column({ type: 'smallint', default: 1 }) weight: number;
+  /** Null for flags stored before it was kept (migration 1796600100000). */
+  @Column({ name: 'created_at', type: 'timestamptz', nullable: true, default: () => 'now()' }) createdAt: Date | null;
 }
 
 /** Keyed hashes of banned author keys: cannot be matched against posts without the server secret. */
@@ -86,4 +89,42 @@ export class AuditLogEntity {
   @Column({ type: 'jsonb', default: () => `'{}'` }) detail: Record<string, unknown>;
 }
 
-export const MODERATION_ENTITIES = [QueueItemEntity, FlagEntity, BanEntity, NudgeEntity, AuditLogEntity];
+/** A moderator's internal note on a post in the queue: moderators read it, nobody else. */
+@Entity('queue_note')
+@Index('queue_note_post_idx', ['postId', 'id'])
+export class QueueNoteEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
+  @ForeignKey('post', { name: 'queue_note_post_id_fkey' })
+  @Column({ name: 'post_id', type: 'bigint' })
+  postId: string;
+  @ForeignKey('moderator', { name: 'queue_note_moderator_id_fkey' })
+  @Column({ name: 'moderator_id', type: 'uuid' })
+  moderatorId: string;
+  @Column({ type: 'text' }) body: string;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
+}
+
+/**
+ * A moderator's private word to the author of a post. Tied to the post alone: no moderator and no
+ * author here; the author reads it through the post, with their key (ADR 017).
+ */
+@Entity('author_message')
+@Index('author_message_post_idx', ['postId', 'id'])
+export class AuthorMessageEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
+  @ForeignKey('post', { name: 'author_message_post_id_fkey' })
+  @Column({ name: 'post_id', type: 'bigint' })
+  postId: string;
+  @Column({ type: 'text' }) body: string;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
+}
+
+export const MODERATION_ENTITIES = [
+  QueueItemEntity,
+  FlagEntity,
+  BanEntity,
+  NudgeEntity,
+  AuditLogEntity,
+  QueueNoteEntity,
+  AuthorMessageEntity,
+];

@@ -127,6 +127,32 @@ export class ReviewPostInput {
   reason?: string | null;
 }
 
+@ObjectType('ReaderFlag', { description: 'A reader’s flag as moderators read it: the reason and the note. Never who flagged.' })
+export class ReaderFlagModel {
+  @Field(() => FlagReason) reason: FlagReason;
+  @Field({ description: 'The reason in words, as the reader chose it.' }) title: string;
+  @Field(() => String, { nullable: true, description: 'What the reader wrote for the moderators, if anything.' }) note: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Null for flags stored before this was kept.' })
+  createdAt: Date | null;
+}
+
+@ObjectType('QueueNote', { description: 'A moderator’s internal note on a post in the queue. Only moderators read it.' })
+export class QueueNoteModel {
+  @Field(() => ID) id: string;
+  @Field() body: string;
+  @Field({ description: 'The e-mail of the moderator who wrote it.' }) author: string;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+}
+
+@ObjectType('ModeratorMessage', {
+  description: 'A private, supportive word from the moderators to the author of a post. Only that author reads it; it names no one.',
+})
+export class ModeratorMessageModel {
+  @Field(() => ID) id: string;
+  @Field() body: string;
+  @Field(() => GraphQLISODateTime) sentAt: Date;
+}
+
 @ObjectType('QueueItem')
 export class QueueItemModel {
   @Field(() => ID) id: string;
@@ -139,6 +165,10 @@ export class QueueItemModel {
   @Field(() => GraphQLISODateTime) enqueuedAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a moderator first opened it; null while nobody has.' })
   firstViewedAt: Date | null;
+  @Field(() => [ReaderFlagModel], { description: 'Every reader’s flag on the post, oldest first: reason and note, never who.' })
+  readerFlags: ReaderFlagModel[];
+  @Field(() => [QueueNoteModel], { description: 'Moderators’ internal notes on the post, oldest first.' })
+  notes: QueueNoteModel[];
 }
 
 @ObjectType('QueueEdge')

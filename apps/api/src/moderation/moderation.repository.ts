@@ -15,6 +15,16 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** What the audit log may be narrowed to; every part optional. */
+export interface AuditFilter {
+  /** `system`, or `moderator:<id>`. */
+  actor?: AuditActor | null;
+  actions?: string[] | null;
+  since?: Date | null;
+  /** Exclusive. */
+  until?: Date | null;
+}
+
 export interface QueueRow {
   id: string;
   postId: string;
@@ -31,6 +41,29 @@ export interface DueCrisisAlert {
   alertsSent: number;
   /** The channels the current round still owes; empty when a round starts afresh. */
   pending: string[];
+}
+
+/** A reader's flag as moderators read it: never the reporter's token. */
+export interface FlagRow {
+  postId: string;
+  reason: string;
+  note: string | null;
+  createdAt: Date | null;
+}
+
+export interface NoteRow {
+  id: string;
+  postId: string;
+  body: string;
+  author: string;
+  createdAt: Date;
+}
+
+export interface MessageRow {
+  id: string;
+  postId: string;
+  body: string;
+  sentAt: Date;
 }
 
 const MAX_ID = '9223372036854775807';
@@ -117,13 +150,18 @@ const SQL = {
     name: 'audit_append',
     text: `insert into audit_log (actor, action, post_id, rules_version, reason, detail) values ($1, $2, $3, $4, $5, $6)`,
   },
-  /** Newest first, a moderator's actor shown by e-mail: $1 before id, $2 limit. */
+  /** Newest first, a moderator's actor shown by e-mail: $1 before id, $2 limit; $3..$6 optional filters (actor, actions, since, until). */
   auditPage: {
     name: 'audit_page',
     text: `select a.id::text as id, a.at, coalesce(m.email, a.actor) as actor, a.action, a.post_id::text as "postId",
         a.rules_version as "rulesVersion", a.reason
       from audit_log a left join moderator m on a.actor = 'moderator:' || m.id::text
-      where a.id < $1::bigint order by a.id desc limit $2`,
+      where a.id < $1::bigint
+        and ($3::text is null or a.actor = $3)
+        and ($4::text[] is null or a.action = any($4))
+        and ($5::timestamptz is null or a.at >= $5)
+        and ($6::timestamptz is null or a.at < $6)
+      order by a.id desc limit $2`,
   },
   isBanned: { name: 'ban_check', text: `select ${MODERATION_FRAGMENTS.isBanned('$1')} as banned` },
   ban: {
@@ -144,6 +182,37 @@ const SQL = {
     name: 'flag_add',
     text: `insert into flag (post_id, reporter_token, reason, note, weight) values ($1, $2, $3, $4, $5)
       on conflict do nothing returning reason`,
+  },
+  flagsOf: {
+    name: 'flags_of_posts',
+    text: `select post_id::text as "postId", reason, note, created_at as "createdAt"
+      from flag where post_id = any($1::bigint[]) order by post_id, created_at nulls first, reason`,
+  },
+  notesOf: {
+    name: 'queue_notes_of_posts',
+    text: `select n.id::text as id, n.post_id::text as "postId", n.body, m.email as author, n.created_at as "createdAt"
+      from queue_note n join moderator m on m.id = n.moderator_id
+      where n.post_id = any($1::bigint[]) order by n.post_id, n.id`,
+  },
+  addNote: {
+    name: 'queue_note_add',
+    text: `insert into queue_note (post_id, moderator_id, body) values ($1, $2, $3)
+      returning id::text as id, post_id::text as "postId", body, created_at as "createdAt"`,
+  },
+  messagesOf: {
+    name: 'author_messages_of_posts',
+    text: `select id::text as id, post_id::text as "postId", body, created_at as "sentAt"
+      from author_message where post_id = any($1::bigint[]) order by post_id, id`,
+  },
+  addMessage: {
+    name: 'author_message_add',
+    text: `insert into author_message (post_id, body) values ($1, $2)
+      returning id::text as id, post_id::text as "postId", body, created_at as "sentAt"`,
+  },
+  openItem: {
+    name: 'queue_open_item',
+    text: `select id::text as id, post_id::text as "postId", priority, reasons, enqueued_at as "enqueuedAt"
+      from queue_item where post_id = $1 and resolved_at is null`,
   },
   /** The moderators' figures from moderation's own tables (the posts' side comes through the port). */
   stats: {
@@ -174,7 +243,7 @@ export class ModerationRepository {
     await tx.query(SQL.enqueue, [postId, priority, reasons]);
   }
 
-  async resolve(tx: Tx, postId: string, decision: 'APPROVE' | 'REJECT', moderatorId: string): Promise<void> {
+  async resolve(tx: Tx, postId: string, decision: 'APPROVE' | 'REJECT' | 'HANDLED', moderatorId: string): Promise<void> {
     await tx.query(SQL.resolve, [postId, decision, moderatorId]);
   }
 
@@ -215,8 +284,15 @@ export class ModerationRepository {
     ]);
   }
 
-  async auditPage(before: string | null, first: number): Promise<AuditConnection> {
-    const rows = await this.db.query<AuditConnection['entries'][number]>(SQL.auditPage, [before ?? MAX_ID, first + 1]);
+  async auditPage(before: string | null, first: number, filter: AuditFilter = {}): Promise<AuditConnection> {
+    const rows = await this.db.query<AuditConnection['entries'][number]>(SQL.auditPage, [
+      before ?? MAX_ID,
+      first + 1,
+      filter.actor ?? null,
+      filter.actions?.length ? filter.actions : null,
+      filter.since ?? null,
+      filter.until ?? null,
+    ]);
     const entries = rows.slice(0, first);
     return { entries, pageInfo: { hasNextPage: rows.length > first, endCursor: entries.at(-1)?.id ?? null } };
   }
@@ -242,6 +318,30 @@ export class ModerationRepository {
   /** False when this reader already flagged this post. `weight`: what the flag counts toward hiding it. */
   async addFlag(tx: Tx, postId: string, reporterToken: Buffer, reason: string, note: string | null, weight: number): Promise<boolean> {
     return (await tx.query(SQL.addFlag, [postId, reporterToken, reason, note, weight])).length === 1;
+  }
+
+  async openItem(postId: string): Promise<QueueRow | null> {
+    return (await this.db.query<QueueRow>(SQL.openItem, [postId]))[0] ?? null;
+  }
+
+  flagsOf(postIds: readonly string[]): Promise<FlagRow[]> {
+    return postIds.length ? this.db.query<FlagRow>(SQL.flagsOf, [postIds]) : Promise.resolve([]);
+  }
+
+  notesOf(postIds: readonly string[]): Promise<NoteRow[]> {
+    return postIds.length ? this.db.query<NoteRow>(SQL.notesOf, [postIds]) : Promise.resolve([]);
+  }
+
+  async addNote(tx: Tx, postId: string, moderatorId: string, body: string): Promise<Omit<NoteRow, 'author'>> {
+    return (await tx.query<Omit<NoteRow, 'author'>>(SQL.addNote, [postId, moderatorId, body]))[0];
+  }
+
+  messagesOf(postIds: readonly string[]): Promise<MessageRow[]> {
+    return postIds.length ? this.db.query<MessageRow>(SQL.messagesOf, [postIds]) : Promise.resolve([]);
+  }
+
+  async addMessage(tx: Tx, postId: string, body: string): Promise<MessageRow> {
+    return (await tx.query<MessageRow>(SQL.addMessage, [postId, body]))[0];
   }
 
   async stats(posts: PostTally): Promise<ModerationStatsModel> {

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { pageSize } from '../common/pagination';
 import type { RequestContext } from '../graphql/context';
 import { CurrentModerator, ModeratorOnly, type SignedInModerator } from '../moderators';
@@ -11,6 +11,8 @@ import {
   FlagPostPayload,
   GuidelineModel,
   ModerationStatsModel,
+  ModeratorMessageModel,
+  QueueNoteModel,
   QueueConnection,
   RejectReasonModel,
   ToneCheckModel,
@@ -98,12 +100,55 @@ export class ModerationResolver {
     return this.service.ban(moderator.id, postId, reason);
   }
 
+  @ModeratorOnly()
+  @Mutation(() => QueueNoteModel, { description: 'Moderator only. An internal note on a post in the queue: only moderators read it.' })
+  addQueueNote(
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('body') body: string,
+    @CurrentModerator() moderator: SignedInModerator,
+  ): Promise<QueueNoteModel> {
+    return this.service.addNote(moderator, postId, body);
+  }
+
+  @ModeratorOnly()
+  @Mutation(() => ModeratorMessageModel, {
+    description:
+      'Moderator only. A private, supportive message to the author of a post, which only they read (Post.messagesFromModerators).',
+  })
+  messageAuthor(
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('body') body: string,
+    @CurrentModerator() moderator: SignedInModerator,
+  ): Promise<ModeratorMessageModel> {
+    return this.service.messageAuthor(moderator.id, postId, body);
+  }
+
+  @ModeratorOnly()
+  @Mutation(() => Boolean, {
+    description: 'Moderator only. A crisis item looked after: it leaves the queue, the post stays as it is, the note goes to the log.',
+  })
+  markHandled(
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('note') note: string,
+    @CurrentModerator() moderator: SignedInModerator,
+  ): Promise<boolean> {
+    return this.service.markHandled(moderator.id, postId, note);
+  }
+
   @ModeratorOnly('ADMIN')
   @Query(() => AuditConnection, { description: 'Administrator only. Every moderator action and automatic decision, newest first.' })
   auditLog(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('before', { type: () => String, nullable: true, description: 'An entry id: older entries than it.' }) before: string | null,
+    @Args('actor', { type: () => String, nullable: true, description: 'Only this actor: "system", or a moderator’s id.' })
+    actor: string | null,
+    @Args('actions', { type: () => [String], nullable: true, description: 'Only these actions (e.g. "review:approve").' })
+    actions: string[] | null,
+    @Args('since', { type: () => GraphQLISODateTime, nullable: true, description: 'Only entries at or after this time.' })
+    since: Date | null,
+    @Args('until', { type: () => GraphQLISODateTime, nullable: true, description: 'Only entries before this time.' })
+    until: Date | null,
   ): Promise<AuditConnection> {
-    return this.audit.page(before, pageSize(first));
+    return this.audit.page(before, pageSize(first), { actor, actions, since, until });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { guidelines, moderate, rejectReasons, rules, rulesVersion } from '@steady/moderation';
-import { BAN_REASON_MAX, FLAG_NOTE_MAX, POST_BODY_MAX } from '@steady/rules';
+import { AUTHOR_MESSAGE_MAX, BAN_REASON_MAX, FLAG_NOTE_MAX, MODERATOR_NOTE_MAX, POST_BODY_MAX, spelled } from '@steady/rules';
 import { ArticlesService } from '../articles/articles.service';
 import { AuthorCrypto } from '../authors/author-crypto';
 import { AuthorKeys, Standing } from '../authors/author-keys';
@@ -12,8 +12,12 @@ import { Db } from '../database/db';
 import { PRIORITY, concernOf, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
+  FLAG_REASONS,
   FlagReason,
   GuidelineModel,
+  ModeratorMessageModel,
+  QueueNoteModel,
+  ReaderFlagModel,
   ModerationAction,
   ModerationStatsModel,
   RejectReasonModel,
@@ -22,7 +26,7 @@ import {
   ToneCheckModel,
 } from './moderation.models';
 import { MODERATED_POSTS, type ModeratedPost, type ModeratedPosts } from './moderated-posts.port';
-import { ModerationRepository, type AuditActor } from './moderation.repository';
+import { ModerationRepository, type AuditActor, type FlagRow, type MessageRow, type NoteRow } from './moderation.repository';
 import { PostStatus } from './post-status';
 import type { StoredHit } from './stored-hit';
 
@@ -34,6 +38,7 @@ const FLAG_WEIGHT: Record<Standing, number> = { [Standing.NEW]: 0, [Standing.EST
 const FLAG_WEIGHT_TO_HIDE = 3;
 /** Queue items one markQueueItemsSeen call may name: a page of the queue, at most. */
 const SEEN_MAX = 100;
+const FLAG_TITLES = new Map(FLAG_REASONS.map((r) => [r.reason as string, r.title]));
 
 export interface QueueEntry {
   id: string;
@@ -44,7 +49,21 @@ export interface QueueEntry {
   flags: number;
   enqueuedAt: Date;
   firstViewedAt: Date | null;
+  readerFlags: ReaderFlagModel[];
+  notes: QueueNoteModel[];
 }
+
+function groupBy<T extends { postId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.postId, [...(groups.get(row.postId) ?? []), row]);
+  return groups;
+}
+
+function readerFlag(row: FlagRow): ReaderFlagModel {
+  return { reason: row.reason as FlagReason, title: FLAG_TITLES.get(row.reason) ?? row.reason, note: row.note, createdAt: row.createdAt };
+}
+
+const queueNote = ({ id, body, author, createdAt }: NoteRow): QueueNoteModel => ({ id, body, author, createdAt });
 
 /** The moderation workflow around the tone engine: checks, flags, the queue, reviews, bans, stats. */
 @Injectable()
@@ -130,7 +149,11 @@ export class ModerationService {
     const after = decodeQueueCursor(afterCursor);
     const [rows, total] = await Promise.all([this.repo.queuePage(after, first), this.repo.queueCount()]);
     const page = rows.slice(0, first);
-    const posts = new Map((await this.posts.byIds(page.map((r) => r.postId))).map((p) => [p.id, p]));
+    const ids = page.map((r) => r.postId);
+    const [found, flagRows, noteRows] = await Promise.all([this.posts.byIds(ids), this.repo.flagsOf(ids), this.repo.notesOf(ids)]);
+    const posts = new Map(found.map((p) => [p.id, p]));
+    const flags = groupBy(flagRows);
+    const notes = groupBy(noteRows);
     const items = page.map((row) => {
       const post = posts.get(row.postId)!;
       return {
@@ -142,6 +165,8 @@ export class ModerationService {
         flags: post.flagCount,
         enqueuedAt: row.enqueuedAt,
         firstViewedAt: row.firstViewedAt,
+        readerFlags: (flags.get(row.postId) ?? []).map(readerFlag),
+        notes: (notes.get(row.postId) ?? []).map(queueNote),
       };
     });
     return { items, hasNextPage: rows.length > first, total };
@@ -207,6 +232,61 @@ export class ModerationService {
     return true;
   }
 
+  /** A moderator's internal note on a post in the queue; kept in the audit log too. */
+  async addNote(moderator: { id: string; email: string }, postId: string, rawBody: string): Promise<QueueNoteModel> {
+    const body = moderatorText('body', rawBody, MODERATOR_NOTE_MAX, M.noteEmpty, M.moderatorNoteTooLong);
+    const post = isPostId(postId) ? await this.posts.byId(postId) : null;
+    if (!post) throw notFound(M.postNotFound);
+    const row = await this.db.transaction(async (tx) => {
+      const added = await this.repo.addNote(tx, post.id, moderator.id, body);
+      await this.repo.audit(tx, { actor: `moderator:${moderator.id}`, action: 'note', postId: post.id, reason: body });
+      return added;
+    });
+    return queueNote({ ...row, author: moderator.email });
+  }
+
+  /**
+   * A private, supportive word to the author of a post. Stored against the post only: the author
+   * reads it through their own key (Post.messageFromModerators); nobody learns who they are.
+   */
+  async messageAuthor(moderatorId: string, postId: string, rawBody: string): Promise<ModeratorMessageModel> {
+    const body = moderatorText('body', rawBody, AUTHOR_MESSAGE_MAX, M.messageEmpty, M.messageTooLong);
+    const post = isPostId(postId) ? await this.posts.byId(postId) : null;
+    if (!post) throw notFound(M.postNotFound);
+    if (post.status === PostStatus.DELETED) throw badInput('postId', M.removedByAuthor);
+    const row = await this.db.transaction(async (tx) => {
+      const added = await this.repo.addMessage(tx, post.id, body);
+      // The log says a message went; its words stay between the moderators and the author.
+      await this.repo.audit(tx, { actor: `moderator:${moderatorId}`, action: 'crisis:message', postId: post.id });
+      return added;
+    });
+    return authorMessage(row);
+  }
+
+  /**
+   * A crisis item a moderator has looked after (a message sent, help pointed to) leaves the
+   * queue without a verdict on the post: it stays as it is, unseen by readers while pending.
+   */
+  async markHandled(moderatorId: string, postId: string, rawNote: string): Promise<boolean> {
+    const note = moderatorText('note', rawNote, MODERATOR_NOTE_MAX, M.handledNote, M.moderatorNoteTooLong);
+    const item = isPostId(postId) ? await this.repo.openItem(postId) : null;
+    if (!item) throw notFound(M.notWaiting);
+    const post = await this.posts.byId(postId);
+    if (!post) throw notFound(M.postNotFound);
+    if (!post.crisis && item.priority < PRIORITY.FLAGGED_DANGER) throw badInput('postId', M.handledOnlyCrisis);
+    await this.db.transaction(async (tx) => {
+      await this.repo.resolve(tx, post.id, 'HANDLED', moderatorId);
+      await this.repo.audit(tx, { actor: `moderator:${moderatorId}`, action: 'crisis:handled', postId: post.id, reason: note });
+    });
+    return true;
+  }
+
+  /** Messages to the authors of these posts, by post (the caller must already be known to be the author). */
+  async messagesFor(postIds: readonly string[]): Promise<Map<string, ModeratorMessageModel[]>> {
+    const groups = groupBy(await this.repo.messagesOf(postIds));
+    return new Map([...groups].map(([id, rows]) => [id, rows.map(authorMessage)]));
+  }
+
   async stats(): Promise<ModerationStatsModel> {
     return this.repo.stats(await this.posts.tally());
   }
@@ -221,6 +301,16 @@ export class ModerationService {
     if (post.status === PostStatus.PUBLISHED && post.reviewedAt) return { state: ReviewState.PUBLISHED, message: M.publishedAfterReview };
     return null;
   }
+}
+
+const authorMessage = ({ id, body, sentAt }: MessageRow): ModeratorMessageModel => ({ id, body, sentAt });
+
+/** A moderator's own words: trimmed, not empty, within the limit (counted as people count). */
+function moderatorText(field: string, raw: string, max: number, empty: string, tooLong: (max: string) => string): string {
+  const text = (raw ?? '').trim();
+  if (!text) throw badInput(field, empty);
+  if (Array.from(text).length > max) throw badInput(field, tooLong(spelled(max)));
+  return text;
 }
 
 export function encodeQueueCursor(priority: number, id: string): string {

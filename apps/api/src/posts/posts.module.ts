@@ -4,6 +4,7 @@ import { AuthorsModule } from '../authors/authors.module';
 import { MODERATED_POSTS } from '../moderation/moderated-posts.port';
 import { ModerationModule } from '../moderation/moderation.module';
 import { ModeratedPostsAdapter } from './moderated-posts.adapter';
+import { AuditEntryPostResolver, PostMessagesResolver } from './post-messages.resolver';
 import { PostReviewResolver, QueueItemPostResolver, ReviewPostResolver } from './post-review.resolver';
 import { AuthorResolver, PostsResolver } from './posts.resolver';
 import { PostsRepository } from './posts.repository';
@@ -36,6 +37,8 @@ export const ModerationWithPosts = ModerationModule.register({ imports: [PostsDa
     PostReviewResolver,
     ReviewPostResolver,
     QueueItemPostResolver,
+    PostMessagesResolver,
+    AuditEntryPostResolver,
   ],
   exports: [PostsDataModule],
 })

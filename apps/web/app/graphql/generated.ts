@@ -201,7 +201,7 @@ export type CurrentModeratorQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CurrentModeratorQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null };
 
-export type QueueItemViewFragment = { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } };
+export type QueueItemViewFragment = { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } };
 
 export type QueueQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -209,7 +209,7 @@ export type QueueQueryVariables = Exact<{
 }>;
 
 
-export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, medianMinutesToReview: number | null, crisisMedianMinutesToFirstView: number | null, crisisP90MinutesToFirstView: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
+export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, medianMinutesToReview: number | null, crisisMedianMinutesToFirstView: number | null, crisisP90MinutesToFirstView: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
 
 export type ReviewMutationVariables = Exact<{
   input: ReviewPostInput;
@@ -233,13 +233,41 @@ export type BanMutationVariables = Exact<{
 
 export type BanMutation = { banAuthor: boolean };
 
-export type LogQueryVariables = Exact<{
-  first: Scalars['Int']['input'];
-  before?: InputMaybe<Scalars['String']['input']>;
+export type AddQueueNoteMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
 }>;
 
 
-export type LogQuery = { auditLog: { entries: Array<{ id: string, at: string, actor: string, action: string, postId: string | null, rulesVersion: string | null, reason: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AddQueueNoteMutation = { addQueueNote: { id: string } };
+
+export type MessageAuthorMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+}>;
+
+
+export type MessageAuthorMutation = { messageAuthor: { id: string } };
+
+export type MarkHandledMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+}>;
+
+
+export type MarkHandledMutation = { markHandled: boolean };
+
+export type LogQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  before?: InputMaybe<Scalars['String']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  actions?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type LogQuery = { moderators: Array<{ id: string, email: string }>, rejectReasons: Array<{ id: string, title: string }>, guidelines: Array<{ id: string, title: string }>, auditLog: { entries: Array<{ id: string, at: string, actor: string, action: string, postId: string | null, rulesVersion: string | null, reason: string | null, post: { id: string, status: PostStatus, section: { slug: string, article: { slug: string } } } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ThreadQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -303,7 +331,7 @@ export type MeQueryVariables = Exact<{
 }>;
 
 
-export type MeQuery = { me: { posts: { edges: Array<{ node: { id: string, html: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, pseudonym: string, reviewState: ReviewState | null, reviewMessage: string | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> }, repliesToMe: { edges: Array<{ node: { id: string, html: string, pseudonym: string, createdAt: string, parent: { id: string } | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> } } | null };
+export type MeQuery = { me: { posts: { edges: Array<{ node: { id: string, html: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, pseudonym: string, reviewState: ReviewState | null, reviewMessage: string | null, messagesFromModerators: Array<{ id: string, body: string, sentAt: string }> | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> }, repliesToMe: { edges: Array<{ node: { id: string, html: string, pseudonym: string, createdAt: string, parent: { id: string } | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -348,6 +376,18 @@ export const QueueItemViewFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   flags
   enqueuedAt
   firstViewedAt
+  readerFlags {
+    reason
+    title
+    note
+    createdAt
+  }
+  notes {
+    id
+    body
+    author
+    createdAt
+  }
   hits {
     ruleId
     principle
@@ -604,6 +644,18 @@ fragment QueueItemView on QueueItem {
   flags
   enqueuedAt
   firstViewedAt
+  readerFlags {
+    reason
+    title
+    note
+    createdAt
+  }
+  notes {
+    id
+    body
+    author
+    createdAt
+  }
   hits {
     ruleId
     principle
@@ -656,9 +708,47 @@ export const BanDocument = /*#__PURE__*/ new TypedDocumentString(`
   banAuthor(postId: $postId, reason: $reason)
 }
     `) as unknown as TypedDocumentString<BanMutation, BanMutationVariables>;
+export const AddQueueNoteDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AddQueueNote($postId: ID!, $body: String!) {
+  addQueueNote(postId: $postId, body: $body) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddQueueNoteMutation, AddQueueNoteMutationVariables>;
+export const MessageAuthorDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MessageAuthor($postId: ID!, $body: String!) {
+  messageAuthor(postId: $postId, body: $body) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MessageAuthorMutation, MessageAuthorMutationVariables>;
+export const MarkHandledDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MarkHandled($postId: ID!, $note: String!) {
+  markHandled(postId: $postId, note: $note)
+}
+    `) as unknown as TypedDocumentString<MarkHandledMutation, MarkHandledMutationVariables>;
 export const LogDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query Log($first: Int!, $before: String) {
-  auditLog(first: $first, before: $before) {
+    query Log($first: Int!, $before: String, $actor: String, $actions: [String!], $since: DateTime, $until: DateTime) {
+  moderators {
+    id
+    email
+  }
+  rejectReasons {
+    id
+    title
+  }
+  guidelines {
+    id
+    title
+  }
+  auditLog(
+    first: $first
+    before: $before
+    actor: $actor
+    actions: $actions
+    since: $since
+    until: $until
+  ) {
     entries {
       id
       at
@@ -667,6 +757,16 @@ export const LogDocument = /*#__PURE__*/ new TypedDocumentString(`
       postId
       rulesVersion
       reason
+      post {
+        id
+        status
+        section {
+          slug
+          article {
+            slug
+          }
+        }
+      }
     }
     pageInfo {
       hasNextPage
@@ -863,6 +963,11 @@ export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
           pseudonym
           reviewState
           reviewMessage
+          messagesFromModerators {
+            id
+            body
+            sentAt
+          }
           section {
             ...PlaceOfPost
           }

@@ -4,6 +4,7 @@
 import { createCookieSessionStorage, redirect, type AppLoadContext, type Session } from '@remix-run/node';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import {
+  AddQueueNoteDocument,
   BanDocument,
   CurrentModeratorDocument,
   ErrorCode,
@@ -11,6 +12,8 @@ import {
   LoginDocument,
   LogoutDocument,
   MarkQueueItemsSeenDocument,
+  MarkHandledDocument,
+  MessageAuthorDocument,
   QueueDocument,
   ReviewDecision,
   ReviewDocument,
@@ -251,15 +254,50 @@ export async function banAuthor(request: Request, context: AppLoadContext, postI
   return result.banAuthor;
 }
 
+export async function addQueueNote(request: Request, context: AppLoadContext, postId: string, body: string): Promise<void> {
+  await moderatorGql(request, context, AddQueueNoteDocument, { postId, body });
+}
+
+export async function messageAuthor(request: Request, context: AppLoadContext, postId: string, body: string): Promise<void> {
+  await moderatorGql(request, context, MessageAuthorDocument, { postId, body });
+}
+
+export async function markHandled(request: Request, context: AppLoadContext, postId: string, note: string): Promise<void> {
+  await moderatorGql(request, context, MarkHandledDocument, { postId, note });
+}
+
 export type AuditEntry = LogQuery['auditLog']['entries'][number];
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** What the log page may be narrowed to (already checked by the route). */
+export interface AuditLogFilter {
+  actor: string | null;
+  actions: string[] | null;
+  /** ISO times; `until` exclusive. */
+  since: string | null;
+  until: string | null;
+}
 
 export async function auditLog(
   request: Request,
   context: AppLoadContext,
   before: string | null,
-): Promise<{ entries: AuditEntry[]; hasNextPage: boolean; endCursor: string | null }> {
-  const result = await moderatorGql(request, context, LogDocument, { first: AUDIT_PAGE_SIZE, before });
-  return { entries: result.auditLog.entries, ...result.auditLog.pageInfo };
+  filter: AuditLogFilter = { actor: null, actions: null, since: null, until: null },
+): Promise<{
+  entries: AuditEntry[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  moderators: LogQuery['moderators'];
+  rejectReasons: LogQuery['rejectReasons'];
+  rules: LogQuery['guidelines'];
+}> {
+  const result = await moderatorGql(request, context, LogDocument, { first: AUDIT_PAGE_SIZE, before, ...filter });
+  return {
+    entries: result.auditLog.entries,
+    ...result.auditLog.pageInfo,
+    moderators: result.moderators,
+    rejectReasons: result.rejectReasons,
+    rules: result.guidelines,
+  };
 }

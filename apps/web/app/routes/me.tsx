@@ -7,6 +7,8 @@ import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
 import { pageHeaders } from '~/lib/headers';
 import { CsrfField } from '~/components/csrf-field';
 import { When } from '~/components/when';
+import { MessagesFromModerators } from '~/components/moderator-messages';
+import { supportBeside } from '~/lib/moderator-messages.server';
 import { readForm, textField } from '~/lib/forms.server';
 
 export const headers = pageHeaders;
@@ -28,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       known: Boolean(mine),
       firstVisit: lastVisit === null,
       posts: mine?.posts ?? [],
+      support: await supportBeside(request, context, mine?.posts ?? []),
       replies: (mine?.replies ?? []).map((reply) => ({
         ...reply,
         isNew: lastVisit !== null && Date.parse(reply.createdAt) > since,
@@ -84,7 +87,7 @@ function statusNote(post: MyPost): string | null {
 }
 
 export default function MyPosts() {
-  const { hasKey, known, posts, replies, firstVisit } = useLoaderData<typeof loader>();
+  const { hasKey, known, posts, replies, firstVisit, support } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const newCount = replies.filter((reply) => reply.isNew).length;
@@ -157,6 +160,7 @@ export default function MyPosts() {
                       {statusNote(post) ? <span className="status">{statusNote(post)}</span> : null}
                     </p>
                     {post.reviewMessage ? <p className="review-message">{post.reviewMessage}</p> : null}
+                    <MessagesFromModerators postId={post.id} messages={post.messagesFromModerators} support={support} />
                     {post.status !== 'DELETED' ? <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
                     <p>
                       <Link to={threadLink(post)}>

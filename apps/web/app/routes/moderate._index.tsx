@@ -6,14 +6,18 @@ import { GeneralErrorBoundary } from '~/components/error-page';
 import { focusQueueItem, KeyboardHelp, useQueueKeys } from '~/components/moderate/keyboard';
 import { ModeratorBar } from '~/components/moderate/moderator-bar';
 import { QueueCard, type BanState } from '~/components/moderate/queue-card';
+import type { CardProblem } from '~/components/moderate/card-extras';
 import { waited } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
 import {
+  addQueueNote,
   asModerator,
   banAuthor,
+  markHandled,
   markShown,
+  messageAuthor,
   noticeCookie,
   queuePage,
   readNotice,
@@ -88,6 +92,43 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return done({ tone: 'problem', text: 'That did not work. Please reload the page and try again.' });
   }
 
+  // A note, a message or "handled": a problem comes back beside the field, with what was typed.
+  const problem = (kind: CardProblem['intent'], error: string, text: string) =>
+    data({ problem: { postId, intent: kind, error, text } satisfies CardProblem }, { status: 400 });
+  const CARD_WRITES = {
+    note: {
+      call: addQueueNote,
+      empty: 'Please write the note first: a few words are enough.',
+      ok: 'Note added. Only moderators can read it.',
+    },
+    message: {
+      call: messageAuthor,
+      empty: 'Please write the message first: a few warm words are enough.',
+      ok: 'Message sent. The author will read it on “Your posts”, beside the services that can help.',
+    },
+    handled: {
+      call: markHandled,
+      empty: 'Please add a short note on how it was handled, for the other moderators and the log.',
+      ok: 'Marked handled. The post left the queue, and the note is in the log.',
+    },
+  } as const;
+
+  if (intent === 'note' || intent === 'message' || intent === 'handled') {
+    const write = CARD_WRITES[intent];
+    const text = textField(form, 'text');
+    if (!text.trim()) return problem(intent, write.empty, text);
+    return asModerator(request, async () => {
+      try {
+        await write.call(request, context, postId, text);
+      } catch (error) {
+        if (isApiError(error, 'BAD_USER_INPUT')) return problem(intent, error.message, text);
+        if (isApiError(error) && error.code !== 'UNAUTHENTICATED') return done({ tone: 'problem', text: error.message });
+        throw error;
+      }
+      return done({ tone: 'done', text: write.ok });
+    });
+  }
+
   return asModerator(request, async () => {
     try {
       switch (intent) {
@@ -146,6 +187,7 @@ export default function ModerationQueue() {
   const submittedFrom = useRef<number | null>(null);
   const rules = useMemo(() => new Map(page.rules.map((rule) => [rule.id, rule])), [page.rules]);
   const ban = result && 'ban' in result ? (result.ban as BanState) : null;
+  const problem = result && 'problem' in result ? result.problem : null;
   const { stats, notice } = page;
 
   // After a decision with JavaScript, focus goes where the decided post was: the next one.
@@ -157,14 +199,14 @@ export default function ModerationQueue() {
       document.querySelector<HTMLElement>('[data-ban-confirm]')?.focus();
       return;
     }
-    if (ban?.error) {
+    if (ban?.error || problem) {
       document.querySelector<HTMLElement>(`[data-queue-item] textarea[aria-invalid="true"]`)?.focus();
       return;
     }
     const items = [...document.querySelectorAll<HTMLElement>('[data-queue-item]')];
     if (index >= 0 && items.length) focusQueueItem(items[Math.min(index, items.length - 1)]);
     else status.current?.focus();
-  }, [navigation.state, ban]);
+  }, [navigation.state, ban, problem]);
 
   const onSubmitCapture = (event: React.FormEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -266,6 +308,7 @@ export default function ModerationQueue() {
                 waitedFor={item.waitedFor}
                 current={currentId === item.id}
                 ban={ban && ban.postId === item.post.id ? ban : null}
+                problem={problem && problem.postId === item.post.id ? problem : null}
                 backHref={page.after ? `/moderate?after=${encodeURIComponent(page.after)}` : '/moderate'}
               />
             </li>

@@ -4,6 +4,7 @@ import { formatDateTime, sectionName } from '~/lib/format';
 import type { QueueItemView, RejectReason, RuleGuide, RuleHitView } from '~/lib/moderator.server';
 import { flagReasons, highlight, priorityLabel, STATUS_WORDS } from './words';
 import { CsrfField } from '../csrf-field';
+import { CrisisCare, QueueNotes, ReaderFlags, type CardProblem } from './card-extras';
 
 export interface BanState {
   postId: string;
@@ -20,12 +21,14 @@ interface Props {
   waitedFor: string;
   current: boolean;
   ban: BanState | null;
+  /** A note, message or "handled" form of this card that came back with a problem. */
+  problem: CardProblem | null;
   /** The queue page this card is on (for "Cancel"). */
   backHref: string;
 }
 
 /** One post waiting for a moderator: what was written, where, why it waits, and what to do. */
-export function QueueCard({ item, position, rejectReasons, rules, waitedFor, current, ban, backHref }: Props) {
+export function QueueCard({ item, position, rejectReasons, rules, waitedFor, current, ban, problem, backHref }: Props) {
   const { post } = item;
   const label = priorityLabel(item.priority, item.flags);
   const base = `item-${item.id}`;
@@ -120,16 +123,21 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
         </section>
       ) : null}
 
-      {flagged.length || postedAnyway ? (
+      {flagged.length && !item.readerFlags.length ? (
         <ul className="other-reasons">
-          {flagged.length ? (
-            <li>
-              Readers flagged it ({item.flags}): {flagged.join('; ')}.
-            </li>
-          ) : null}
-          {postedAnyway ? <li>The author saw a gentle nudge and chose to post it as it was.</li> : null}
+          <li>
+            Readers flagged it ({item.flags}): {flagged.join('; ')}.
+          </li>
         </ul>
       ) : null}
+      <ReaderFlags flags={item.readerFlags} base={base} />
+      {postedAnyway ? (
+        <ul className="other-reasons">
+          <li>The author saw a gentle nudge and chose to post it as it was.</li>
+        </ul>
+      ) : null}
+
+      <QueueNotes notes={item.notes} base={base} postId={post.id} problem={problem} />
 
       <div className="item-actions">
         <Form method="post" className="approve-form">
@@ -171,6 +179,8 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
             </Form>
           </details>
         ) : null}
+
+        {label.tone === 'crisis' && post.status !== 'DELETED' ? <CrisisCare base={base} postId={post.id} problem={problem} /> : null}
 
         {ban?.reason ? (
           <div className="confirm ban-confirm" role="group" aria-labelledby={`${base}-ban-title`}>

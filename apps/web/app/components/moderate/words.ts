@@ -48,7 +48,47 @@ const AUDIT_WORDS: Record<string, string> = {
   'review:reject': 'Not published',
   'review:restore': 'Published after all',
   ban: 'Author banned',
+  note: 'Note for moderators',
+  'crisis:message': 'Private message sent to the author',
+  'crisis:handled': 'Crisis handled',
 };
+
+/** The log's "What" filter: groups of actions, in words (the page's GET form sends the key). */
+export const AUDIT_GROUPS: ReadonlyArray<{ key: string; label: string; actions: string[] }> = [
+  { key: 'decisions', label: 'Moderators’ decisions', actions: ['review:approve', 'review:reject', 'review:restore'] },
+  { key: 'crisis', label: 'Someone may be in danger', actions: ['create:crisis', 'edit:crisis', 'crisis:message', 'crisis:handled'] },
+  { key: 'notes', label: 'Notes for moderators', actions: ['note'] },
+  { key: 'flags', label: 'Flags by readers', actions: ['flag', 'flag:hidden'] },
+  { key: 'bans', label: 'Bans', actions: ['ban'] },
+  { key: 'held', label: 'Held by the tone rules', actions: ['create:held', 'edit:held'] },
+  { key: 'nudges', label: 'Nudges', actions: ['create:nudged', 'edit:nudged'] },
+  { key: 'published', label: 'Published at once', actions: ['create:published', 'edit:published'] },
+];
+
+/**
+ * An entry's reason in words: a flag's reason, a reject reason's title, the tone rules' titles;
+ * free text (a ban's reason, a note) as written.
+ */
+export function auditReasonWords(
+  action: string,
+  reason: string | null,
+  names: { rejectReasons: Map<string, string>; rules: Map<string, string> },
+): string | null {
+  if (!reason) return null;
+  if (action === 'flag') return FLAG_WORDS[reason as FlagReason] ? sentence(FLAG_WORDS[reason as FlagReason]) : reason;
+  if (action === 'review:reject') return names.rejectReasons.get(reason) ?? reason;
+  if (action.startsWith('create:') || action.startsWith('edit:')) {
+    return reason
+      .split(', ')
+      .map((id) => (id === 'posted-anyway' ? 'Posted after a nudge' : (names.rules.get(id) ?? id)))
+      .join('; ');
+  }
+  return reason;
+}
+
+function sentence(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export function auditWords(action: string): string {
   return AUDIT_WORDS[action] ?? action;
