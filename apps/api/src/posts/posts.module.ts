@@ -8,6 +8,7 @@ import { PostReviewResolver, QueueItemPostResolver, ReviewPostResolver } from '.
 import { AuthorResolver, PostsResolver } from './posts.resolver';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { SearchResolver } from './search.resolver';
 import { SectionPostsResolver } from './section-posts.resolver';
 import { PostGuardian } from './visibility';
 
@@ -33,6 +34,7 @@ export const ModerationWithPosts = ModerationModule.register({ imports: [PostsDa
     PostsResolver,
     AuthorResolver,
     SectionPostsResolver,
+    SearchResolver,
     PostReviewResolver,
     ReviewPostResolver,
     QueueItemPostResolver,
