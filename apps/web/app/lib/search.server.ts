@@ -1,14 +1,13 @@
 // Searching an article's conversations (ADR 019): the API ranks and cuts the snippets; this
 // reads the form's words, asks, and turns each hit into a link to the thread page that shows it.
 import type { AppLoadContext } from '@remix-run/node';
-import { ArticleTitleDocument, ErrorCode, SearchPostsDocument, type SearchPostsQuery } from '~/graphql/generated';
+import { ArticleTitleDocument, ErrorCode, SearchPostsDocument } from '~/graphql/generated';
 import { ApiError, gql } from './api.server';
 import { PAGE_SIZE } from './posts.server';
+import { onlyMarks, threadHref } from './search-links';
 
 /** Results on one page of the search. */
 export const RESULTS_PAGE = 10;
-
-type ApiHit = SearchPostsQuery['searchPosts']['edges'][number]['node'];
 
 export interface SearchHit {
   postId: string;
@@ -26,20 +25,6 @@ export type SearchResult =
   | { state: 'idle' }
   | { state: 'refused'; message: string }
   | { state: 'found'; total: number; hits: SearchHit[]; endCursor: string | null; hasNextPage: boolean };
-
-/**
- * The API escapes the snippet and marks the matches; a page that puts HTML from elsewhere into
- * itself checks it anyway: any `<` that does not open or close a <mark> is shown as text.
- */
-export function onlyMarks(html: string): string {
-  return html.replace(/<(?!\/?mark>)/g, '&lt;');
-}
-
-/** The link to a hit: its thread's page (keyset cursor from the API), at the post. */
-export function threadHref(articleSlug: string, hit: Pick<ApiHit, 'threadAfter' | 'section' | 'post'>): string {
-  const page = hit.threadAfter ? `?after=${encodeURIComponent(hit.threadAfter)}` : '';
-  return `/articles/${articleSlug}/${hit.section.slug}${page}#post-${hit.post.id}`;
-}
 
 /** The words as typed, trimmed; nothing to search for when empty. Too long is the API's to refuse, kindly. */
 export function searchWordsOf(url: URL): string {
