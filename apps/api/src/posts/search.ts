@@ -69,9 +69,12 @@ export function encodeSearchCursor(hit: Pick<SearchHitRecord, 'rankText'> & { po
 export function decodeSearchCursor(cursor: string | null | undefined): { rank: string; id: string } | null {
   if (cursor == null || cursor === '') return null;
   const match = /^s:(\d{1,10}(?:\.\d{1,12})?(?:e-?\d{1,2})?):(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match || !fitsBigint(match[2])) throw badInput('after', UNKNOWN_CURSOR);
+  if (!match || !fitsBigint(match[2]) || !fitsReal(Number(match[1]))) throw badInput('after', UNKNOWN_CURSOR);
   return { rank: match[1], id: match[2] };
 }
+
+/** A rank PostgreSQL's `real` takes without an out-of-range error (it refuses underflow too); ranks are never negative. */
+const fitsReal = (n: number) => n === 0 || (n >= 1e-30 && n <= 1e30);
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
