@@ -112,6 +112,23 @@ function operations(section: string, post: string) {
       fc.record({ body: maybeWrong(nastyString), sectionId: maybeWrong(sectionId) }),
     ),
     op(
+      `query($slug: String!, $q: String!, $first: Int, $after: String, $size: Int) { searchPosts(articleSlug: $slug, query: $q, first: $first, after: $after, threadPageSize: $size) { totalCount pageInfo { endCursor } edges { cursor node { rank snippet threadAfter post { id } } } } }`,
+      fc.record({
+        slug: maybeWrong(fc.oneof(fc.constant('rebuilding-connection'), nastyString)),
+        q: maybeWrong(fc.oneof(nastyString, fc.constantFrom('"unclosed', '-', 'a | b & !c', ':*', '((('))),
+        first: maybeWrong(first),
+        after: maybeWrong(
+          fc.oneof(
+            cursor,
+            nastyString.map((s) => b64(`s:${s}`)),
+            // Ranks PostgreSQL's real would refuse (overflow, underflow), and odd ids.
+            fc.constantFrom('s:9999999999e99:1', 's:1e-99:1', 's:0.5:99999999999999999999', 's:0:0').map(b64),
+          ),
+        ),
+        size: maybeWrong(first),
+      }),
+    ),
+    op(
       `query($after: String) { me { posts(after: $after) { totalCount } repliesToMe(after: $after) { totalCount } } }`,
       fc.record({ after: maybeWrong(cursor) }),
     ),

@@ -22,6 +22,7 @@ const PARENT = `query($id: ID!) { post(id: $id) { id parent { id status body htm
 const REPLIES = `query($id: ID!) { post(id: $id) { replies(first: 100) { edges { node { id status body } } } } }`;
 const THREAD = `query($id: ID!) { section(id: $id) { posts(first: 100) { edges { node { id status body } } } } }`;
 const ME = `{ me { posts(first: 100) { edges { node { id status body } } } repliesToMe(first: 100) { edges { node { id status body } } } } }`;
+const SEARCH = `query($q: String!) { searchPosts(articleSlug: "rebuilding-connection", query: $q, first: 100) { totalCount edges { node { snippet post { id status body } } } } }`;
 const QUEUE = `{ moderationQueue(first: 100) { edges { node { post { id status body parent { id status body } } } } } }`;
 
 type Headers = Record<string, string>;
@@ -178,6 +179,41 @@ describe('one visibility rule on every path to a post', () => {
     it('is null for an anonymous caller and for a moderator without an author key', async () => {
       expect((await ok(ME)).me).toBeNull();
       expect((await ok(ME, {}, moderator)).me).toBeNull();
+    });
+  });
+
+  describe('searchPosts', () => {
+    // Search shows what everyone may see, whoever asks (ADR 019): not even the author's or a moderator's view.
+    it.each(['anonymous', 'another author', 'the author', 'a moderator'] as const)(
+      'hidden posts and their words, for %s',
+      async (viewer) => {
+        const words = [
+          'pathetic',
+          ...(['rejected', 'pendingEdit'] as const).map((kind) => hidden[kind].body).filter((body) => body !== HELD_TEXT),
+          'Soon removed',
+        ];
+        for (const q of words) {
+          const answer = await gql(SEARCH, { q }, viewers[viewer]);
+          expect(answer.body?.errors).toBeUndefined();
+          const text = JSON.stringify(answer.body?.data);
+          for (const kind of ['pending', 'rejected', 'pendingEdit', 'deleted'] as const) expect(text).not.toContain(`"${hidden[kind].id}"`);
+          expect(text).not.toContain(`"${heldReply}"`);
+          expect(text).not.toMatch(/pathetic/i);
+          expect(
+            answer.body?.data.searchPosts.edges.every((e: { node: { post: { status: string } } }) => e.node.post.status === 'PUBLISHED'),
+          ).toBe(true);
+        }
+      },
+    );
+
+    it('a published reply is found, unless its thread hides its parent', async () => {
+      const answer = await ok(SEARCH, { q: 'A reply that keeps its place' });
+      const ids = answer.searchPosts.edges.map((e: { node: { post: { id: string } } }) => e.node.post.id);
+      expect(ids).toContain(hidden.deleted.replyId);
+      for (const kind of ['rejected', 'pendingEdit'] as const) {
+        const under = await ok(SEARCH, { q: kind === 'rejected' ? 'A reply that stays' : 'A reply to the calm version' });
+        expect(JSON.stringify(under)).not.toContain(`"${hidden[kind].replyId}"`);
+      }
     });
   });
 

@@ -170,3 +170,52 @@ describe('SQL statements per post written', () => {
     expect({ queued, audited }).toEqual({ queued: 1, audited: 3 });
   });
 });
+
+/** A page of search results costs the same few statements whatever its size or position (ADR 019). */
+describe('SQL statements per page of search results', () => {
+  let t: TestApp;
+  let key: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const sections = await sectionIds(t);
+    const ids = Object.values(sections);
+    for (let i = 0; i < 30; i++) {
+      const written = await post(
+        t,
+        { sectionId: ids[i % ids.length], body: `We sat in the garden and talked${i % 2 ? ' about the garden we want' : ''} (${i}).` },
+        key,
+      );
+      key = written.key;
+      if (i % 3 === 0) await post(t, { sectionId: ids[i % ids.length], body: `A garden reply ${i}.`, parentId: written.id }, key);
+    }
+  });
+  afterAll(() => t.close());
+
+  const SEARCH = `query($first: Int!, $after: String) {
+    searchPosts(articleSlug: "rebuilding-connection", query: "garden", first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { rank snippet threadAfter section { slug title article { slug title } }
+        post { id body html pseudonym mine createdAt replyCount reactions { kind count reactedByMe } } } }
+    } }`;
+
+  async function statementsFor(first: number, after: string | null) {
+    const before = t.db.statements;
+    const res = await t.gql(SEARCH, { first, after }, { 'x-author-key': key });
+    expect(res.errors).toBeUndefined();
+    return { statements: t.db.statements - before, conn: res.data.searchPosts };
+  }
+
+  it('is constant for 5 or 20 hits, and for the first page or a later one', async () => {
+    const five = await statementsFor(5, null);
+    const twenty = await statementsFor(20, null);
+    const later = await statementsFor(20, twenty.conn.pageInfo.endCursor);
+    expect(five.conn.edges).toHaveLength(5);
+    expect(twenty.conn.edges).toHaveLength(20);
+    expect(later.conn.edges).toHaveLength(20);
+    expect(twenty.conn.totalCount).toBe(40);
+    expect(twenty.statements).toBe(five.statements);
+    expect(later.statements).toBe(twenty.statements);
+    // The search itself, the hits' sections, their article, the caller's own reactions.
+    expect(twenty.statements).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,7 +1,7 @@
 import { AuthorCrypto } from '../src/authors/author-crypto';
 import { PostStatus } from '../src/posts/post.entity';
 import { PostsRepository } from '../src/posts/posts.repository';
-import { Sight, sightOf, visibleInSql, type Viewer } from '../src/posts/visibility';
+import { PUBLIC_VIEWER, Sight, sightOf, visibleInSql, visibleToEveryoneInSql, type Viewer } from '../src/posts/visibility';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
 
@@ -70,6 +70,18 @@ describe('the visibility rule in SQL agrees with the rule in TypeScript', () => 
         'a moderator who also wrote it:REJECTED',
       ].sort(),
     );
+    // Search asks the rule as everyone sees it (ADR 019): published only, whoever asks.
+    const everyone: { id: string; visible: boolean }[] = await t.dataSource.query(
+      `select p.id::text as id, ${visibleToEveryoneInSql('p')} as visible from post p where p.id = any($1::bigint[])`,
+      [Object.values(ids)],
+    );
+    for (const record of records) {
+      expect({ status: record.status, visible: everyone.find((r) => r.id === record.id)!.visible }).toEqual({
+        status: record.status,
+        visible: sightOf(PUBLIC_VIEWER, record) === Sight.FULL,
+      });
+    }
+    expect(everyone.filter((r) => r.visible).map((r) => r.id)).toEqual([ids[PostStatus.PUBLISHED]]);
     const deleted = records.find((r) => r.status === PostStatus.DELETED)!;
     expect(sightOf({ tokenFor: () => null, moderator: false }, deleted)).toBe(Sight.PLACEHOLDER);
   });

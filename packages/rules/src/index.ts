@@ -14,6 +14,9 @@ export const FLAG_NOTE_MAX = 500;
 /** Longest reason a moderator may give for a ban (kept for the audit log). */
 export const BAN_REASON_MAX = 500;
 
+/** Longest search, in characters (code points) after trimming: a few words, never a pasted post. */
+export const SEARCH_QUERY_MAX = 200;
+
 /** A limit as people read it: 5000 → "5,000". */
 export function spelled(limit: number): string {
   return limit.toLocaleString('en-US');

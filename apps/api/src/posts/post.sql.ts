@@ -4,7 +4,7 @@ import { MODERATION_FRAGMENTS } from '../moderation/moderation.repository';
 import { AUTHOR_KEY_FRAGMENTS } from '../authors/author-keys.repository';
 import { PostEntity } from './post.entity';
 import { PostRecord, ReactionKind } from './post.model';
-import { removedHoldingReplies, visibleInSql } from './visibility';
+import { removedHoldingReplies, visibleInSql, visibleToEveryoneInSql } from './visibility';
 
 /**
  * Never read with a post: the sealed author reference (opened only to ban, by its own
@@ -33,6 +33,23 @@ const IN_THREAD = `(${visibleInSql({ token: '$4', moderator: '$5::boolean' })} o
 
 /** `me` reads only the viewer's own posts, so the viewer's token in a post's section is that post's author token. */
 const OWN = (post: string) => visibleInSql({ post, token: `${post}.author_token`, moderator: 'false' });
+
+/**
+ * Search (ADR 019). The document is exactly the expression of `post_search_idx` (migration
+ * 1796600300000), so the planner can use that index; its `status = 'PUBLISHED'` is what
+ * `visibleToEveryoneInSql` folds to.
+ */
+const DOCUMENT = (post: string) => `to_tsvector('english'::regconfig, ${post}.body)`;
+/** In a thread as everyone sees it: published, or a removed post holding replies in place. */
+const IN_PUBLIC_THREAD = (post: string) => `(${visibleToEveryoneInSql(post)} or ${removedHoldingReplies(post)})`;
+/**
+ * Marks around matched words in a snippet: control characters no body keeps (they are taken out
+ * of the text first), so the snippet can be escaped whole and only these become <mark>.
+ */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+const MARKS_SQL = 'chr(2) || chr(3)';
+const HEADLINE_OPTIONS = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "'`;
 
 /** The row as resolvers see it: every column as read, and the reaction counts by kind. */
 export function toRecord(row: PostRow): PostRecord {
@@ -234,5 +251,63 @@ export const SQL = {
       (select count(*) from post where status = 'PENDING' and not crisis)::int as held,
       (select count(*) from post where crisis)::int as crisis,
       (select count(*) from post where status = 'REJECTED')::int as rejected`,
+  },
+  /**
+   * One page of search results, ranked, with everything the page needs, in one statement:
+   *   $1 article slug, $2 the words (websearch syntax: never a syntax error), $3 the cursor's rank
+   *   (null on the first page), $4 the cursor's post id, $5 limit (one more than the page),
+   *   $6 the size of a thread page (to find the page of the thread that shows each hit).
+   * A hit is a post everyone may see (the one rule, as for a viewer with no key and no session),
+   * in a section the article shows, whose every ancestor the thread shows too (otherwise the link
+   * would lead to a thread without it). The first row always comes, with `found` (the article
+   * exists) and `total`; its post columns are null when the page is empty. `threadAfter` is the id
+   * of the last top-level post before the thread page holding the hit's conversation (null: the
+   * first page), counted as everyone sees the thread.
+   */
+  search: {
+    name: 'post_search',
+    text: `with query as (
+        select websearch_to_tsquery('english'::regconfig, $2) as q
+      ), matches as (
+        select p.id, anc.root_id, ts_rank_cd(${DOCUMENT('p')}, query.q, 1) as rank
+        from query, article a
+        join section s on s.article_id = a.id and not s.hidden
+        join post p on p.section_id = s.id
+        cross join lateral (
+          with recursive up(id, parent_id, shown) as (
+            select p.id, p.parent_id, true
+            union all
+            select x.id, x.parent_id, ${IN_PUBLIC_THREAD('x')} from post x join up on x.id = up.parent_id
+          )
+          select bool_and(up.shown) as shown, min(up.id) filter (where up.parent_id is null) as root_id from up
+        ) anc
+        where a.slug = $1 and ${DOCUMENT('p')} @@ query.q and ${visibleToEveryoneInSql('p')} and anc.shown
+      ), page as (
+        select m.* from matches m
+        where $3::real is null or (m.rank, m.id) < ($3::real, $4::bigint)
+        order by m.rank desc, m.id desc
+        limit $5
+      ), total as (
+        select exists (select 1 from article where slug = $1) as found, (select count(*) from matches)::int as total
+      )
+      select total.found, total.total, hit.* from total left join lateral (
+        select m.rank as "rank", m.rank::text as "rankText", start.id::text as "threadAfter",
+          ts_headline('english'::regconfig, translate(p.body, ${MARKS_SQL}, ''), query.q, ${HEADLINE_OPTIONS}) as snippet,
+          ${POST_COLUMNS}
+        from page m
+        join post p on p.id = m.id
+        cross join query
+        cross join lateral (
+          select count(*)::int as before from post c
+          where c.section_id = p.section_id and c.parent_id is null and c.id < m.root_id and ${IN_PUBLIC_THREAD('c')}
+        ) pos
+        left join lateral (
+          select t.id from post t
+          where t.section_id = p.section_id and t.parent_id is null and t.id < m.root_id and ${IN_PUBLIC_THREAD('t')}
+          order by t.id
+          offset greatest(pos.before / $6 * $6 - 1, 0) limit 1
+        ) start on pos.before >= $6
+      ) hit on true
+      order by hit.rank desc nulls last, hit.id desc`,
   },
 } satisfies Record<string, Statement>;

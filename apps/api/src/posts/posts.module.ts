@@ -9,6 +9,7 @@ import { PostReviewResolver, QueueItemPostResolver, ReviewPostResolver } from '.
 import { AuthorResolver, PostsResolver } from './posts.resolver';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { SearchResolver } from './search.resolver';
 import { SectionPostsResolver } from './section-posts.resolver';
 import { PostGuardian } from './visibility';
 
@@ -34,6 +35,7 @@ export const ModerationWithPosts = ModerationModule.register({ imports: [PostsDa
     PostsResolver,
     AuthorResolver,
     SectionPostsResolver,
+    SearchResolver,
     PostReviewResolver,
     ReviewPostResolver,
     QueueItemPostResolver,

@@ -30,6 +30,30 @@ export interface WriteEffects {
   auditReason: string | null;
 }
 
+/** One search hit as the repository returns it: the post, where it ranks, and where its thread shows it. */
+export interface SearchHitRecord {
+  post: PostRecord;
+  rank: number;
+  /** The rank exactly as PostgreSQL wrote it, for the next page's cursor. */
+  rankText: string;
+  /** The snippet as plain text, matched words between MARK_START and MARK_END (escape it before use as HTML). */
+  snippet: string;
+  /** The last top-level post before the thread page that shows the hit; null: the first page. */
+  threadAfter: string | null;
+}
+
+export interface SearchPage {
+  /** Whether the article exists at all. */
+  found: boolean;
+  total: number;
+  /** Up to one more than asked, to know whether a next page exists. */
+  hits: SearchHitRecord[];
+}
+
+type SearchRow = { found: boolean; total: number } & (
+  ({ id: null } & Partial<PostRow>) | (PostRow & { rank: number; rankText: string; snippet: string; threadAfter: string | null })
+);
+
 /** Posts' SQL, in one place. Every read of a list is one statement. */
 @Injectable()
 export class PostsRepository {
@@ -219,6 +243,35 @@ export class PostsRepository {
       }
       return { reply: toRecord(reply as PostRow), parent: toRecord(parent as PostRow) };
     });
+  }
+
+  /**
+   * A page of published posts of one article that match `words`, best first (ADR 019); one
+   * statement. `after`: the last hit of the previous page (its rank as text and its id).
+   */
+  async search(
+    articleSlug: string,
+    words: string,
+    after: { rank: string; id: string } | null,
+    first: number,
+    threadPageSize: number,
+  ): Promise<SearchPage> {
+    const rows = await this.db.query<SearchRow>(SQL.search, [
+      articleSlug,
+      words,
+      after?.rank ?? null,
+      after?.id ?? '0',
+      first + 1,
+      threadPageSize,
+    ]);
+    const { found, total } = rows[0];
+    const hits: SearchHitRecord[] = [];
+    for (const row of rows) {
+      if (row.id === null) continue;
+      const { found: _found, total: _total, rank, rankText, snippet, threadAfter, ...post } = row;
+      hits.push({ post: toRecord(post), rank, rankText, snippet, threadAfter });
+    }
+    return { found, total, hits };
   }
 }
 

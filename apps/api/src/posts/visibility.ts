@@ -73,6 +73,14 @@ export function visibleInSql({ post = 'p', token, moderator }: { post?: string; 
   return `(${post}.status = 'PUBLISHED' or (${post}.status in ('PENDING', 'REJECTED') and ((${post}.author_token = ${token}) is true or ${moderator})))`;
 }
 
+/**
+ * What everyone may see, whoever asks: the rule for a viewer with no key and no session. Search
+ * answers with this alone (ADR 019): a person's own held post, or a moderator's view, never
+ * turns up among results that others could be shown beside it.
+ */
+export const PUBLIC_VIEWER: Viewer = { tokenFor: () => null, moderator: false };
+export const visibleToEveryoneInSql = (post = 'p') => visibleInSql({ post, token: 'null::bytea', moderator: 'false' });
+
 /** A thread keeps a removed post as a placeholder while it holds replies, so they keep their place. */
 export const removedHoldingReplies = (post = 'p') => `(${post}.status = 'DELETED' and ${post}.reply_count > 0)`;
 

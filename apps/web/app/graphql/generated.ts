@@ -333,6 +333,24 @@ export type MeQueryVariables = Exact<{
 
 export type MeQuery = { me: { posts: { edges: Array<{ node: { id: string, html: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, pseudonym: string, reviewState: ReviewState | null, reviewMessage: string | null, messagesFromModerators: Array<{ id: string, body: string, sentAt: string }> | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> }, repliesToMe: { edges: Array<{ node: { id: string, html: string, pseudonym: string, createdAt: string, parent: { id: string } | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> } } | null };
 
+export type SearchPostsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  query: Scalars['String']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  threadPageSize: Scalars['Int']['input'];
+}>;
+
+
+export type SearchPostsQuery = { article: { slug: string, title: string } | null, searchPosts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { snippet: string, threadAfter: string | null, section: { slug: string, title: string }, post: { id: string, pseudonym: string, createdAt: string, depth: number } } }> } };
+
+export type ArticleTitleQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type ArticleTitleQuery = { article: { slug: string, title: string } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1000,3 +1018,48 @@ export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SearchPostsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SearchPosts($slug: String!, $query: String!, $first: Int!, $after: String, $threadPageSize: Int!) {
+  article(slug: $slug) {
+    slug
+    title
+  }
+  searchPosts(
+    articleSlug: $slug
+    query: $query
+    first: $first
+    after: $after
+    threadPageSize: $threadPageSize
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        snippet
+        threadAfter
+        section {
+          slug
+          title
+        }
+        post {
+          id
+          pseudonym
+          createdAt
+          depth
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchPostsQuery, SearchPostsQueryVariables>;
+export const ArticleTitleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ArticleTitle($slug: String!) {
+  article(slug: $slug) {
+    slug
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<ArticleTitleQuery, ArticleTitleQueryVariables>;

@@ -33,7 +33,8 @@ export const REACTION_KINDS = [ReactionKind.SUPPORT, ReactionKind.HUG, ReactionK
 const everyKindShown: Exclude<ReactionKind, (typeof REACTION_KINDS)[number]> extends never ? true : never = true;
 void everyKindShown;
 
-const PAGE_SIZE = 20;
+/** Top-level posts on one page of a thread (search links to the page that shows a hit with it). */
+export const PAGE_SIZE = 20;
 const REPLIES_PAGE = 50;
 
 type ApiPost = PostFieldsFragment;

@@ -4,6 +4,7 @@ import { Link, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction 
 import { POST_BODY_MAX, spelled } from '@steady/rules';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { PostForm } from '~/components/post-form';
+import { SearchForm } from '~/components/search-form';
 import { ThreadSkipLinks } from '~/components/thread-skip-links';
 import { PostItem } from '~/components/post-item';
 import { ErrorCode } from '~/graphql/generated';
@@ -201,6 +202,8 @@ export default function SectionPage() {
           ) : null}
         </ul>
       </nav>
+
+      <SearchForm articleSlug={article.slug} id="section-search" label={`Search the conversations of “${article.title}”`} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-page';
+import { SearchForm } from '~/components/search-form';
 import { getArticle } from '~/lib/content.server';
 import { errorTitle, formatDate, sectionName } from '~/lib/format';
 import { pageHeaders } from '~/lib/headers';
@@ -30,6 +31,8 @@ export default function ArticlePage() {
           </p>
         ) : null}
       </header>
+
+      <SearchForm articleSlug={article.slug} id="article-search" />
 
       {article.sections.filter((s) => s.title.trim()).length > 1 ? (
         <nav className="toc" aria-label="In this article">
