@@ -5,6 +5,7 @@ import { AuditLogService } from './audit-log.service';
 import { ModerationRepository } from './moderation.repository';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
+import { LiveQueueReads, LiveQueueResolver } from './live-queue.resolver';
 
 /**
  * Verdicts, flags, the queue, reviews, bans and the audit log. A moderator's decision reaches a
@@ -18,7 +19,7 @@ export class ModerationModule {
     return {
       module: ModerationModule,
       imports: [ArticlesModule, AuthorsModule, ...postsPort.imports],
-      providers: [ModerationRepository, ModerationService, AuditLogService, ModerationResolver],
+      providers: [ModerationRepository, ModerationService, AuditLogService, ModerationResolver, LiveQueueReads, LiveQueueResolver],
       exports: [ModerationRepository, ModerationService],
     };
   }

@@ -64,6 +64,12 @@ const SQL = {
       order by q.priority desc, q.id
       limit $3`,
   },
+  /** A post's latest queue item, open or decided: what a live queue event carries. */
+  latestItem: {
+    name: 'queue_latest_item',
+    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt"
+      from queue_item q where q.post_id = $1::bigint order by q.id desc limit 1`,
+  },
   queueCount: { name: 'queue_count', text: `select count(*)::int as n from queue_item where resolved_at is null` },
   audit: {
     name: 'audit_append',
@@ -127,6 +133,10 @@ export class ModerationRepository {
   /** One more than asked, to know whether a next page exists. */
   queuePage(after: { priority: number; id: string }, first: number): Promise<QueueRow[]> {
     return this.db.query<QueueRow>(SQL.queuePage, [after.priority, after.id, first + 1]);
+  }
+
+  async latestItem(postId: string): Promise<QueueRow | null> {
+    return (await this.db.query<QueueRow>(SQL.latestItem, [postId]))[0] ?? null;
   }
 
   async queueCount(): Promise<number> {

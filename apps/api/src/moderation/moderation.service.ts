@@ -9,6 +9,8 @@ import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { fitsBigint, isPostId } from '../common/ids';
 import { UNKNOWN_CURSOR } from '../common/pagination';
 import { Db } from '../database/db';
+import type { LiveBus } from '../common/live-bus';
+import { LIVE_BUS } from '../common/tokens';
 import { PRIORITY, concernOf, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
@@ -55,6 +57,7 @@ export class ModerationService {
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
     @Inject(AuthorKeys) private readonly keys: AuthorKeys,
+    @Inject(LIVE_BUS) private readonly live: LiveBus,
   ) {}
 
   guidelines(): GuidelineModel[] {
@@ -103,8 +106,8 @@ export class ModerationService {
     if (post.status !== PostStatus.PUBLISHED) return { ok: true, message: M.flagThanks };
 
     const standing = await this.keys.standing(caller);
-    await this.db.transaction(async (tx) => {
-      if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note, FLAG_WEIGHT[standing]))) return;
+    const effect = await this.db.transaction(async (tx) => {
+      if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note, FLAG_WEIGHT[standing]))) return null;
       const { flagCount: flag_count, flagWeight: flag_weight } = await this.posts.countFlag(tx, post.id);
       const danger = reason === FlagReason.DANGER;
       const hide = (danger && standing >= Standing.ESTABLISHED) || flag_weight >= FLAG_WEIGHT_TO_HIDE;
@@ -116,10 +119,19 @@ export class ModerationService {
         if (await this.posts.hideForReview(tx, post)) {
           const why = danger && standing >= Standing.ESTABLISHED ? 'DANGER flag' : `${flag_count} flags`;
           await this.repo.audit(tx, { actor: 'system', action: 'flag:hidden', postId: post.id, reason: why });
+          return { hidden: true };
         }
       }
+      return { hidden: false };
     });
     await this.posts.changed(post.sectionId);
+    // After the commit: the queue hears of the item, the thread of a post that left public view.
+    if (effect) {
+      await this.live.publish({ topic: 'queue', kind: 'ADDED', postId: post.id });
+      if (effect.hidden) {
+        await this.live.publish({ topic: 'post', kind: 'HIDDEN', postId: post.id, sectionId: post.sectionId, parentId: post.parentId });
+      }
+    }
     return { ok: true, message: M.flagThanks };
   }
 
@@ -167,7 +179,36 @@ export class ModerationService {
       return updated;
     });
     await this.posts.changed(post.sectionId);
+    await this.publishReview(post, reviewed, decision, moderatorId);
     return reviewed;
+  }
+
+  /** After a review committed: the queue, the post's author, and its thread (when it entered or left public view). */
+  private async publishReview(before: ModeratedPost, after: ModeratedPost, decision: ReviewDecision, moderatorId: string) {
+    await this.live.publish({ topic: 'queue', kind: 'DECIDED', postId: after.id, moderatorId });
+    await this.live.publish({ topic: 'review', decision, postId: after.id, sectionId: after.sectionId });
+    const was = before.status === PostStatus.PUBLISHED;
+    const is = after.status === PostStatus.PUBLISHED;
+    if (was !== is) {
+      const kind = is ? 'PUBLISHED' : 'HIDDEN';
+      await this.live.publish({ topic: 'post', kind, postId: after.id, sectionId: after.sectionId, parentId: after.parentId });
+    }
+  }
+
+  /** A post's latest queue item (open or decided), as the live queue shows it; null when it never waited. */
+  async queueItemOf(postId: string): Promise<QueueEntry | null> {
+    const row = await this.repo.latestItem(postId);
+    const post = row ? await this.posts.byId(row.postId) : null;
+    if (!row || !post) return null;
+    return {
+      id: row.id,
+      post,
+      priority: row.priority,
+      reasons: row.reasons,
+      hits: post.hits,
+      flags: post.flagCount,
+      enqueuedAt: row.enqueuedAt,
+    };
   }
 
   /** Bans the key behind a post without anyone seeing it: the sealed reference opens only here. */

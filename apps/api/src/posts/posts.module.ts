@@ -10,6 +10,7 @@ import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { SectionPostsResolver } from './section-posts.resolver';
 import { PostGuardian } from './visibility';
+import { LivePostReads, LivePostsResolver } from './live.resolver';
 
 /**
  * Posts' data: the repository, and its side of moderation's port (MODERATED_POSTS). The thread
@@ -36,6 +37,8 @@ export const ModerationWithPosts = ModerationModule.register({ imports: [PostsDa
     PostReviewResolver,
     ReviewPostResolver,
     QueueItemPostResolver,
+    LivePostReads,
+    LivePostsResolver,
   ],
   exports: [PostsDataModule],
 })
