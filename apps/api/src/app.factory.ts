@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ArticlesService } from './articles/articles.service';
 import { AuthorCrypto } from './authors/author-crypto';
 import { Caller } from './authors/caller';
-import { memoryLiveBus } from './common/live-bus';
+import { liveChannel, memoryLiveBus } from './common/live-bus';
 import { Loaders, type LiveControls, type RequestContext } from './graphql/context';
 import { LiveServer, type LiveCredentials } from './graphql/live-server';
 import { ModeratorsService } from './moderators/moderators.service';
@@ -38,7 +38,7 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
   });
   const threadVersions = deps.threadVersions ?? new MemoryThreadVersions();
   // A bus of our own when none was given (tests, one process): closed with the app.
-  const ownBus = deps.liveBus ? null : memoryLiveBus(deps.config.LIVE_CHANNEL, deps.logger);
+  const ownBus = deps.liveBus ? null : memoryLiveBus(liveChannel(deps.config), deps.logger);
   const liveBus = deps.liveBus ?? ownBus!;
   await liveBus.start();
   // Registered before Nest adds its routes, so the hooks cover /graphql.

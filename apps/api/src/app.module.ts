@@ -15,7 +15,7 @@ import { rateLimitAddress } from './common/client-address';
 import { ErrorCode } from './common/errors';
 import type { Logger } from './common/logger';
 import { CONFIG, LIVE_BUS, LOGGER, SHARED_REDIS } from './common/tokens';
-import { memoryLiveBus, type LiveBus } from './common/live-bus';
+import { liveChannel, memoryLiveBus, type LiveBus } from './common/live-bus';
 import type { SharedRedis } from './common/shared-redis';
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './common/rate-limit';
 import type { Config } from './config/config';
@@ -95,7 +95,7 @@ export class AppModule {
         { provide: RESOURCES, useValue: deps.resources },
         { provide: RateLimiter, useValue: new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore()) },
         { provide: ThreadCache, useValue: new ThreadCache(deps.threadVersions ?? new MemoryThreadVersions()) },
-        { provide: LIVE_BUS, useValue: deps.liveBus ?? memoryLiveBus(deps.config.LIVE_CHANNEL, deps.logger) },
+        { provide: LIVE_BUS, useValue: deps.liveBus ?? memoryLiveBus(liveChannel(deps.config), deps.logger) },
       ],
       exports: [CONFIG, LOGGER, SHARED_REDIS, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache, LIVE_BUS],
     } satisfies DynamicModule;

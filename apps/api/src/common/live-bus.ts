@@ -89,6 +89,11 @@ export class LiveBus {
   }
 }
 
+/** The channel of live events: LIVE_CHANNEL, or REDIS_NAMESPACE:live. */
+export function liveChannel(config: { LIVE_CHANNEL?: string; REDIS_NAMESPACE: string }): string {
+  return config.LIVE_CHANNEL ?? `${config.REDIS_NAMESPACE}:live`;
+}
+
 /** One process: events reach this instance's subscribers only. */
 export function memoryLiveBus(channel: string, logger: Pick<Logger, 'warn'>): LiveBus {
   return new LiveBus(new PubSub(), channel, logger);

@@ -41,8 +41,13 @@ const schema = z.object({
   API_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
   /** On SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are closed. */
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
-  /** Live (GraphQL subscriptions over WebSocket at /graphql, ADR 020): the channel every instance listens on. */
-  LIVE_CHANNEL: z.string().min(1).default('steady:live'),
+  /** Prefix of every Redis key and channel Steady uses, so deployments (or test runs) sharing a Redis stay apart. */
+  REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only')
+    .default('steady'),
+  /** Live (GraphQL subscriptions over WebSocket at /graphql, ADR 020): the channel every instance listens on (default: REDIS_NAMESPACE:live). */
+  LIVE_CHANNEL: z.string().min(1).optional(),
   /** Subscriptions one WebSocket may hold at once. */
   LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(10),
   /** Open WebSockets per client address (IPv6 by /64); past it the upgrade is answered 429. */

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-page';
 import { focusQueueItem, KeyboardHelp, useQueueKeys } from '~/components/moderate/keyboard';
 import { ModeratorBar } from '~/components/moderate/moderator-bar';
 import { QueueCard, type BanState } from '~/components/moderate/queue-card';
+import { LiveQueue } from '~/components/moderate/live-queue';
 import { waited } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, plural } from '~/lib/format';
@@ -175,6 +176,7 @@ export default function ModerationQueue() {
       <div className={`moderate-status${notice ? ` tone-${notice.tone}` : ''}`} role="status" tabIndex={-1} ref={status}>
         {notice ? <p>{notice.text}</p> : null}
       </div>
+      {hydrated ? <LiveQueue /> : null}
       {notice?.undoPostId ? (
         <Form method="post" className="undo">
           <CsrfField />
