@@ -67,13 +67,13 @@ describeBrowser('live across two API instances and Redis', () => {
       LOGIN_BACKOFF_AFTER_FAILURES: '100000',
     };
     const a = await startApi(process.env.DATABASE_URL!, env);
-    stops.push(a.stop);
+    stops.push(() => a.stop());
     const b = await startApi(process.env.DATABASE_URL!, env);
-    stops.push(b.stop);
+    stops.push(() => b.stop());
     const wa = await startWeb(a.apiUrl);
-    stops.push(wa.stop);
+    stops.push(() => wa.stop());
     const wb = await startWeb(b.apiUrl);
-    stops.push(wb.stop);
+    stops.push(() => wb.stop());
     apiA = a.apiUrl;
     webA = wa.webUrl;
     webB = wb.webUrl;
