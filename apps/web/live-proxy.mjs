@@ -89,7 +89,7 @@ export function attachLiveProxy(server, { apiUrl, publicOrigin = null, trustProx
     const token = sessionTokenOf(jar.steady_session);
     if (authorKey) payload.authorKey = authorKey;
     if (token) payload.token = token;
-    let address = '';
+    let address;
     try {
       address = proxyaddr(req, trust);
     } catch {

@@ -90,8 +90,8 @@ function attachLiveServer(app: NestFastifyApplication, deps: AppDependencies): L
       };
       ctx.live = {
         maxQueued: live.maxQueued,
-        overflow: live.overflow,
-        slow: live.slow,
+        overflow: () => live.overflow(),
+        slow: () => live.slow(),
         renew: () => {
           live.renew();
           ctx.loaders = new Loaders(articles, posts, caller);

@@ -20,7 +20,7 @@ export class LiveClient {
   private constructor(readonly ws: WebSocket) {
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     ws.on('message', (data) => {
-      this.messages.push(JSON.parse(data.toString()) as Message);
+      this.messages.push(JSON.parse(Buffer.from(data as Buffer).toString()) as Message);
       for (const wake of this.waiters.splice(0)) wake();
     });
     ws.on('close', () => {

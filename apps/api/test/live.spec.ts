@@ -195,6 +195,35 @@ describe('live: subscriptions and visibility', () => {
     const decided = await moderator.event(q, (p) => p.data.moderationQueue.kind === 'DECIDED');
     expect(decided.data.moderationQueue.moderatorEmail).toBe(mod.email);
   });
+  it('claims: opening an item holds it for its moderator; the others hear who holds it and cannot take it', async () => {
+    const other = await signedIn(t, 'MODERATOR');
+    const watcher = await open({ token: other.token });
+    const q = watcher.subscribe(QUEUE);
+    await settle(150);
+    const held = await t.gql(`mutation($i: CreatePostInput!) { createPost(input: $i) { post { id } } }`, {
+      i: { sectionId: section, body: HOLD_TEXT },
+    });
+    const postId = held.data.createPost.post.id;
+    const CLAIM = `mutation($p: ID!) { claimQueueItem(postId: $p) { id claimedBy claimedUntil } }`;
+    const mine = await t.gql(CLAIM, { p: postId }, mod.headers);
+    expect(mine.data.claimQueueItem.claimedBy).toBe(mod.email);
+    const claimed = await watcher.event(q, (p) => p.data.moderationQueue.kind === 'CLAIMED' && p.data.moderationQueue.postId === postId);
+    expect(claimed.data.moderationQueue.moderatorEmail).toBe(mod.email);
+    expect(JSON.stringify(claimed)).not.toContain('pathetic'.repeat(2));
+    // The other moderator opens it too: it stays the first one's, and they are told whose it is.
+    const theirs = await t.gql(CLAIM, { p: postId }, other.headers);
+    expect(theirs.data.claimQueueItem.claimedBy).toBe(mod.email);
+    const page = await t.gql(`{ moderationQueue(first: 50) { edges { node { post { id } claimedBy } } } }`, {}, other.headers);
+    const node = page.data.moderationQueue.edges.find((e: any) => e.node.post.id === postId).node;
+    expect(node.claimedBy).toBe(mod.email);
+    // Let go: now the other may hold it.
+    expect((await t.gql(`mutation($p: ID!) { releaseQueueItem(postId: $p) }`, { p: postId }, mod.headers)).data.releaseQueueItem).toBe(
+      true,
+    );
+    expect((await t.gql(CLAIM, { p: postId }, other.headers)).data.claimQueueItem.claimedBy).toBe(other.email);
+    // Without a session: refused before anything.
+    expect((await t.gql(CLAIM, { p: postId })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
 
 describe('live: who may connect and subscribe', () => {

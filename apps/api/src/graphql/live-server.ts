@@ -119,7 +119,7 @@ export class LiveServer {
       return;
     }
     // The same address the HTTP rate limits count: X-Forwarded-For only through TRUSTED_PROXIES.
-    const address = rateLimitAddress(proxyaddr(req as Parameters<typeof proxyaddr>[0], this.trust));
+    const address = rateLimitAddress(proxyaddr(req, this.trust));
     const open = this.perAddress.get(address) ?? 0;
     if (open >= this.options.config.LIVE_MAX_CONNECTIONS_PER_ADDRESS) {
       refuse(socket, 429, 'Too Many Requests', 'Too many live connections from one place. Close a tab or two, and it will connect.');

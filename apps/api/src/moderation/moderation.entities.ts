@@ -22,6 +22,11 @@ export class QueueItemEntity {
   @Column({ name: 'enqueued_at', type: 'timestamptz', default: () => 'now()' }) enqueuedAt: Date;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ type: 'text', nullable: true }) decision: 'APPROVE' | 'REJECT' | null;
+  /** Who opened it last, and until when their claim holds (migration 1796600400000-QueueClaims). */
+  @ForeignKey('moderator', { name: 'queue_item_claimed_by_fkey', onDelete: 'SET NULL' })
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy: string | null;
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true }) claimedUntil: Date | null;
 }
 
 /** One flag per reader per post; the reader is known only by their per-section token. */

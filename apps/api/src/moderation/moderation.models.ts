@@ -137,6 +137,13 @@ export class QueueItemModel {
   @Field(() => [RuleHitModel]) hits: RuleHitModel[];
   @Field(() => Int) flags: number;
   @Field(() => GraphQLISODateTime) enqueuedAt: Date;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The e-mail of the moderator who opened it in the last few minutes (never anything about the author).',
+  })
+  claimedBy: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Until when that claim holds.' })
+  claimedUntil: Date | null;
 }
 
 @ObjectType('QueueEdge')

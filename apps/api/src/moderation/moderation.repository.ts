@@ -20,7 +20,14 @@ export interface QueueRow {
   priority: number;
   reasons: string[];
   enqueuedAt: Date;
+  /** The e-mail of the moderator whose claim still holds, and until when (null: nobody). */
+  claimedBy: string | null;
+  claimedUntil: Date | null;
 }
+
+/** The claim columns of a queue row `q`, only while the claim holds. */
+const CLAIM_COLUMNS = `(select m.email from moderator m where m.id = q.claimed_by and q.claimed_until > now()) as "claimedBy",
+      case when q.claimed_until > now() then q.claimed_until end as "claimedUntil"`;
 
 const MAX_ID = '9223372036854775807';
 
@@ -58,7 +65,7 @@ const SQL = {
   /** Open items, highest priority first, then oldest: $1/$2 the last (priority, id) seen, $3 limit. */
   queuePage: {
     name: 'queue_page',
-    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt"
+    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt", ${CLAIM_COLUMNS}
       from queue_item q
       where q.resolved_at is null and (q.priority < $1 or (q.priority = $1 and q.id > $2::bigint))
       order by q.priority desc, q.id
@@ -67,8 +74,25 @@ const SQL = {
   /** A post's latest queue item, open or decided: what a live queue event carries. */
   latestItem: {
     name: 'queue_latest_item',
-    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt"
+    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt", ${CLAIM_COLUMNS}
       from queue_item q where q.post_id = $1::bigint order by q.id desc limit 1`,
+  },
+  /**
+   * $1 post, $2 moderator, $3 seconds: the open item becomes this moderator's for a while, unless
+   * another's claim still holds. Returns the row when this moderator now holds it.
+   */
+  claim: {
+    name: 'queue_claim',
+    text: `update queue_item set claimed_by = $2::uuid, claimed_until = now() + make_interval(secs => $3)
+      where post_id = $1::bigint and resolved_at is null
+        and (claimed_by is null or claimed_by = $2::uuid or claimed_until is null or claimed_until <= now())
+      returning id::text as id`,
+  },
+  /** $1 post, $2 moderator: lets go of their own claim. */
+  release: {
+    name: 'queue_release',
+    text: `update queue_item set claimed_by = null, claimed_until = null
+      where post_id = $1::bigint and resolved_at is null and claimed_by = $2::uuid returning id::text as id`,
   },
   queueCount: { name: 'queue_count', text: `select count(*)::int as n from queue_item where resolved_at is null` },
   audit: {
@@ -133,6 +157,15 @@ export class ModerationRepository {
   /** One more than asked, to know whether a next page exists. */
   queuePage(after: { priority: number; id: string }, first: number): Promise<QueueRow[]> {
     return this.db.query<QueueRow>(SQL.queuePage, [after.priority, after.id, first + 1]);
+  }
+
+  /** True when this moderator now holds the open item of the post. */
+  async claim(postId: string, moderatorId: string, seconds: number): Promise<boolean> {
+    return (await this.db.query(SQL.claim, [postId, moderatorId, seconds])).length > 0;
+  }
+
+  async release(postId: string, moderatorId: string): Promise<boolean> {
+    return (await this.db.query(SQL.release, [postId, moderatorId])).length > 0;
   }
 
   async latestItem(postId: string): Promise<QueueRow | null> {

@@ -12,6 +12,7 @@ import {
   GuidelineModel,
   ModerationStatsModel,
   QueueConnection,
+  QueueItemModel,
   RejectReasonModel,
   ToneCheckModel,
 } from './moderation.models';
@@ -68,6 +69,24 @@ export class ModerationResolver {
       node: { ...item, hits: item.hits.map(publicHit) },
     }));
     return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+  }
+
+  @ModeratorOnly()
+  @Mutation(() => QueueItemModel, {
+    description: 'Moderator only. Opening an item claims it for five minutes, unless another moderator holds it (the answer says who).',
+  })
+  async claimQueueItem(
+    @Args('postId', { type: () => ID }) postId: string,
+    @CurrentModerator() moderator: SignedInModerator,
+  ): Promise<QueueItemModel> {
+    const item = await this.service.claim(moderator.id, postId);
+    return { ...item, hits: item.hits.map(publicHit) };
+  }
+
+  @ModeratorOnly()
+  @Mutation(() => Boolean, { description: 'Moderator only. Lets go of your own claim on an item.' })
+  releaseQueueItem(@Args('postId', { type: () => ID }) postId: string, @CurrentModerator() moderator: SignedInModerator): Promise<boolean> {
+    return this.service.release(moderator.id, postId);
   }
 
   @ModeratorOnly()

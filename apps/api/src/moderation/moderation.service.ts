@@ -43,7 +43,13 @@ export interface QueueEntry {
   hits: StoredHit[];
   flags: number;
   enqueuedAt: Date;
+  /** The e-mail of the moderator who holds it now (opened it in the last few minutes), or null. */
+  claimedBy: string | null;
+  claimedUntil: Date | null;
 }
+
+/** How long opening an item holds it for the moderator who opened it. */
+export const CLAIM_SECONDS = 5 * 60;
 
 /** The moderation workflow around the tone engine: checks, flags, the queue, reviews, bans, stats. */
 @Injectable()
@@ -150,6 +156,8 @@ export class ModerationService {
         hits: post.hits,
         flags: post.flagCount,
         enqueuedAt: row.enqueuedAt,
+        claimedBy: row.claimedBy,
+        claimedUntil: row.claimedUntil,
       };
     });
     return { items, hasNextPage: rows.length > first, total };
@@ -208,7 +216,31 @@ export class ModerationService {
       hits: post.hits,
       flags: post.flagCount,
       enqueuedAt: row.enqueuedAt,
+      claimedBy: row.claimedBy,
+      claimedUntil: row.claimedUntil,
     };
+  }
+
+  /**
+   * Opening an item claims it for CLAIM_SECONDS, unless another moderator's claim still holds (then
+   * nothing changes: the answer says who holds it). Every moderator's queue hears of a new claim.
+   */
+  async claim(moderatorId: string, postId: string): Promise<QueueEntry> {
+    if (!isPostId(postId)) throw notFound(M.postNotFound);
+    if (await this.repo.claim(postId, moderatorId, CLAIM_SECONDS)) {
+      await this.live.publish({ topic: 'queue', kind: 'CLAIMED', postId, moderatorId });
+    }
+    const item = await this.queueItemOf(postId);
+    if (!item) throw notFound(M.postNotFound);
+    return item;
+  }
+
+  /** Lets go of one's own claim (e.g. leaving the item without a decision). */
+  async release(moderatorId: string, postId: string): Promise<boolean> {
+    if (!isPostId(postId)) throw notFound(M.postNotFound);
+    const released = await this.repo.release(postId, moderatorId);
+    if (released) await this.live.publish({ topic: 'queue', kind: 'RELEASED', postId, moderatorId });
+    return released;
   }
 
   /** Bans the key behind a post without anyone seeing it: the sealed reference opens only here. */

@@ -59,7 +59,7 @@ class LiveConnection {
   private receive(text: string) {
     let message: { type?: string; id?: string; payload?: { data?: unknown } };
     try {
-      message = JSON.parse(text);
+      message = JSON.parse(text) as typeof message;
     } catch {
       return;
     }
