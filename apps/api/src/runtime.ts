@@ -10,6 +10,7 @@ import { openDatabase } from './data-source';
 import { Db } from './database/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { SharedRedis } from './common/shared-redis';
+import { liveChannel, memoryLiveBus, redisLiveBus, type LiveBus } from './common/live-bus';
 import { MemoryRateLimitStore, RedisRateLimitStore, type RateLimitStore } from './common/rate-limit';
 import { MemoryThreadVersions, RedisThreadVersions, type ThreadVersions } from './common/thread-versions';
 
@@ -26,6 +27,8 @@ export interface Runtime {
   threadVersions: ThreadVersions;
   /** The link to REDIS_URL, null without one. */
   redis: SharedRedis | null;
+  /** Live events: through Redis pub/sub with REDIS_URL, in memory without (ADR 020). */
+  liveBus: LiveBus;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,8 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     const imported = await importArticles(db, content.articles);
     const crypto = new AuthorCrypto(loadServerSecret(config.STEADY_SECRET, config.DATA_DIR));
     const ds = dataSource;
+    const channel = liveChannel(config);
+    const liveBus = config.REDIS_URL ? redisLiveBus(config.REDIS_URL, channel, logger) : memoryLiveBus(channel, logger);
     return {
       databaseUrl,
       embedded,
@@ -73,11 +78,13 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
       crypto,
       resources: content.resources,
       imported,
-      rateLimitStore: redis ? new RedisRateLimitStore(redis) : new MemoryRateLimitStore(),
-      threadVersions: redis ? new RedisThreadVersions(redis) : new MemoryThreadVersions(),
+      rateLimitStore: redis ? new RedisRateLimitStore(redis, config.REDIS_NAMESPACE) : new MemoryRateLimitStore(),
+      threadVersions: redis ? new RedisThreadVersions(redis, config.REDIS_NAMESPACE) : new MemoryThreadVersions(),
       redis,
+      liveBus,
       // Last in the shutdown order (after the HTTP server drained): the pool, then PostgreSQL.
       async close() {
+        await liveBus.close();
         await redis?.close();
         await ds.destroy().catch(() => undefined);
         await embedded?.stop();

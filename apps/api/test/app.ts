@@ -42,7 +42,7 @@ async function emptyThreads(dataSource: DataSource) {
 /** The real app on the test database, content imported, driven over HTTP with supertest. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  shared: Partial<Pick<AppDependencies, 'rateLimitStore' | 'threadVersions' | 'logger' | 'redis'>> = {},
+  shared: Partial<Pick<AppDependencies, 'rateLimitStore' | 'threadVersions' | 'logger' | 'redis' | 'liveBus'>> = {},
 ): Promise<TestApp> {
   // Every spec writes from one address: generous write and new-key budgets unless a spec tests them.
   const config = loadConfig({

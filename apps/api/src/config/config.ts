@@ -52,6 +52,31 @@ const schema = z.object({
   API_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
   /** On SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are closed. */
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Prefix of every Redis key and channel Steady uses, so deployments (or test runs) sharing a Redis stay apart. */
+  REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only')
+    .default('steady'),
+  /** Live (GraphQL subscriptions over WebSocket at /graphql, ADR 020): the channel every instance listens on (default: REDIS_NAMESPACE:live). */
+  LIVE_CHANNEL: z.string().min(1).optional(),
+  /** Subscriptions one WebSocket may hold at once. */
+  LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(10),
+  /** Open WebSockets per client address (IPv6 by /64); past it the upgrade is answered 429. */
+  LIVE_MAX_CONNECTIONS_PER_ADDRESS: positiveInt.default(20),
+  /** Largest message a client may send on the WebSocket (larger: closed with 1009). */
+  LIVE_MAX_MESSAGE_BYTES: positiveInt.default(16 * 1024),
+  /** Ping every so often; a client that has not answered the last ping by the next is dropped. */
+  LIVE_KEEPALIVE_MS: positiveInt.default(12_000),
+  /** How long a WebSocket may stay open without any subscription. */
+  LIVE_IDLE_TIMEOUT_MS: positiveInt.default(60_000),
+  /** Longest wait for connection_init after the upgrade. */
+  LIVE_CONNECTION_INIT_TIMEOUT_MS: positiveInt.default(3_000),
+  /** Events one subscription may have waiting to be sent; past it the subscriber is too slow and is dropped. */
+  LIVE_MAX_QUEUED_EVENTS: positiveInt.default(64),
+  /** Bytes a WebSocket may have waiting in its send buffer before it counts as too slow. */
+  LIVE_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
+  /** How often a moderator's WebSocket checks that their session still holds. */
+  LIVE_REAUTH_MS: positiveInt.default(60_000),
   /** How long a moderator session lasts, in hours. */
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -21,6 +21,20 @@ export interface RequestContext {
   loaders: Loaders;
   /** Set by the `@ModeratorOnly()` guard before a moderator-only resolver runs (null: checked, none). */
   moderator?: SignedInModerator | null;
+  /** Set for a subscription over the WebSocket (graphql/live-server.ts); absent over HTTP. */
+  live?: LiveControls;
+}
+
+/** What a subscription's resolvers may ask of the connection it runs on. */
+export interface LiveControls {
+  /** Fresh batch loaders before each event: a loader's cache must not outlive the event it served. */
+  renew(): void;
+  /** The subscriber fell behind: close its connection (it reconnects and reloads). */
+  overflow(): void;
+  /** Its socket holds more unsent bytes than allowed. */
+  slow(): boolean;
+  /** Most events one subscription may have waiting. */
+  readonly maxQueued: number;
 }
 
 export class Loaders {

@@ -34,6 +34,11 @@ export class QueueItemEntity {
   @Column({ name: 'last_alert_at', type: 'timestamptz', nullable: true }) lastAlertAt: Date | null;
   @Column({ name: 'next_alert_at', type: 'timestamptz', nullable: true }) nextAlertAt: Date | null;
   @Column({ name: 'alert_pending', type: 'text', array: true, default: () => `'{}'` }) alertPending: string[];
+  /** Who opened it last, and until when their claim holds (migration 1796600400000-QueueClaims). */
+  @ForeignKey('moderator', { name: 'queue_item_claimed_by_fkey', onDelete: 'SET NULL' })
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy: string | null;
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true }) claimedUntil: Date | null;
 }
 
 /** One flag per reader per post; the reader is known only by their per-section token. */

@@ -169,6 +169,13 @@ export class QueueItemModel {
   readerFlags: ReaderFlagModel[];
   @Field(() => [QueueNoteModel], { description: 'Moderators’ internal notes on the post, oldest first.' })
   notes: QueueNoteModel[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The e-mail of the moderator who opened it in the last few minutes (never anything about the author).',
+  })
+  claimedBy: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Until when that claim holds.' })
+  claimedUntil: Date | null;
 }
 
 @ObjectType('QueueEdge')

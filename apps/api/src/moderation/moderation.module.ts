@@ -9,6 +9,7 @@ import { CrisisAlerts, CrisisAlertSweeper } from './crisis-alerts/crisis-alerts'
 import { ModerationRepository } from './moderation.repository';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
+import { LiveQueueReads, LiveQueueResolver } from './live-queue.resolver';
 
 /**
  * Verdicts, flags, the queue, reviews, bans, the audit log and the crisis alerts. A moderator's decision reaches a
@@ -27,6 +28,8 @@ export class ModerationModule {
         ModerationService,
         AuditLogService,
         ModerationResolver,
+        LiveQueueReads,
+        LiveQueueResolver,
         // Crisis items nobody opened: alerts by webhook and e-mail, swept on a timer (ADR 021).
         {
           provide: CrisisAlerts,

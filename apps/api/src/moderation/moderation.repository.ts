@@ -32,6 +32,9 @@ export interface QueueRow {
   reasons: string[];
   enqueuedAt: Date;
   firstViewedAt: Date | null;
+  /** The e-mail of the moderator whose claim still holds, and until when (null: nobody). */
+  claimedBy: string | null;
+  claimedUntil: Date | null;
 }
 
 /** An open crisis item whose alert is due: nothing about its post. */
@@ -65,6 +68,10 @@ export interface MessageRow {
   body: string;
   sentAt: Date;
 }
+
+/** The claim columns of a queue row `q`, only while the claim holds. */
+const CLAIM_COLUMNS = `(select m.email from moderator m where m.id = q.claimed_by and q.claimed_until > now()) as "claimedBy",
+      case when q.claimed_until > now() then q.claimed_until end as "claimedUntil"`;
 
 const MAX_ID = '9223372036854775807';
 
@@ -139,11 +146,35 @@ const SQL = {
   queuePage: {
     name: 'queue_page',
     text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt",
-        q.first_viewed_at as "firstViewedAt"
+        q.first_viewed_at as "firstViewedAt", ${CLAIM_COLUMNS}
       from queue_item q
       where q.resolved_at is null and (q.priority < $1 or (q.priority = $1 and q.id > $2::bigint))
       order by q.priority desc, q.id
       limit $3`,
+  },
+  /** A post's latest queue item, open or decided: what a live queue event carries. */
+  latestItem: {
+    name: 'queue_latest_item',
+    text: `select q.id::text as id, q.post_id::text as "postId", q.priority, q.reasons, q.enqueued_at as "enqueuedAt",
+        q.first_viewed_at as "firstViewedAt", ${CLAIM_COLUMNS}
+      from queue_item q where q.post_id = $1::bigint order by q.id desc limit 1`,
+  },
+  /**
+   * $1 post, $2 moderator, $3 seconds: the open item becomes this moderator's for a while, unless
+   * another's claim still holds. Returns the row when this moderator now holds it.
+   */
+  claim: {
+    name: 'queue_claim',
+    text: `update queue_item set claimed_by = $2::uuid, claimed_until = now() + make_interval(secs => $3)
+      where post_id = $1::bigint and resolved_at is null
+        and (claimed_by is null or claimed_by = $2::uuid or claimed_until is null or claimed_until <= now())
+      returning id::text as id`,
+  },
+  /** $1 post, $2 moderator: lets go of their own claim. */
+  release: {
+    name: 'queue_release',
+    text: `update queue_item set claimed_by = null, claimed_until = null
+      where post_id = $1::bigint and resolved_at is null and claimed_by = $2::uuid returning id::text as id`,
   },
   queueCount: { name: 'queue_count', text: `select count(*)::int as n from queue_item where resolved_at is null` },
   audit: {
@@ -267,6 +298,19 @@ export class ModerationRepository {
   /** One more than asked, to know whether a next page exists. */
   queuePage(after: { priority: number; id: string }, first: number): Promise<QueueRow[]> {
     return this.db.query<QueueRow>(SQL.queuePage, [after.priority, after.id, first + 1]);
+  }
+
+  /** True when this moderator now holds the open item of the post. */
+  async claim(postId: string, moderatorId: string, seconds: number): Promise<boolean> {
+    return (await this.db.query(SQL.claim, [postId, moderatorId, seconds])).length > 0;
+  }
+
+  async release(postId: string, moderatorId: string): Promise<boolean> {
+    return (await this.db.query(SQL.release, [postId, moderatorId])).length > 0;
+  }
+
+  async latestItem(postId: string): Promise<QueueRow | null> {
+    return (await this.db.query<QueueRow>(SQL.latestItem, [postId]))[0] ?? null;
   }
 
   async queueCount(): Promise<number> {

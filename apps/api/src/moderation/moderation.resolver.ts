@@ -14,6 +14,7 @@ import {
   ModeratorMessageModel,
   QueueNoteModel,
   QueueConnection,
+  QueueItemModel,
   RejectReasonModel,
   ToneCheckModel,
 } from './moderation.models';
@@ -82,6 +83,24 @@ export class ModerationResolver {
     @CurrentModerator() moderator: SignedInModerator,
   ): Promise<number> {
     return this.service.markSeen(moderator.id, itemIds);
+  }
+
+  @ModeratorOnly()
+  @Mutation(() => QueueItemModel, {
+    description: 'Moderator only. Opening an item claims it for five minutes, unless another moderator holds it (the answer says who).',
+  })
+  async claimQueueItem(
+    @Args('postId', { type: () => ID }) postId: string,
+    @CurrentModerator() moderator: SignedInModerator,
+  ): Promise<QueueItemModel> {
+    const item = await this.service.claim(moderator.id, postId);
+    return { ...item, hits: item.hits.map(publicHit) };
+  }
+
+  @ModeratorOnly()
+  @Mutation(() => Boolean, { description: 'Moderator only. Lets go of your own claim on an item.' })
+  releaseQueueItem(@Args('postId', { type: () => ID }) postId: string, @CurrentModerator() moderator: SignedInModerator): Promise<boolean> {
+    return this.service.release(moderator.id, postId);
   }
 
   @ModeratorOnly()

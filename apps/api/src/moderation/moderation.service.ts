@@ -9,6 +9,8 @@ import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { fitsBigint, isPostId } from '../common/ids';
 import { UNKNOWN_CURSOR } from '../common/pagination';
 import { Db } from '../database/db';
+import type { LiveBus } from '../common/live-bus';
+import { LIVE_BUS } from '../common/tokens';
 import { PRIORITY, concernOf, publicHit } from './decision';
 import { MODERATION_MESSAGES as M } from './messages';
 import {
@@ -51,6 +53,9 @@ export interface QueueEntry {
   firstViewedAt: Date | null;
   readerFlags: ReaderFlagModel[];
   notes: QueueNoteModel[];
+  /** The e-mail of the moderator who holds it now (opened it in the last few minutes), or null. */
+  claimedBy: string | null;
+  claimedUntil: Date | null;
 }
 
 function groupBy<T extends { postId: string }>(rows: T[]): Map<string, T[]> {
@@ -65,6 +70,9 @@ function readerFlag(row: FlagRow): ReaderFlagModel {
 
 const queueNote = ({ id, body, author, createdAt }: NoteRow): QueueNoteModel => ({ id, body, author, createdAt });
 
+/** How long opening an item holds it for the moderator who opened it. */
+export const CLAIM_SECONDS = 5 * 60;
+
 /** The moderation workflow around the tone engine: checks, flags, the queue, reviews, bans, stats. */
 @Injectable()
 export class ModerationService {
@@ -77,6 +85,7 @@ export class ModerationService {
     @Inject(ArticlesService) private readonly articles: ArticlesService,
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
     @Inject(AuthorKeys) private readonly keys: AuthorKeys,
+    @Inject(LIVE_BUS) private readonly live: LiveBus,
   ) {}
 
   guidelines(): GuidelineModel[] {
@@ -125,8 +134,8 @@ export class ModerationService {
     if (post.status !== PostStatus.PUBLISHED) return { ok: true, message: M.flagThanks };
 
     const standing = await this.keys.standing(caller);
-    await this.db.transaction(async (tx) => {
-      if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note, FLAG_WEIGHT[standing]))) return;
+    const effect = await this.db.transaction(async (tx) => {
+      if (!(await this.repo.addFlag(tx, post.id, caller.tokenFor(post.sectionId)!, reason, note, FLAG_WEIGHT[standing]))) return null;
       const { flagCount: flag_count, flagWeight: flag_weight } = await this.posts.countFlag(tx, post.id);
       const danger = reason === FlagReason.DANGER;
       const hide = (danger && standing >= Standing.ESTABLISHED) || flag_weight >= FLAG_WEIGHT_TO_HIDE;
@@ -138,10 +147,19 @@ export class ModerationService {
         if (await this.posts.hideForReview(tx, post)) {
           const why = danger && standing >= Standing.ESTABLISHED ? 'DANGER flag' : `${flag_count} flags`;
           await this.repo.audit(tx, { actor: 'system', action: 'flag:hidden', postId: post.id, reason: why });
+          return { hidden: true };
         }
       }
+      return { hidden: false };
     });
     await this.posts.changed(post.sectionId);
+    // After the commit: the queue hears of the item, the thread of a post that left public view.
+    if (effect) {
+      await this.live.publish({ topic: 'queue', kind: 'ADDED', postId: post.id });
+      if (effect.hidden) {
+        await this.live.publish({ topic: 'post', kind: 'HIDDEN', postId: post.id, sectionId: post.sectionId, parentId: post.parentId });
+      }
+    }
     return { ok: true, message: M.flagThanks };
   }
 
@@ -167,6 +185,8 @@ export class ModerationService {
         firstViewedAt: row.firstViewedAt,
         readerFlags: (flags.get(row.postId) ?? []).map(readerFlag),
         notes: (notes.get(row.postId) ?? []).map(queueNote),
+        claimedBy: row.claimedBy,
+        claimedUntil: row.claimedUntil,
       };
     });
     return { items, hasNextPage: rows.length > first, total };
@@ -196,6 +216,7 @@ export class ModerationService {
       return updated;
     });
     await this.posts.changed(post.sectionId);
+    await this.publishReview(post, reviewed, decision, moderatorId);
     return reviewed;
   }
 
@@ -216,6 +237,66 @@ export class ModerationService {
       }
       return marked.length;
     });
+  }
+
+  /** After a review committed: the queue, the post's author, and its thread (when it entered or left public view). */
+  private async publishReview(before: ModeratedPost, after: ModeratedPost, decision: ReviewDecision, moderatorId: string) {
+    await this.live.publish({ topic: 'queue', kind: 'DECIDED', postId: after.id, moderatorId });
+    await this.live.publish({ topic: 'review', decision, postId: after.id, sectionId: after.sectionId });
+    const was = before.status === PostStatus.PUBLISHED;
+    const is = after.status === PostStatus.PUBLISHED;
+    if (was !== is) {
+      const kind = is ? 'PUBLISHED' : 'HIDDEN';
+      await this.live.publish({ topic: 'post', kind, postId: after.id, sectionId: after.sectionId, parentId: after.parentId });
+    }
+  }
+
+  /** A post's latest queue item (open or decided), as the live queue shows it; null when it never waited. */
+  async queueItemOf(postId: string): Promise<QueueEntry | null> {
+    const row = await this.repo.latestItem(postId);
+    if (!row) return null;
+    const [post, flagRows, noteRows] = await Promise.all([
+      this.posts.byId(row.postId),
+      this.repo.flagsOf([row.postId]),
+      this.repo.notesOf([row.postId]),
+    ]);
+    if (!post) return null;
+    return {
+      id: row.id,
+      post,
+      priority: row.priority,
+      reasons: row.reasons,
+      hits: post.hits,
+      flags: post.flagCount,
+      enqueuedAt: row.enqueuedAt,
+      firstViewedAt: row.firstViewedAt,
+      readerFlags: flagRows.map(readerFlag),
+      notes: noteRows.map(queueNote),
+      claimedBy: row.claimedBy,
+      claimedUntil: row.claimedUntil,
+    };
+  }
+
+  /**
+   * Opening an item claims it for CLAIM_SECONDS, unless another moderator's claim still holds (then
+   * nothing changes: the answer says who holds it). Every moderator's queue hears of a new claim.
+   */
+  async claim(moderatorId: string, postId: string): Promise<QueueEntry> {
+    if (!isPostId(postId)) throw notFound(M.postNotFound);
+    if (await this.repo.claim(postId, moderatorId, CLAIM_SECONDS)) {
+      await this.live.publish({ topic: 'queue', kind: 'CLAIMED', postId, moderatorId });
+    }
+    const item = await this.queueItemOf(postId);
+    if (!item) throw notFound(M.postNotFound);
+    return item;
+  }
+
+  /** Lets go of one's own claim (e.g. leaving the item without a decision). */
+  async release(moderatorId: string, postId: string): Promise<boolean> {
+    if (!isPostId(postId)) throw notFound(M.postNotFound);
+    const released = await this.repo.release(postId, moderatorId);
+    if (released) await this.live.publish({ topic: 'queue', kind: 'RELEASED', postId, moderatorId });
+    return released;
   }
 
   /** Bans the key behind a post without anyone seeing it: the sealed reference opens only here. */

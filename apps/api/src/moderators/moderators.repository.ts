@@ -29,6 +29,7 @@ const SQL = {
     name: 'moderator_by_email',
     text: `select id::text as id, email, password_hash, role, disabled_at from moderator where email = $1`,
   },
+  emailOf: { name: 'moderator_email_of', text: `select email from moderator where id = $1::uuid` },
   list: {
     name: 'moderator_list',
     text: `select id::text as id, email, password_hash, role, disabled_at from moderator
@@ -87,6 +88,10 @@ export class ModeratorsRepository {
   /** Null when the e-mail is taken. */
   async create(email: string, passwordHash: string, role: ModeratorRole): Promise<ModeratorRow | null> {
     return (await this.db.query<ModeratorRow>(SQL.create, [email, passwordHash, role]))[0] ?? null;
+  }
+
+  async emailOf(id: string): Promise<string | null> {
+    return (await this.db.query<{ email: string }>(SQL.emailOf, [id]))[0]?.email ?? null;
   }
 
   async byEmail(email: string): Promise<ModeratorRow | null> {

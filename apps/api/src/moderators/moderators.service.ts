@@ -173,6 +173,11 @@ export class ModeratorsService {
     return Math.round(this.config.SESSION_TTL_HOURS * 3600);
   }
 
+  /** A moderator's e-mail, shown to other moderators (who holds an item, who decided it). */
+  emailOf(id: string): Promise<string | null> {
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? this.repo.emailOf(id) : Promise.resolve(null);
+  }
+
   /** The moderator behind a token: a live session (not expired, not revoked) of an account that is not disabled. */
   async authenticate(token: string | null | undefined): Promise<SignedInModerator | null> {
     if (!isWellFormedToken(token)) return null;

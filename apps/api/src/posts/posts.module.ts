@@ -12,6 +12,7 @@ import { PostsService } from './posts.service';
 import { SearchResolver } from './search.resolver';
 import { SectionPostsResolver } from './section-posts.resolver';
 import { PostGuardian } from './visibility';
+import { LivePostReads, LivePostsResolver } from './live.resolver';
 
 /**
  * Posts' data: the repository, and its side of moderation's port (MODERATED_POSTS). The thread
@@ -41,6 +42,8 @@ export const ModerationWithPosts = ModerationModule.register({ imports: [PostsDa
     QueueItemPostResolver,
     PostMessagesResolver,
     AuditEntryPostResolver,
+    LivePostReads,
+    LivePostsResolver,
   ],
   exports: [PostsDataModule],
 })

@@ -10,6 +10,8 @@ import { isPostId } from '../common/ids';
 import { Db, Tx } from '../database/db';
 import { CrisisConcern, Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
+import type { LiveBus } from '../common/live-bus';
+import { LIVE_BUS } from '../common/tokens';
 import { MESSAGES } from './messages';
 import { PostStatus } from './post.entity';
 import { PostRecord, ReactionKind } from './post.model';
@@ -62,6 +64,7 @@ export class PostsService {
     @Inject(AuthorCrypto) private readonly crypto: AuthorCrypto,
     @Inject(ThreadCache) private readonly cache: ThreadCache,
     @Inject(AuthorKeys) private readonly keys: AuthorKeys,
+    @Inject(LIVE_BUS) private readonly live: LiveBus,
   ) {}
 
   /**
@@ -119,6 +122,11 @@ export class PostsService {
       return { ...this.result(decision, first), outcome: outcomeOf(first), authorKey: null };
     }
     await this.cache.invalidate(section.id);
+    // After the post's one atomic statement committed: its thread, or the moderators' queue.
+    if (inserted.status === PostStatus.PUBLISHED) await this.publishPost('PUBLISHED', inserted);
+    if (decision.priority !== null && inserted.status === PostStatus.PENDING) {
+      await this.live.publish({ topic: 'queue', kind: 'ADDED', postId: inserted.id });
+    }
     if (input.nudgeId && UUID.test(input.nudgeId)) {
       await this.moderation.nudgeResolved(input.nudgeId, input.acknowledgeNudge ? 'POSTED_ANYWAY' : 'REPHRASED');
     }
@@ -177,6 +185,10 @@ export class PostsService {
       return row;
     });
     await this.cache.invalidate(post.sectionId);
+    if (post.status === PostStatus.PUBLISHED) await this.publishPost(edited.status === PostStatus.PUBLISHED ? 'EDITED' : 'HIDDEN', edited);
+    if (decision.priority !== null && edited.status === PostStatus.PENDING) {
+      await this.live.publish({ topic: 'queue', kind: 'ADDED', postId: edited.id });
+    }
     const result = { ...this.result(decision, edited), authorKey: null };
     return decision.outcome === PostOutcome.PUBLISHED ? { ...result, message: MESSAGES.edited } : result;
   }
@@ -191,6 +203,8 @@ export class PostsService {
       return row;
     });
     await this.cache.invalidate(post.sectionId);
+    // Readers only ever saw a published post go; a removed post that waited for review was never theirs to see.
+    if (post.status === PostStatus.PUBLISHED) await this.publishPost('REMOVED', removed);
     return removed;
   }
 
@@ -205,7 +219,12 @@ export class PostsService {
     if (post.status !== PostStatus.PUBLISHED) throw badInput('postId', MESSAGES.reactToPublished);
     const toggled = await this.posts.toggleReaction(post.id, caller.tokenFor(post.sectionId)!, kind);
     await this.cache.invalidate(post.sectionId);
+    await this.publishPost('REACTED', toggled);
     return toggled;
+  }
+
+  private publishPost(kind: 'PUBLISHED' | 'EDITED' | 'REMOVED' | 'REACTED' | 'HIDDEN', post: PostRecord) {
+    return this.live.publish({ topic: 'post', kind, postId: post.id, sectionId: post.sectionId, parentId: post.parentId });
   }
 
   /** An edit's queue item and audit entry follow its decision, in the edit's transaction. */

@@ -83,6 +83,19 @@ export const FlagReason = {
 } as const;
 
 export type FlagReason = typeof FlagReason[keyof typeof FlagReason];
+/** PUBLISHED: a post or reply appeared (new, or approved after review). EDITED, REMOVED (a placeholder), REACTED (new counts). HIDDEN: a post left public view (post is null). For myActivity: REPLY to one of your posts, and your held post PUBLISHED_AFTER_REVIEW or NOT_PUBLISHED. */
+export const LiveActivityKind = {
+  EDITED: 'EDITED',
+  HIDDEN: 'HIDDEN',
+  NOT_PUBLISHED: 'NOT_PUBLISHED',
+  PUBLISHED: 'PUBLISHED',
+  PUBLISHED_AFTER_REVIEW: 'PUBLISHED_AFTER_REVIEW',
+  REACTED: 'REACTED',
+  REMOVED: 'REMOVED',
+  REPLY: 'REPLY'
+} as const;
+
+export type LiveActivityKind = typeof LiveActivityKind[keyof typeof LiveActivityKind];
 export const ModerationAction = {
   CRISIS: 'CRISIS',
   HOLD: 'HOLD',
@@ -114,6 +127,15 @@ export const PostStatus = {
 } as const;
 
 export type PostStatus = typeof PostStatus[keyof typeof PostStatus];
+/** ADDED: an item entered the queue (or was raised). CLAIMED/RELEASED: a moderator opened it or let it go. DECIDED: a moderator reviewed it. */
+export const QueueEventKind = {
+  ADDED: 'ADDED',
+  CLAIMED: 'CLAIMED',
+  DECIDED: 'DECIDED',
+  RELEASED: 'RELEASED'
+} as const;
+
+export type QueueEventKind = typeof QueueEventKind[keyof typeof QueueEventKind];
 /** Supportive only: there is no downvote. */
 export const ReactionKind = {
   HELPFUL: 'HELPFUL',

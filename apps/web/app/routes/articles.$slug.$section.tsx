@@ -7,6 +7,7 @@ import { PostForm } from '~/components/post-form';
 import { SearchForm } from '~/components/search-form';
 import { ThreadSkipLinks } from '~/components/thread-skip-links';
 import { PostItem } from '~/components/post-item';
+import { LiveThread } from '~/components/live/live-thread';
 import { ErrorCode } from '~/graphql/generated';
 import { ApiError } from '~/lib/api.server';
 import { getSection } from '~/lib/content.server';
@@ -142,6 +143,8 @@ export default function SectionPage() {
             <Link to=".">Back to the first posts</Link>
           </p>
         ) : null}
+
+        <LiveThread sectionId={section.id} knownIds={postIds(thread.posts)} lastPage={!thread.hasNextPage} />
 
         {thread.posts.length === 0 ? (
           <div className="empty-thread">

@@ -7,6 +7,7 @@ import { focusQueueItem, KeyboardHelp, useQueueKeys } from '~/components/moderat
 import { ModeratorBar } from '~/components/moderate/moderator-bar';
 import { QueueCard, type BanState } from '~/components/moderate/queue-card';
 import type { CardProblem } from '~/components/moderate/card-extras';
+import { LiveQueue } from '~/components/moderate/live-queue';
 import { waited } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, plural } from '~/lib/format';
@@ -228,6 +229,7 @@ export default function ModerationQueue() {
       <div className={`moderate-status${notice ? ` tone-${notice.tone}` : ''}`} role="status" tabIndex={-1} ref={status}>
         {notice ? <p>{notice.text}</p> : null}
       </div>
+      {hydrated ? <LiveQueue /> : null}
       {notice?.undoPostId ? (
         <Form method="post" className="undo">
           <CsrfField />

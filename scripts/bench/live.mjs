@@ -1,0 +1,104 @@
+// The live layer (ADR 020): BENCH_LIVE_SUBSCRIBERS (2,000) WebSockets on one API instance, each
+// subscribed to one thread with graphql-ws; then BENCH_LIVE_POSTS (20) posts, one after another,
+// through createPost. For every post and every subscriber: the time from sending the mutation to
+// that subscriber receiving the event. Prints p50/p99/max over all deliveries, the deliveries
+// that never came, and the API's RSS before the sockets, with them open, and after the posts.
+import { WebSocket } from 'ws';
+import { rssMb } from '../../bench/measure.mjs';
+import { env, log } from './options.mjs';
+import { gql } from './servers.mjs';
+
+export const LIVE_SUBSCRIBERS = Number(env.BENCH_LIVE_SUBSCRIBERS ?? 2000);
+const LIVE_POSTS = Number(env.BENCH_LIVE_POSTS ?? 20);
+const THREAD = 'subscription($s: ID!) { threadActivity(sectionId: $s) { kind postId post { id body mine } } }';
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One subscriber: resolves once its subscription is acknowledged and live. */
+function subscriber(apiUrl, sectionId, onEvent) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${apiUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const timer = setTimeout(() => reject(new Error('no connection_ack within 30 s')), 30_000);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+    ws.on('message', (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.type === 'connection_ack') {
+        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: THREAD, variables: { s: sectionId } } }));
+        clearTimeout(timer);
+        resolve(ws);
+      } else if (message.type === 'ping') {
+        ws.send(JSON.stringify({ type: 'pong' }));
+      } else if (message.type === 'next') {
+        onEvent(message.payload?.data?.threadActivity);
+      }
+    });
+    ws.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+/** The live figures, or null when BENCH_ONLY leaves them out. */
+export async function liveRun({ api, sectionId, only }) {
+  if (only && !only.has('live')) return null;
+  log(`Live: ${LIVE_SUBSCRIBERS.toLocaleString('en')} subscriptions on one API instance, ${LIVE_POSTS} posts…`);
+  const rssBeforeMb = rssMb(api.child.pid);
+  // Arrival times by post id: an event can arrive before the mutation's answer names the post.
+  const arrivals = new Map();
+  const latencies = [];
+  const onEvent = (activity) => {
+    if (activity?.kind !== 'PUBLISHED') return;
+    const list = arrivals.get(activity.postId) ?? [];
+    list.push(performance.now());
+    arrivals.set(activity.postId, list);
+  };
+  const sockets = [];
+  const opening = performance.now();
+  // In batches, as tabs open over a moment rather than in one tick.
+  for (let i = 0; i < LIVE_SUBSCRIBERS; i += 100) {
+    const batch = Array.from({ length: Math.min(100, LIVE_SUBSCRIBERS - i) }, () => subscriber(api.url, sectionId, onEvent));
+    sockets.push(...(await Promise.all(batch)));
+  }
+  const openSeconds = (performance.now() - opening) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const rssOpenMb = rssMb(api.child.pid);
+  let rssMaxMb = rssOpenMb ?? 0;
+
+  for (let n = 0; n < LIVE_POSTS; n++) {
+    const before = performance.now();
+    const data = await gql(api.url, 'mutation($i: CreatePostInput!) { createPost(input: $i) { outcome post { id } } }', {
+      i: { sectionId, body: `A small live note number ${n + 1}, to see how fast it travels.` },
+    });
+    const id = data.createPost.post?.id;
+    if (!id) continue;
+    const deadline = performance.now() + 10_000;
+    while ((arrivals.get(id)?.length ?? 0) < LIVE_SUBSCRIBERS && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    for (const at of arrivals.get(id) ?? []) latencies.push(at - before);
+    rssMaxMb = Math.max(rssMaxMb, rssMb(api.child.pid) ?? 0);
+  }
+  const rssAfterMb = rssMb(api.child.pid);
+  for (const ws of sockets) ws.terminate();
+
+  latencies.sort((a, b) => a - b);
+  const expected = LIVE_POSTS * LIVE_SUBSCRIBERS;
+  return {
+    subscribers: LIVE_SUBSCRIBERS,
+    posts: LIVE_POSTS,
+    openSeconds,
+    deliveries: latencies.length,
+    missed: expected - latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? null,
+    rssBeforeMb,
+    rssOpenMb,
+    rssMaxMb,
+    rssAfterMb,
+  };
+}
