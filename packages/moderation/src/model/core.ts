@@ -3,7 +3,7 @@
  * The rules-only entry point (`@steady/moderation/rules`) imports this and never the 1.5 MB
  * weights module (`model.ts` adds the committed model).
  */
-import { featurize } from './features.js';
+import { featureBound, featurizeInto } from './features.js';
 
 /** The categories the model gives a probability for (the corpus's categories, minus `none`). */
 export const MODEL_CATEGORIES = ['self-harm', 'partner-danger', 'threat', 'harassment', 'personal-info', 'spam', 'pressure'] as const;
@@ -145,6 +145,13 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
   const { bias, scale } = data;
   const prior = data.lengthPrior ?? 0;
   const sums = new Float64Array(K);
+  // One feature buffer for every verdict (grown for a longer text): scoring allocates no table.
+  let scratch = new Uint32Array(featureBound(1024));
+  const features = (text: string, cased?: string): Uint32Array => {
+    const bound = featureBound(text.length);
+    if (scratch.length < bound) scratch = new Uint32Array(bound + 1024);
+    return featurizeInto(text, cased, scratch);
+  };
   const linear = (idx: Uint32Array, signals?: Uint32Array): void => {
     sums.fill(0);
     if (K === 9) {
@@ -200,13 +207,13 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
     version: data.version,
     thresholds: data.thresholds,
     predict(text, cased, signals) {
-      linear(featurize(text, cased), signals);
+      linear(features(text, cased), signals);
       const p = new Float64Array(K);
       for (let k = 0; k < K; k++) p[k] = sigmoid(sums[k]);
       return p;
     },
     logits(text) {
-      linear(featurize(text));
+      linear(features(text));
       return Float64Array.from(sums);
     },
   };

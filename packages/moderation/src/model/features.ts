@@ -39,8 +39,14 @@ const SEED_SHAPE = 0x2545f491;
 const SEED_RULE = 0x6c8e9cf5;
 
 /** Letters and digits kept (digits as 0, so numbers generalise), @ and $ kept, all else a word break. */
+// Scratch buffers, reused by every call (grown when a text is longer): featurising allocates
+// nothing per verdict. The result of `featurize` is a fresh copy unless the caller passes its own
+// buffer (featurizeInto), so no caller ever sees a buffer change under it.
+let cleanScratch = new Uint16Array(1024);
+
 function clean(text: string): Uint16Array {
-  const out = new Uint16Array(text.length + 2);
+  if (cleanScratch.length < text.length + 2) cleanScratch = new Uint16Array(text.length + 2 + 1024);
+  const out = cleanScratch;
   let n = 0;
   out[n++] = 32;
   for (let i = 0; i < text.length; i++) {
@@ -62,10 +68,21 @@ function clean(text: string): Uint16Array {
  * allowed (a repeated n-gram counts twice). `cased` is the same text with letter case kept.
  */
 export function featurize(text: string, cased?: string): Uint32Array {
+  return featurizeInto(text, cased, null);
+}
+
+/** Upper bound of the features of a text of `length` characters (for a caller's own buffer). */
+export const featureBound = (length: number): number => 4 * (length + 2) + 16;
+
+/**
+ * `featurize` into `buffer` when it is large enough (see featureBound): the result is a view of
+ * it, valid until the buffer is used again. The model's scorer uses one buffer for every verdict.
+ */
+export function featurizeInto(text: string, cased: string | undefined, buffer: Uint32Array | null): Uint32Array {
   const c = clean(text);
   const n = c.length;
   // Upper bound: 3 char grams per character, 2 word features per word, a few shape tokens.
-  const out = new Uint32Array(3 * n + n + 16);
+  const out = buffer !== null && buffer.length >= 3 * n + n + 16 ? buffer : new Uint32Array(3 * n + n + 16);
   let k = 0;
   // Character 3-5-grams, each start position hashed once and extended.
   for (let i = 0; i + 3 <= n; i++) {
