@@ -77,6 +77,7 @@ const SQL = {
       from audit_log a left join moderator m on a.actor = 'moderator:' || m.id::text
       where a.id < $1::bigint order by a.id desc limit $2`,
   },
+  appealed: { name: 'post_appealed', text: `select exists (select 1 from audit_log where action = 'appeal' and post_id = $1) as appealed` },
   isBanned: { name: 'ban_check', text: `select ${MODERATION_FRAGMENTS.isBanned('$1')} as banned` },
   ban: {
     name: 'ban_insert',
@@ -103,6 +104,7 @@ const SQL = {
     text: `select
       (select count(*) from flag)::int as flags,
       (select count(*) from nudge)::int as "nudgesShown",
+      (select count(*) from audit_log where action = 'appeal')::int as appeals,
       (select count(*) from nudge where outcome = 'REPHRASED')::int as "nudgesRephrased",
       (select count(*) from nudge where outcome = 'POSTED_ANYWAY')::int as "nudgesPostedAnyway",
       (select count(*) from nudge where outcome is null and shown_at <= now() - interval '30 minutes')::int as "nudgesAbandoned",
@@ -148,6 +150,12 @@ export class ModerationRepository {
     const rows = await this.db.query<AuditConnection['entries'][number]>(SQL.auditPage, [before ?? MAX_ID, first + 1]);
     const entries = rows.slice(0, first);
     return { entries, pageInfo: { hasNextPage: rows.length > first, endCursor: entries.at(-1)?.id ?? null } };
+  }
+
+  /** Whether the author of this post already sent it again for review (one appeal per post). */
+  async appealed(postId: string): Promise<boolean> {
+    const [row] = await this.db.query<{ appealed: boolean }>(SQL.appealed, [postId]);
+    return row.appealed;
   }
 
   async isBanned(hash: Buffer): Promise<boolean> {
