@@ -31,6 +31,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
   const base = `item-${item.id}`;
   const flagged = flagReasons(item.reasons);
   const postedAnyway = item.reasons.includes('posted-anyway');
+  const appeal = item.reasons.includes('appeal');
   const hitRuleIds = new Set(item.hits.map((hit) => hit.ruleId));
   const suggested = rejectReasons.filter((reason) => hitRuleIds.has(reason.id));
   const others = rejectReasons.filter((reason) => !hitRuleIds.has(reason.id));
@@ -120,7 +121,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
         </section>
       ) : null}
 
-      {flagged.length || postedAnyway ? (
+      {flagged.length || postedAnyway || appeal ? (
         <ul className="other-reasons">
           {flagged.length ? (
             <li>
@@ -128,6 +129,9 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
             </li>
           ) : null}
           {postedAnyway ? <li>The author saw a gentle nudge and chose to post it as it was.</li> : null}
+          {appeal ? (
+            <li className="appeal">An appeal: a moderator did not publish this before, and its author sent it again (perhaps changed).</li>
+          ) : null}
         </ul>
       ) : null}
 
