@@ -75,7 +75,9 @@ describeBrowser('readers without a key: reactions and flags', () => {
     await form.getByLabel(other.title, { exact: true }).check();
     await form.getByLabel('A note for the moderator (optional)').fill('It felt a little off to me.');
     await form.getByRole('button', { name: 'Send to a moderator' }).click();
-    expect(new URL(page.url()).hash).toBe(`#post-${post.id}`);
+    // A fresh browser: the flag made its key, so the page lands on the notice to save it, beside the post.
+    expect(new URL(page.url()).hash).toBe('#key-notice');
+    await expect(page.locator(`li:has(> #post-${post.id}) > #key-notice`).count()).resolves.toBe(1);
     const thanks = article(page).locator('.flag-thanks');
     await expect(thanks.textContent()).resolves.toMatch(/Thank you/);
     await expect(page.locator('main > .notice').count()).resolves.toBe(0);

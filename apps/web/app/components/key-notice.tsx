@@ -3,13 +3,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useHydrated } from '~/lib/hydrated';
 import { CsrfField } from './csrf-field';
 
+/** Where a redirect lands when a reaction or a flag made the key (without JavaScript): on the notice itself. */
+export const KEY_NOTICE_ANCHOR = 'key-notice';
+
 /**
  * The one moment to save a new private key, shown where the person is: under the post form after
  * a first post, or beside the post they reacted to or flagged (ADR 018). Calm, not alarming, and
  * hard to miss: it takes focus when it appears with JavaScript (`focusOnMount`), and it stays
  * until the person chooses "Show my key" or "Not now".
  */
-export function KeyNotice({ focusOnMount = false, level = 2 }: { focusOnMount?: boolean; level?: 2 | 3 | 4 }) {
+export function KeyNotice({ focusOnMount = false, level = 2, id }: { focusOnMount?: boolean; level?: 2 | 3 | 4; id?: string }) {
   const Heading = `h${level}` as const;
   const [open, setOpen] = useState(true);
   const hydrated = useHydrated();
@@ -24,7 +27,7 @@ export function KeyNotice({ focusOnMount = false, level = 2 }: { focusOnMount?: 
 
   if (!open) return null;
   return (
-    <section className="notice notice-key" aria-labelledby={titleId} ref={ref} tabIndex={-1} data-key-notice="">
+    <section className="notice notice-key" aria-labelledby={titleId} ref={ref} tabIndex={-1} data-key-notice="" id={id}>
       <Heading id={titleId}>This browser now holds your private key</Heading>
       <p>
         It lets you edit or remove what you wrote and find your posts again, with no account and no name. If you'd like to use Steady on

@@ -6,7 +6,7 @@ import { useHydrated } from '~/lib/hydrated';
 import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
 import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type Done, type FormResult } from './post-form';
-import { KeyNotice, WrittenNote } from './key-notice';
+import { KEY_NOTICE_ANCHOR, KeyNotice, WrittenNote } from './key-notice';
 import { CsrfField } from './csrf-field';
 import { useNow, When } from './when';
 
@@ -85,7 +85,11 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
           </>
         )}
       </article>
-      {written ? <WrittenNote text={written.text} postId={post.id} keyNotice={keyHere} /> : keyHere ? <KeyNotice level={3} /> : null}
+      {written ? (
+        <WrittenNote text={written.text} postId={post.id} keyNotice={keyHere} />
+      ) : keyHere ? (
+        <KeyNotice level={3} id={KEY_NOTICE_ANCHOR} />
+      ) : null}
       {nested.length > 0 ? (
         <ul className="replies" aria-label={`Replies to ${removed ? 'a removed post' : post.pseudonym}`}>
           {nested.map((reply) => (

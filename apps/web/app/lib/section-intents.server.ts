@@ -2,6 +2,7 @@
 // intents there are and what each carries). Each calls the API and answers through
 // form-results.server.ts; an ApiError is turned into a refusal by the route.
 import { data, redirect } from '@remix-run/node';
+import { KEY_NOTICE_ANCHOR } from '~/components/key-notice';
 import type { FormResult } from '~/components/post-form';
 import { PostOutcome } from '~/graphql/generated';
 import { ensureAuthorKey, getAuthorKey, setAuthorKey } from './author.server';
@@ -139,6 +140,8 @@ async function reactTo(intent: IntentOf<'react'>, submission: Submission) {
     headers.append('Set-Cookie', reader.setCookie);
     await flashNotices(request, headers, (flash) => newKeyMoment(submission, flash, intent.postId));
   }
+  // Without JavaScript, a key made here lands the page on its notice, beside the post: it cannot be missed.
+  if (reader.setCookie && !submission.withJs) return redirect(`${submission.back}#${KEY_NOTICE_ANCHOR}`, { headers });
   return done(submission, intent.postId, headers, null, Boolean(reader.setCookie));
 }
 
@@ -156,7 +159,7 @@ async function flag(intent: IntentOf<'flag'>, submission: Submission) {
     return Boolean(reader.setCookie) || !withJs;
   });
   if (withJs) return done(submission, postId, headers, thanks, Boolean(reader.setCookie));
-  return redirect(`${back}#post-${postId}`, { headers });
+  return redirect(`${back}#${reader.setCookie ? KEY_NOTICE_ANCHOR : `post-${postId}`}`, { headers });
 }
 
 /**
