@@ -57,7 +57,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
     await browser?.close();
   });
 
-  describe.each(SCREENS_AND_SCRIPT)('on a $name with JavaScript $js', ({ viewport, javaScriptEnabled, js }) => {
+  describe.each(SCREENS_AND_SCRIPT)('on a $name with JavaScript $js', ({ viewport, javaScriptEnabled }) => {
     const phone = viewport.width < 500;
 
     test('the nudge: two clear choices in view, editing first; one message', async () => {
@@ -290,7 +290,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
 
       // A reload (or a closed laptop lid) brings the draft back into the box.
       await page.reload();
-      await page.waitForFunction((w) => (document.querySelector('#new-post textarea') as HTMLTextAreaElement | null)?.value === w, words);
+      await page.waitForFunction((w) => document.querySelector<HTMLTextAreaElement>('#new-post textarea')?.value === w, words);
 
       // The connection is back: send again; the draft is then let go.
       await page.unroute(sends);
