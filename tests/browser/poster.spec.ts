@@ -32,6 +32,28 @@ function focusWithin(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
 }
 
+/** The bodies of the top-level posts in the key section, as anyone sees them (up to 100, from the first). */
+async function graphqlBodies(): Promise<string[]> {
+  const id = await sectionId('rebuilding-connection', KEY_SLUG);
+  const data = await graphql<{ section: { posts: { edges: Array<{ node: { body: string } }> } } }>(
+    `
+      query ($id: ID!) {
+        section(id: $id) {
+          posts(first: 100) {
+            edges {
+              node {
+                body
+              }
+            }
+          }
+        }
+      }
+    `,
+    { id },
+  );
+  return data.section.posts.edges.map((e) => e.node.body);
+}
+
 describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, appeals', () => {
   let browser: Browser;
   let moderator: Account;
@@ -295,7 +317,10 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       // The connection is back: send again; the draft is then let go.
       await page.unroute(sends);
       await page.locator('#new-post').getByRole('button', { name: 'Post', exact: true }).click();
-      await page.locator('article.post', { hasText: words }).waitFor();
+      // Said under the form (the thread may be past one page here, so the post itself may be on a later one).
+      await page.locator('#new-post .form-status', { hasText: 'Your post is up' }).waitFor();
+      await expect(page.locator('#new-post .form-error').count()).resolves.toBe(0);
+      await expect(graphqlBodies()).resolves.toContain(words);
       await expect(field.inputValue()).resolves.toBe('');
       await expect(stored()).resolves.toEqual([]);
       await page.reload();
