@@ -86,7 +86,7 @@ describe('two API instances behind one Redis', () => {
       const res = await page(t, sectionId);
       expect(res.data.section.posts.edges.map((e: any) => e.node.body)).toEqual(['Through instance A']);
     }
-    // A reaction through B (by another reader: one's own post takes none) moves the count cached by A too.
+    // A reaction through B (by a reader other than the author) moves the count cached by A too.
     const reader = (await b.gql(`mutation { createAuthorKey { authorKey } }`)).data.createAuthorKey.authorKey;
     const reacted = await b.gql(`mutation($id: ID!) { react(postId: $id, kind: HUG) { id } }`, { id: p.id }, { 'x-author-key': reader });
     expect(reacted.errors).toBeUndefined();
