@@ -28,7 +28,7 @@ import {
   ToneCheckModel,
 } from './moderation.models';
 import { MODERATED_POSTS, type ModeratedPost, type ModeratedPosts } from './moderated-posts.port';
-import { ModerationRepository, type AuditActor, type FlagRow, type MessageRow, type NoteRow } from './moderation.repository';
+import { ModerationRepository, type AuditActor, type FlagRow, type MessageRow, type NoteRow, type QueueRow } from './moderation.repository';
 import { PostStatus } from './post-status';
 import type { StoredHit } from './stored-hit';
 
@@ -166,29 +166,7 @@ export class ModerationService {
   async queue(afterCursor: string | null, first: number): Promise<{ items: QueueEntry[]; hasNextPage: boolean; total: number }> {
     const after = decodeQueueCursor(afterCursor);
     const [rows, total] = await Promise.all([this.repo.queuePage(after, first), this.repo.queueCount()]);
-    const page = rows.slice(0, first);
-    const ids = page.map((r) => r.postId);
-    const [found, flagRows, noteRows] = await Promise.all([this.posts.byIds(ids), this.repo.flagsOf(ids), this.repo.notesOf(ids)]);
-    const posts = new Map(found.map((p) => [p.id, p]));
-    const flags = groupBy(flagRows);
-    const notes = groupBy(noteRows);
-    const items = page.map((row) => {
-      const post = posts.get(row.postId)!;
-      return {
-        id: row.id,
-        post,
-        priority: row.priority,
-        reasons: row.reasons,
-        hits: post.hits,
-        flags: post.flagCount,
-        enqueuedAt: row.enqueuedAt,
-        firstViewedAt: row.firstViewedAt,
-        readerFlags: (flags.get(row.postId) ?? []).map(readerFlag),
-        notes: (notes.get(row.postId) ?? []).map(queueNote),
-        claimedBy: row.claimedBy,
-        claimedUntil: row.claimedUntil,
-      };
-    });
+    const items = await this.entries(rows.slice(0, first));
     return { items, hasNextPage: rows.length > first, total };
   }
 
@@ -254,27 +232,36 @@ export class ModerationService {
   /** A post's latest queue item (open or decided), as the live queue shows it; null when it never waited. */
   async queueItemOf(postId: string): Promise<QueueEntry | null> {
     const row = await this.repo.latestItem(postId);
-    if (!row) return null;
-    const [post, flagRows, noteRows] = await Promise.all([
-      this.posts.byId(row.postId),
-      this.repo.flagsOf([row.postId]),
-      this.repo.notesOf([row.postId]),
-    ]);
-    if (!post) return null;
-    return {
-      id: row.id,
-      post,
-      priority: row.priority,
-      reasons: row.reasons,
-      hits: post.hits,
-      flags: post.flagCount,
-      enqueuedAt: row.enqueuedAt,
-      firstViewedAt: row.firstViewedAt,
-      readerFlags: flagRows.map(readerFlag),
-      notes: noteRows.map(queueNote),
-      claimedBy: row.claimedBy,
-      claimedUntil: row.claimedUntil,
-    };
+    return row ? ((await this.entries([row]))[0] ?? null) : null;
+  }
+
+  /** Queue rows as moderators see them: each with its post, readers' flags and notes (three statements for any number). */
+  private async entries(rows: QueueRow[]): Promise<QueueEntry[]> {
+    const ids = rows.map((r) => r.postId);
+    const [found, flagRows, noteRows] = await Promise.all([this.posts.byIds(ids), this.repo.flagsOf(ids), this.repo.notesOf(ids)]);
+    const posts = new Map(found.map((p) => [p.id, p]));
+    const flags = groupBy(flagRows);
+    const notes = groupBy(noteRows);
+    return rows.flatMap((row) => {
+      const post = posts.get(row.postId);
+      if (!post) return [];
+      return [
+        {
+          id: row.id,
+          post,
+          priority: row.priority,
+          reasons: row.reasons,
+          hits: post.hits,
+          flags: post.flagCount,
+          enqueuedAt: row.enqueuedAt,
+          firstViewedAt: row.firstViewedAt,
+          readerFlags: (flags.get(row.postId) ?? []).map(readerFlag),
+          notes: (notes.get(row.postId) ?? []).map(queueNote),
+          claimedBy: row.claimedBy,
+          claimedUntil: row.claimedUntil,
+        },
+      ];
+    });
   }
 
   /**
