@@ -2,22 +2,14 @@
 // alert channels set (a local webhook receiver and SMTP sink) sweep the same database; a crisis
 // post nobody opens alerts at a backoff, each reminder once however many instances sweep, with
 // no post text; a moderator opening the queue page (JavaScript off) is what stops it.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startSmtpSink, startWebhookReceiver, type SmtpSink, type WebhookReceiver } from '../../apps/api/test/alert-sinks';
 import { asModeratorAccount, clearModerationQueue, createModerator, sectionId, seedPost, type Account } from './support/api';
+import { signIn } from './support/moderators';
 import { describeBrowser, launchBrowser, openPage, webUrl } from './support/browser';
 import { startApi } from './support/stack';
 
 const CRISIS = 'I want to kill myself tonight, nobody would even notice.';
-
-async function signIn(page: Page, account: Account): Promise<void> {
-  await page.goto(webUrl('/moderate/login'));
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/moderate$/);
-  await page.getByRole('heading', { level: 1, name: 'Waiting for review' }).waitFor();
-}
 
 const until = async (done: () => boolean, ms: number) => {
   const end = Date.now() + ms;

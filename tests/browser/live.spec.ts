@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { clearModerationQueue, createModerator, type Account } from './support/api';
+import { signIn } from './support/moderators';
 import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage } from './support/browser';
 import { startApi, startWeb } from './support/stack';
 
@@ -147,11 +148,7 @@ describeBrowser('live across two API instances and Redis', () => {
     // Older crisis items from other specs would rightly sit above a new one: start from an empty queue.
     await clearModerationQueue(account);
     const { context, page } = await openPage(browser);
-    await page.goto(`${webB}/moderate/login`);
-    await page.getByLabel('E-mail').fill(account.email);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/moderate$/);
+    await signIn(page, account, `${webB}/moderate/login`);
     await page.locator('.keys-hint').waitFor();
     await page.locator('.live-queue').waitFor({ state: 'attached' });
     // Let the page's live connection settle before the post.

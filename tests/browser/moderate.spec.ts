@@ -3,16 +3,8 @@
 // administrators only, and axe on every page.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { clearModerationQueue, createModerator, graphql, sectionId, seedPost, type Account } from './support/api';
+import { signIn } from './support/moderators';
 import { describeBrowser, expectNoAxeViolations, horizontalOverflow, launchBrowser, openPage, webUrl } from './support/browser';
-
-async function signIn(page: Page, account: Account): Promise<void> {
-  await page.goto(webUrl('/moderate/login'));
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/moderate$/);
-  await page.getByRole('heading', { level: 1, name: 'Waiting for review' }).waitFor();
-}
 
 /** What the post's author sees of the review, through their own key. */
 async function reviewOf(authorKey: string, postId: string) {

@@ -13,6 +13,7 @@ import {
   seedPost,
   type Account,
 } from './support/api';
+import { signIn } from './support/moderators';
 import {
   describeBrowser,
   DESKTOP,
@@ -27,15 +28,6 @@ import {
 } from './support/browser';
 
 const CRISIS = 'I want to kill myself tonight. Everyone would be better off without me.';
-
-async function signIn(page: Page, account: Account): Promise<void> {
-  await page.goto(webUrl('/moderate/login'));
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/moderate$/);
-  await page.getByRole('heading', { level: 1, name: 'Waiting for review' }).waitFor();
-}
 
 /** A page whose waits give up well before the test's own time, so a failure names the step. */
 async function open(browser: Browser, options: Parameters<typeof openPage>[1]) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { redisLiveBus, type LiveBus } from '../src/common/live-bus';
 import { createTestApp, TestApp } from './app';
+import { REDIS_TEST_URL, redisForSpecs } from './redis';
 import { post, sectionIds } from './fixtures';
 import { LiveClient, settle } from './live-client';
 import { signedIn } from './moderators.fixtures';
@@ -12,21 +13,8 @@ import { signedIn } from './moderators.fixtures';
  * subscriber connected to instance B, through Redis pub/sub (ADR 020). The channel is this run's
  * own. Skipped, saying so, without Redis unless STEADY_REQUIRE_REDIS=1.
  */
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const url = REDIS_TEST_URL;
 const THREAD = `subscription($s: ID!) { threadActivity(sectionId: $s) { kind postId post { body mine } } }`;
-
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 describe('live across two API instances behind one Redis', () => {
   let available = false;
@@ -38,13 +26,8 @@ describe('live across two API instances behind one Redis', () => {
   const channel = `${process.env.LIVE_TEST_PREFIX ?? 'steady-test'}:${randomUUID()}:live`;
 
   beforeAll(async () => {
-    available = await redisAvailable();
-    if (!available) {
-      if (process.env.STEADY_REQUIRE_REDIS === '1')
-        throw new Error(`Redis is required (STEADY_REQUIRE_REDIS=1) but none answers at ${url}.`);
-      console.warn(`Skipped: the two-instance live tests need Redis at ${url}, and none answers.`);
-      return;
-    }
+    available = await redisForSpecs('the two-instance live tests');
+    if (!available) return;
     const instance = async () => {
       const bus = redisLiveBus(url, channel, { warn: () => undefined });
       buses.push(bus);

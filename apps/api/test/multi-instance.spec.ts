@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { RedisRateLimitStore } from '../src/common/rate-limit';
 import { SharedRedis } from '../src/common/shared-redis';
 import { RedisThreadVersions } from '../src/posts/thread-cache';
 import { createTestApp, TestApp } from './app';
+import { REDIS_TEST_URL, redisForSpecs } from './redis';
 import { CREATE, post, sectionIds } from './fixtures';
 
 /**
@@ -11,28 +11,11 @@ import { CREATE, post, sectionIds } from './fixtures';
  * instance needs lives only in one process. Needs Redis at REDIS_URL (default 127.0.0.1:6379);
  * skipped, saying so, when none answers, unless STEADY_REQUIRE_REDIS=1.
  */
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const url = REDIS_TEST_URL;
 
 let available = false;
 beforeAll(async () => {
-  available = await redisAvailable();
-  if (!available) {
-    if (process.env.STEADY_REQUIRE_REDIS === '1') throw new Error(`Redis is required (STEADY_REQUIRE_REDIS=1) but none answers at ${url}.`);
-    console.warn(`Skipped: the two-instance tests need Redis at ${url}, and none answers.`);
-  }
+  available = await redisForSpecs('the two-instance tests');
 });
 
 describe('two API instances behind one Redis', () => {
