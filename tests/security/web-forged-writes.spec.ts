@@ -71,7 +71,8 @@ describeBrowser('writes from other sites’ pages, in Chromium', () => {
     site = await startAttackerSite();
     section = await sectionId('rebuilding-connection', 'where-rebuilding-usually-begins');
     reader = await seedPost({ sectionId: section, body: 'We started walking together after dinner again.' });
-    intruder = await seedPost({ sectionId: section, body: 'An ordinary post, from the person who wants her key.' });
+    // An ordinary post by the person who wants her key (its words must publish: the forged writes are the test, not the tone rules).
+    intruder = await seedPost({ sectionId: section, body: 'An ordinary post: we walked by the river tonight and talked a little.' });
     held = await seedPost({ sectionId: section, body: HELD_BODY });
     admin = await createModerator(`forged-${Date.now().toString(36)}@example.org`, 'ADMIN');
   });
