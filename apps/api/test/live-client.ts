@@ -103,3 +103,20 @@ export class LiveClient {
 
 /** Lets events that would have arrived by now arrive (for "nothing came" assertions). */
 export const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The clients a spec opened, closed together after each test (`port` is read when one opens: it is known only once the app listens). */
+export class OpenClients {
+  private readonly clients: LiveClient[] = [];
+
+  constructor(private readonly port: () => number) {}
+
+  /** Keeps a client opened some other way (options, a bare connect) to close with the rest. */
+  track = (client: LiveClient): LiveClient => (this.clients.push(client), client);
+
+  /** Opens a client with this `connection_init` payload. */
+  open = async (payload: Record<string, unknown> = {}): Promise<LiveClient> => this.track(await LiveClient.open(this.port(), payload));
+
+  closeAll(): void {
+    this.clients.splice(0).forEach((c) => c.close());
+  }
+}

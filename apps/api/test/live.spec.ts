@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { rejectReasons } from '@steady/moderation';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
-import { LiveClient, settle } from './live-client';
+import { LiveClient, OpenClients, settle } from './live-client';
 import { expire, signedIn } from './moderators.fixtures';
 import type { LiveBus } from '../src/common/live-bus';
 import { LIVE_BUS } from '../src/common/tokens';
@@ -30,12 +30,8 @@ describe('live: subscriptions and visibility', () => {
   let sections: Record<string, string>;
   let section: string;
   let mod: { token: string; email: string; headers: Record<string, string> };
-  const clients: LiveClient[] = [];
-  const open = async (payload: Record<string, unknown> = {}) => {
-    const client = await LiveClient.open(port, payload);
-    clients.push(client);
-    return client;
-  };
+  const clients = new OpenClients(() => port);
+  const { open } = clients;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -44,7 +40,7 @@ describe('live: subscriptions and visibility', () => {
     section = sections['the-slow-drift'] ?? Object.values(sections)[1];
     mod = await signedIn(t, 'MODERATOR');
   });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  afterEach(() => clients.closeAll());
   afterAll(async () => t?.close());
 
   it('a reader sees a new post and a reply in the thread, with `mine` answered for each subscriber by their own key', async () => {
@@ -229,18 +225,14 @@ describe('live: subscriptions and visibility', () => {
 describe('live: who may connect and subscribe', () => {
   let t: TestApp;
   let port: number;
-  const clients: LiveClient[] = [];
-  const open = async (payload: Record<string, unknown> = {}) => {
-    const client = await LiveClient.open(port, payload);
-    clients.push(client);
-    return client;
-  };
+  const clients = new OpenClients(() => port);
+  const { open } = clients;
 
   beforeAll(async () => {
     t = await createTestApp();
     port = await listening(t);
   });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  afterEach(() => clients.closeAll());
   afterAll(async () => t?.close());
 
   it('an unknown session token closes with 4401 and a calm reason; an expired one too', async () => {
@@ -291,8 +283,8 @@ describe('live: limits', () => {
   let t: TestApp;
   let port: number;
   let section: string;
-  const clients: LiveClient[] = [];
-  const track = (c: LiveClient) => (clients.push(c), c);
+  const clients = new OpenClients(() => port);
+  const { track } = clients;
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -310,7 +302,7 @@ describe('live: limits', () => {
     section = (await sectionIds(t)).intro;
   });
   afterEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
+    clients.closeAll();
     await settle(100);
   });
   afterAll(async () => t?.close());

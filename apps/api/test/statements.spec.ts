@@ -2,6 +2,14 @@ import request from 'supertest';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
 
+/** Runs one GraphQL read with an author key and counts the SQL statements it cost; the read must not fail. */
+async function counted(t: TestApp, query: string, variables: Record<string, unknown>, key: string) {
+  const before = t.db.statements;
+  const res = await t.gql(query, variables, { 'x-author-key': key });
+  expect(res.errors).toBeUndefined();
+  return { statements: t.db.statements - before, data: res.data };
+}
+
 /** A page of a thread costs the same few statements whatever its size or depth in the thread. */
 describe('SQL statements per thread page', () => {
   let t: TestApp;
@@ -28,10 +36,8 @@ describe('SQL statements per thread page', () => {
     } } }`;
 
   async function statementsFor(first: number, after: string | null) {
-    const before = t.db.statements;
-    const res = await t.gql(PAGE, { id: sectionId, first, after }, { 'x-author-key': key });
-    expect(res.errors).toBeUndefined();
-    return { statements: t.db.statements - before, conn: res.data.section.posts };
+    const { statements, data } = await counted(t, PAGE, { id: sectionId, first, after }, key);
+    return { statements, conn: data.section.posts };
   }
 
   it('is constant for 5 or 20 posts, and for the first page or a later one', async () => {
@@ -120,10 +126,8 @@ describe('SQL statements for "Your posts" (me)', () => {
     }
   }`;
   async function statementsForMe() {
-    const before = t.db.statements;
-    const res = await t.gql(ME, {}, { 'x-author-key': key });
-    expect(res.errors).toBeUndefined();
-    return { statements: t.db.statements - before, me: res.data.me };
+    const { statements, data } = await counted(t, ME, {}, key);
+    return { statements, me: data.me };
   }
 
   it('costs three statements (four with section counts asked), however many posts, replies, threads and articles', async () => {
@@ -199,10 +203,8 @@ describe('SQL statements per page of search results', () => {
     } }`;
 
   async function statementsFor(first: number, after: string | null) {
-    const before = t.db.statements;
-    const res = await t.gql(SEARCH, { first, after }, { 'x-author-key': key });
-    expect(res.errors).toBeUndefined();
-    return { statements: t.db.statements - before, conn: res.data.searchPosts };
+    const { statements, data } = await counted(t, SEARCH, { first, after }, key);
+    return { statements, conn: data.searchPosts };
   }
 
   it('is constant for 5 or 20 hits, and for the first page or a later one', async () => {

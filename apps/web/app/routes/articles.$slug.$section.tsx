@@ -5,6 +5,7 @@ import { POST_BODY_MAX, spelled } from '@steady/rules';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { PostForm } from '~/components/post-form';
 import { SearchForm } from '~/components/search-form';
+import { ArticleBreadcrumb } from '~/components/breadcrumb';
 import { ThreadSkipLinks } from '~/components/thread-skip-links';
 import { PostItem } from '~/components/post-item';
 import { LiveThread } from '~/components/live/live-thread';
@@ -103,19 +104,7 @@ export default function SectionPage() {
 
   return (
     <div className="section-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">Articles</Link>
-          </li>
-          <li>
-            <Link to={`/articles/${article.slug}#${section.slug}`}>{article.title}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{name}</span>
-          </li>
-        </ol>
-      </nav>
+      <ArticleBreadcrumb articleTitle={article.title} articleHref={`/articles/${article.slug}#${section.slug}`} current={name} />
 
       <article className="section-text" aria-labelledby="section-title">
         <p className="eyebrow">From “{article.title}”</p>

@@ -100,6 +100,23 @@ function PostCell({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** One end of the date range: a problem with the range marks both ends, pointing at the one message. */
+function DateField({ name, label, value, invalid }: { name: 'from' | 'to'; label: string; value: string; invalid: boolean }) {
+  return (
+    <div className="log-filter-field">
+      <label htmlFor={`log-${name}`}>{label}</label>
+      <input
+        id={`log-${name}`}
+        name={name}
+        type="date"
+        defaultValue={value}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? 'log-filter-problem' : undefined}
+      />
+    </div>
+  );
+}
+
 export default function AuditLog() {
   const page = useLoaderData<typeof loader>();
 
@@ -165,28 +182,8 @@ export default function AuditLog() {
             ))}
           </select>
         </div>
-        <div className="log-filter-field">
-          <label htmlFor="log-from">From (UTC)</label>
-          <input
-            id="log-from"
-            name="from"
-            type="date"
-            defaultValue={page.form.from}
-            aria-invalid={page.problems.length ? true : undefined}
-            aria-describedby={page.problems.length ? 'log-filter-problem' : undefined}
-          />
-        </div>
-        <div className="log-filter-field">
-          <label htmlFor="log-to">To (UTC, included)</label>
-          <input
-            id="log-to"
-            name="to"
-            type="date"
-            defaultValue={page.form.to}
-            aria-invalid={page.problems.length ? true : undefined}
-            aria-describedby={page.problems.length ? 'log-filter-problem' : undefined}
-          />
-        </div>
+        <DateField name="from" label="From (UTC)" value={page.form.from} invalid={page.problems.length > 0} />
+        <DateField name="to" label="To (UTC, included)" value={page.form.to} invalid={page.problems.length > 0} />
         <div className="log-filter-actions">
           <button type="submit">Show</button>
           {filtered ? <Link to="/moderate/log">Show everything</Link> : null}

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { ArticleBreadcrumb } from '~/components/breadcrumb';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { SearchForm } from '~/components/search-form';
 import { When } from '~/components/when';
@@ -38,19 +39,7 @@ export default function SearchPage() {
   const base = `/search?article=${encodeURIComponent(article.slug)}&q=${encodeURIComponent(words)}`;
   return (
     <div className="search-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">Articles</Link>
-          </li>
-          <li>
-            <Link to={`/articles/${article.slug}`}>{article.title}</Link>
-          </li>
-          <li>
-            <span aria-current="page">Search</span>
-          </li>
-        </ol>
-      </nav>
+      <ArticleBreadcrumb articleTitle={article.title} articleHref={`/articles/${article.slug}`} current="Search" />
 
       <h1>Search the conversations</h1>
       <p className="discussion-intro">Published posts under “{article.title}”, the closest matches first.</p>
