@@ -7,29 +7,52 @@ export interface Statement {
   text: string;
 }
 
+/** A pooled connection and the function that gives it back (with an error: the pool drops it). */
+type Borrowed = [PoolClient, (error?: unknown) => void];
+
+/** The part of TypeORM's PostgresDriver that `Db` uses: its public `obtainMasterConnection()`. */
+interface PoolDriver {
+  obtainMasterConnection(): Promise<Borrowed>;
+}
+
 /**
  * The one door to PostgreSQL for Steady's own SQL. TypeORM owns the schema (entities that
  * describe every table, migrations) and the connection pool; the repositories run their
- * hand-written statements on a connection they borrow through the DataSource's public API
- * (`createQueryRunner().connect()`), prepared by name. Counting statements here lets tests
- * assert how many a request costs. See docs/decisions/002-data-access.md.
+ * hand-written statements on a connection they borrow from it, prepared by name. Counting
+ * statements here lets tests assert how many a request costs. See docs/decisions/002-data-access.md.
  */
 export class Db {
   statements = 0;
+  private readonly driver: PoolDriver;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {
+    const driver = dataSource.driver as unknown as Partial<PoolDriver>;
+    if (typeof driver.obtainMasterConnection !== 'function')
+      throw new Error('Steady runs on PostgreSQL: the DataSource has no pooled driver.');
+    this.driver = driver as PoolDriver;
+  }
 
   static fromDataSource(dataSource: DataSource): Db {
     return new Db(dataSource);
   }
 
-  /** One statement on a pooled connection (borrowed and given back at once). */
+  /**
+   * One statement on a pooled connection, borrowed from the driver's pool and given back at once.
+   * No QueryRunner: one statement needs neither its EntityManager nor its transaction state, and
+   * building them per statement was the one cost the write path gained in issue 16 (ADR 002).
+   * A connection that fails while borrowed (the server went away) goes back with its error, so the
+   * pool drops it instead of lending it again.
+   */
   async query<T extends QueryResultRow>(stmt: Statement, values: unknown[] = []): Promise<T[]> {
-    const runner = this.dataSource.createQueryRunner();
+    const [client, release] = await this.driver.obtainMasterConnection();
+    let broken: unknown;
+    const onError = (error: unknown) => (broken = error);
+    client.on('error', onError);
     try {
-      return await this.run<T>((await runner.connect()) as PoolClient, stmt, values);
+      return await this.run<T>(client, stmt, values);
     } finally {
-      await runner.release();
+      client.removeListener('error', onError);
+      release(broken);
     }
   }
 
