@@ -1,10 +1,19 @@
-import type { PoolClient, QueryResultRow } from 'pg';
+import { DatabaseError, type PoolClient, type QueryResultRow } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** A statement with a stable name is prepared once per connection and reused. */
 export interface Statement {
   name?: string;
   text: string;
+}
+
+/**
+ * Did only the statement fail, and not its connection? PostgreSQL reports a statement's errors
+ * with severity ERROR; FATAL and PANIC end the session, and errors without a server message (a
+ * broken socket, "Connection terminated") come from the connection itself.
+ */
+function statementOnly(error: unknown): boolean {
+  return error instanceof DatabaseError && error.severity === 'ERROR';
 }
 
 /** A pooled connection and the function that gives it back (with an error: the pool drops it). */
@@ -40,8 +49,9 @@ export class Db {
    * One statement on a pooled connection, borrowed from the driver's pool and given back at once.
    * No QueryRunner: one statement needs neither its EntityManager nor its transaction state, and
    * building them per statement was the one cost the write path gained in issue 16 (ADR 002).
-   * A connection that fails while borrowed (the server went away) goes back with its error, so the
-   * pool drops it instead of lending it again.
+   * A connection that fails while borrowed (the server ended it, the socket broke) goes back with
+   * its error, so the pool drops it instead of lending it to the next statement; a statement's own
+   * error (a constraint, a bad value) leaves the connection as good as it was.
    */
   async query<T extends QueryResultRow>(stmt: Statement, values: unknown[] = []): Promise<T[]> {
     const [client, release] = await this.driver.obtainMasterConnection();
@@ -50,6 +60,9 @@ export class Db {
     client.on('error', onError);
     try {
       return await this.run<T>(client, stmt, values);
+    } catch (error) {
+      if (!statementOnly(error)) broken ??= error;
+      throw error;
     } finally {
       client.removeListener('error', onError);
       release(broken);
