@@ -262,6 +262,9 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
   const p = a.probs && wordCount(a.norm.text, MIN_MODEL_WORDS) >= MIN_MODEL_WORDS ? a.probs : null;
   let hits = a.ruleHits;
   if (p && t) {
+    // `settled` needs the words to say so too (a past told from safety, or help offered to
+    // "you"): a long post's diluted crisis probability alone never talks a crisis down.
+    const settled = t.settled !== undefined && t.settled <= 1 && (PAST_TOLD.test(a.norm.text) || SUPPORT_TO_YOU.test(a.norm.text));
     hits = [];
     for (const h of a.ruleHits) {
       const c = categoryOf(h.ruleId);
@@ -272,7 +275,7 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       const keep =
         FIRM.has(h.ruleId) ||
         (h.action === 'crisis'
-          ? !(p[SUPPORT] >= t.support && score < t.flag[c]) && !(t.settled !== undefined && p[SUPPORT] >= t.settled && p[SUPPORT] > score)
+          ? !(p[SUPPORT] >= t.support && score < t.flag[c]) && !(settled && p[SUPPORT] >= t.settled! && p[SUPPORT] > score)
           : score >= t.veto[c]);
       if (keep) hits.push({ ...h, score: Math.round(score * 1000) / 1000 });
     }
