@@ -194,7 +194,10 @@ const th = {
   other: 0.5,
   support: 1.01,
   brief: 0,
+  settled: 1.01,
+  briefHold: 0,
 };
+const SETTLEDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01];
 const BRIEFS = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
 const FLAGS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 const VETOS = [0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3];
@@ -226,12 +229,18 @@ for (let round = 0; round < 2; round++) {
     if (o > best + 1e-9) best = o;
     else th.support = old;
   }
-  for (const v of BRIEFS) {
-    const old = th.brief;
-    th.brief = v;
-    const o = objective(evaluateWith(th));
-    if (o > best + 1e-9) best = o;
-    else th.brief = old;
+  for (const [key, grid] of [
+    ['brief', BRIEFS],
+    ['briefHold', BRIEFS],
+    ['settled', SETTLEDS],
+  ]) {
+    for (const v of grid) {
+      const old = th[key];
+      th[key] = v;
+      const o = objective(evaluateWith(th));
+      if (o > best + 1e-9) best = o;
+      else th[key] = old;
+    }
   }
 }
 // `other` is only about which resources a crisis shows: pick the bar that labels most crises right.
@@ -265,6 +274,47 @@ const data = {
   thresholds: th,
   data: encodeWeights(q.weights, FEATURE_DIM),
 };
+// What the two newest decision bars bring, on the same models (no re-search): each turned off.
+for (const [name, t] of [
+  ['without `settled`', { ...th, settled: 1.01 }],
+  ['without `briefHold`', { ...th, briefHold: 0 }],
+  ['without both', { ...th, settled: 1.01, briefHold: 0 }],
+]) {
+  console.log(`\nablation, ${name}: objective ${objective(evaluateWith(t)).toFixed(4)} (with both ${best.toFixed(4)})`);
+  console.log(
+    describe(
+      evaluateWith(
+        t,
+        tuning.filter((x) => x.validation),
+      ),
+    ),
+  );
+}
+
+// `--errors <file>`: the tuning set's misses (out-of-fold train + validation; never test) as JSON
+// Lines, for error analysis: gold label, category, tag, the verdict and the hits behind it.
+const errorsFile = args.includes('--errors') ? args[args.indexOf('--errors') + 1] : null;
+if (errorsFile) {
+  const rows = [];
+  for (const { item, analysis, model, validation: v } of tuning) {
+    const verdict = decide(analysis, model, th, { highlight: false });
+    if (verdict.action === item.label) continue;
+    rows.push({
+      id: item.id,
+      set: v ? 'validation' : 'train-oof',
+      label: item.label,
+      category: item.category,
+      tag: item.tag,
+      action: verdict.action,
+      hits: verdict.hits.map((h) => `${h.ruleId}:${h.source}:${h.score}`),
+      rules: analysis.ruleHits.map((h) => h.ruleId),
+      probs: analysis.probs ? Array.from(analysis.probs, (x) => Math.round(x * 1000) / 1000) : null,
+      text: item.text,
+    });
+  }
+  writeFileSync(errorsFile, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`${rows.length} tuning-set misses written to ${errorsFile}`);
+}
 if (dry) {
   console.log(`dry run: ${JSON.stringify(OPTIONS)} objective ${best.toFixed(4)}`);
   console.log(describe(evaluateWith(th)));
@@ -283,7 +333,7 @@ console.log(
 );
 console.log('thresholds (flag = the model alone decides; veto = below it a soft rule hit is dropped):');
 for (const c of MODEL_CATEGORIES) console.log(`  ${c.padEnd(15)} flag ${th.flag[c].toFixed(2)}  veto ${th.veto[c].toFixed(2)}`);
-console.log(`  support ${th.support}  other ${th.other}  brief ${th.brief}`);
+console.log(`  support ${th.support}  other ${th.other}  brief ${th.brief}  briefHold ${th.briefHold}  settled ${th.settled}`);
 console.log(`\ntuning set (out-of-fold train + validation, ${tuning.length} items):`);
 console.log(describe(evaluateWith(th)));
 if (valSet.length) {
@@ -308,7 +358,7 @@ function writeThresholdsTable(t, v) {
   for (const c of MODEL_CATEGORIES) lines.push(`| ${c} | ${ACTION_OF[c]} | ${t.flag[c].toFixed(2)} | ${t.veto[c].toFixed(2)} |`);
   lines.push(
     '',
-    `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}. On a text of fewer than 15 words, a crisis the model alone calls needs a probability of at least ${t.brief ? t.brief.toFixed(2) : 'its flag (no extra bar)'} (\`brief\`).`,
+    `A crisis rule hit is also dropped when the \`support\` head is at least ${t.support > 1 ? 'never (off)' : t.support.toFixed(2)} and the model does not itself see that crisis. A crisis is about someone else (\`concern: 'other'\`) when the \`other\` head is at least ${t.other.toFixed(2)}. On a text of fewer than 15 words, a crisis the model alone calls needs a probability of at least ${t.brief ? t.brief.toFixed(2) : 'its flag (no extra bar)'} (\`brief\`); a hold the model alone calls there needs ${t.briefHold ? t.briefHold.toFixed(2) : 'its flag (no extra bar)'} (\`briefHold\`). A crisis rule hit is dropped as told from safety when the \`support\` head is at least ${t.settled > 1 ? 'never (off)' : t.settled.toFixed(2)} and above the crisis probability (\`settled\`).`,
   );
   replaceReadmeSection('thresholds', lines);
 }

@@ -235,6 +235,62 @@ describe('a short text: the brief bar', () => {
   });
 });
 
+describe('a short text: the briefHold bar', () => {
+  // Made-up probabilities: harassment (index 3) at the given value, nothing else.
+  const at = (text: string, harassment: number) => {
+    const probs = new Float64Array(K);
+    probs[3] = harassment;
+    return { original: text, norm: normalise(text), ruleHits: [], probs };
+  };
+  const thresholds = (briefHold?: number) => ({
+    ...MODEL_DATA.thresholds,
+    flag: { ...MODEL_DATA.thresholds.flag, harassment: 0.4 },
+    briefHold,
+  });
+  const short = 'An ordinary post, from the person who wants her key.'; // 10 words
+  const long =
+    'An ordinary post, from the person who wants her key, and who walked by the river tonight and talked a little with her husband.';
+
+  it('a hold the model alone calls on fewer than BRIEF_WORDS words needs the briefHold bar', () => {
+    expect(decide(at(short, 0.45), null, thresholds(0.6), { highlight: false }).action).toBe('publish');
+    expect(decide(at(short, 0.65), null, thresholds(0.6), { highlight: false }).action).toBe('hold');
+  });
+
+  it('leaves longer texts, and models without the bar, to the category’s flag', () => {
+    expect(decide(at(long, 0.45), null, thresholds(0.6), { highlight: false }).action).toBe('hold');
+    expect(decide(at(short, 0.45), null, thresholds(undefined), { highlight: false }).action).toBe('hold');
+  });
+});
+
+describe('told from safety: the settled bar', () => {
+  const text =
+    'Two years ago I had a rope in the garage. I told my wife the next morning and she drove me to the GP. I’m here and I’m glad.';
+  const with_ = (selfHarm: number, support: number) => {
+    const a = analyse({ text }, null);
+    const probs = new Float64Array(K);
+    probs[0] = selfHarm;
+    probs[K - 1] = support;
+    return { ...a, probs };
+  };
+  const thresholds = (settled?: number) => ({
+    ...MODEL_DATA.thresholds,
+    flag: { ...MODEL_DATA.thresholds.flag, 'self-harm': 0.3 },
+    support: 0.2,
+    settled,
+  });
+
+  it('drops a crisis rule hit when the support head is at least the bar and above the crisis probability', () => {
+    expect(with_(0.5, 0.95).ruleHits.some((h) => h.ruleId === 'crisis-self-harm')).toBe(true);
+    expect(decide(with_(0.5, 0.95), null, thresholds(0.9), { highlight: false }).action).toBe('publish');
+  });
+
+  it('keeps it under the bar, when the crisis probability is higher, and without the bar', () => {
+    expect(decide(with_(0.5, 0.85), null, thresholds(0.9), { highlight: false }).action).toBe('crisis');
+    expect(decide(with_(0.97, 0.95), null, thresholds(0.9), { highlight: false }).action).toBe('crisis');
+    expect(decide(with_(0.5, 0.95), null, thresholds(undefined), { highlight: false }).action).toBe('crisis');
+  });
+});
+
 describe('the model file', () => {
   it('is at most 5 MB and loads in under 200 ms', () => {
     const bytes = statSync(join(__dirname, 'model', 'weights.ts')).size;

@@ -262,6 +262,9 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
   const p = a.probs && wordCount(a.norm.text, MIN_MODEL_WORDS) >= MIN_MODEL_WORDS ? a.probs : null;
   let hits = a.ruleHits;
   if (p && t) {
+    // `settled` needs the words to say so too (a past told from safety, or help offered to
+    // "you"): a long post's diluted crisis probability alone never talks a crisis down.
+    const settled = t.settled !== undefined && t.settled <= 1 && (PAST_TOLD.test(a.norm.text) || SUPPORT_TO_YOU.test(a.norm.text));
     hits = [];
     for (const h of a.ruleHits) {
       const c = categoryOf(h.ruleId);
@@ -269,7 +272,11 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       const score = p[k];
       // Crisis favours recall: the model never talks a crisis rule down on its own doubt, only
       // when it reads the text as support for someone else (and does not itself see a crisis).
-      const keep = FIRM.has(h.ruleId) || (h.action === 'crisis' ? !(p[SUPPORT] >= t.support && score < t.flag[c]) : score >= t.veto[c]);
+      const keep =
+        FIRM.has(h.ruleId) ||
+        (h.action === 'crisis'
+          ? !(p[SUPPORT] >= t.support && score < t.flag[c]) && !(settled && p[SUPPORT] >= t.settled! && p[SUPPORT] > score)
+          : score >= t.veto[c]);
       if (keep) hits.push({ ...h, score: Math.round(score * 1000) / 1000 });
     }
     let sentences: Array<[number, number]> | null = null;
@@ -281,6 +288,9 @@ export function decide(a: Analysis, m: Model | null, t: Thresholds | undefined =
       // A flat one-liner ("came home. she'd left the porch light on.") gives few n-grams: a crisis
       // the model alone calls there needs the `brief` bar as well.
       if (k < 3 && t.brief && p[k] < t.brief && wordCount(a.norm.text, BRIEF_WORDS) < BRIEF_WORDS) continue;
+      // The same for a hold on a one-liner ("An ordinary post, from the person who wants her key."):
+      // a few n-grams are not enough for the model alone to send a post to a moderator.
+      if (k >= 3 && k < 6 && t.briefHold && p[k] < t.briefHold && wordCount(a.norm.text, BRIEF_WORDS) < BRIEF_WORDS) continue;
       // An invitation ("could you give yourself some time…?") is the article's own way of giving
       // advice: with no rule behind it, the model must be sure before it calls it contempt or pressure.
       if ((c === 'harassment' || c === 'pressure') && a.ruleHits.length === 0 && p[k] < INVITATION_BAR && INVITATION.test(a.norm.text))

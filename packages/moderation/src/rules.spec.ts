@@ -34,6 +34,7 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
       'I spent years thinking the marriage was dead.',
       'Please don’t. If you’re thinking about suicide tonight, call 988, they picked up for my brother.',
       'if ur having thoughts of killing yourself pls reach out to the crisis line, you matter',
+      'Twelve hour shift counting pills for other people’s problems, then home to a full sink.',
     ],
   },
   'crisis-danger': {
@@ -54,6 +55,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
       'He doesn’t hit me or anything like that, he’s just absent.',
       'He grabbed me a coffee on his way home.',
       'My ex-husband used to hit me. My current husband is gentle.',
+      'We played Scrabble all evening. She beat me by 94 points and gloated for an hour.',
+      'Nothing to do but cribbage. She beat me eleven games to four.',
     ],
   },
   'crisis-threat-to-family': {
@@ -110,6 +113,7 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
       'He told me to grow up when I cried.',
       { text: 'Thank you people so much.', kind: 'reply' },
       { text: 'That is so sad, I’m sorry.', kind: 'reply' },
+      'An ordinary post, from the person who wants her key.',
     ],
   },
   'respect-threat': {
@@ -161,6 +165,8 @@ const cases: Record<string, { catches: Case[]; leaves: Case[] }> = {
       'Our anniversary is 14/02/2010.',
       'One, two, three attempts at counselling.',
       'If it gets bad, the domestic abuse helpline is 0808 2000 247, free and open all night.',
+      'The Men’s Advice Line believed me, they will believe you: 0808 801 0327.',
+      'A DV advocate can help you make a safety plan (US 1-800-799-7233).',
     ],
   },
   'privacy-address': {

@@ -9,7 +9,7 @@ import type { Guideline, Principle, RejectReason, Rule } from './types.js';
  * Bump when a rule is added, removed or changes what it catches, so a stored verdict can say
  * which rules produced it. Format: <date>.<n>.
  */
-export const rulesVersion = '2026-12-06.2';
+export const rulesVersion = '2026-12-06.3';
 
 /** Coral-style phases, in order: each is a list of rules run over the same normalised text. */
 export const phases: ReadonlyArray<{ name: string; rules: readonly Rule[] }> = [

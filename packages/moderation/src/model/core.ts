@@ -30,6 +30,19 @@ export interface Thresholds {
    * n-grams to go on. Absent or 0: no extra bar.
    */
   brief?: number;
+  /**
+   * Told from safety, clearly: a crisis rule's hit is also dropped when the `support` head is at
+   * least this AND above the crisis category's own probability, even when that probability
+   * reaches the flag ("Two years ago I had a rope in the garage … I'm here and I'm glad").
+   * Absent or above 1: off.
+   */
+  settled?: number;
+  /**
+   * On a short text (fewer than BRIEF_WORDS words) the model alone calls a hold (contempt,
+   * personal information, spam) only at this probability or above (and its category's flag):
+   * "An ordinary post, from the person who wants her key." Absent or 0: no extra bar.
+   */
+  briefHold?: number;
 }
 
 export interface ModelData {

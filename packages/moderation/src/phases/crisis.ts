@@ -295,6 +295,18 @@ const notSupporting = (t: string, s: number, e: number): boolean => {
   return !(SECOND_PERSON.test(sentence) && !FIRST_PERSON_ANY.test(sentence) && SUPPORT_CUE.test(sentence));
 };
 
+// "She beat me by 94 points", "she beat me eleven games to four": a game won, not violence.
+const GAME_AFTER =
+  /^ (?:at|by|in|on|like|hands down|fair and square|every (?:time|game|round)|again at|[0-9]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) (?:games?|times|rounds?|points|to|nil|-))/;
+const notGameWin = (t: string, s: number, e: number): boolean =>
+  !(/\bbeat me$/.test(t.slice(Math.max(0, e - 9), e)) && GAME_AFTER.test(t.slice(e, e + 24)));
+// "Twelve hours counting pills, fielding insurance calls": a pharmacy shift, not a stockpile.
+const PILL_WORK =
+  /\b(?:hours?|shifts?|all day|at work|job|pharmac\w{1,4}|dispens\w{1,5}|for (?:other people|patients|customers|a living))\b[^.!?\n]{0,30}$/;
+const notPillWork = (t: string, s: number, e: number): boolean =>
+  !/^counting/.test(t.slice(s, s + 8)) ||
+  !(PILL_WORK.test(t.slice(Math.max(0, s - 40), s)) || /^[^.!?\n]{0,20}\bfor (?:other people|patients|customers)/.test(t.slice(e, e + 40)));
+
 // Filters built once, not on every call.
 const notBefore1 = notBefore(/\b(?:asked|asks|asking|ask) (?:me )?(?:if|whether)\b[^.]{0,40}$/, 60);
 const notBefore2 = notBefore(/\b(?:go|you should|you could|why don't you|why dont you|just go|pls|please|u should)\s?$/, 20);
@@ -345,6 +357,7 @@ export const crisisRules: Rule[] = [
         (t, s) => !/^suicid/.test(t.slice(s, s + 7)) || !SUICIDE_ABOUT_OTHERS.test(t.slice(Math.max(0, s - 24), s)),
         (_t, s, e, c) => !c.fromArticle(s, e),
         notSupporting,
+        notPillWork,
       ),
       ...safetyNet(text).filter(([s, e]) => !ctx.quoted(s, e) && notRecovered(text, s) && notSupporting(text, s, e)),
     ],
@@ -362,7 +375,7 @@ export const crisisRules: Rule[] = [
     rejectText:
       'We held this post because it describes danger; please use the support lines on this page, and know that your safety matters more than any thread.',
     action: 'crisis',
-    detect: (text, ctx) => find(DANGER, text, ctx, notRecovered, notBefore3, notBefore4, (_t, s, e, c) => !c.fromArticle(s, e)),
+    detect: (text, ctx) => find(DANGER, text, ctx, notRecovered, notBefore3, notBefore4, (_t, s, e, c) => !c.fromArticle(s, e), notGameWin),
   },
   {
     id: 'crisis-threat-to-family',
@@ -397,6 +410,8 @@ export const crisisRules: Rule[] = [
 /** Every regex of this phase, for the linear-time spec. */
 export const patterns: Readonly<Record<string, RegExp>> = {
   VEILED_THREAT,
+  GAME_AFTER,
+  PILL_WORK,
   SECOND_PERSON,
   FIRST_PERSON_ANY,
   SUPPORT_CUE,

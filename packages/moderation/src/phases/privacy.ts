@@ -55,7 +55,31 @@ const DIGIT_WORDS: Readonly<Record<string, string>> = {
 // help, identifies no one.
 const HELPLINE_NEAR =
   /\b(?:hotline|helpline|help line|lifeline|crisis|samaritans|1800respect|refuge|shelter|national|24\/7|24 ?h(?:ou)?rs|toll[- ]free|free(?:phone)?|text line|support line|befrienders|beyond blue|kids help|suicide|domestic (?:violence|abuse)|emergency)\b/;
-const notHelpline = (text: string, [s, e]: Range): boolean => !HELPLINE_NEAR.test(text.slice(Math.max(0, s - 90), e + 60));
+// Published national helplines, as digits: their number is a service's, whatever words surround it
+// ("The Men's Advice Line is 0808 801 0327", "US 1-800-799-7233").
+const HELPLINE_NUMBERS = [
+  '18007997233', // US National Domestic Violence Hotline
+  '08088010327', // UK Men's Advice Line
+  '08082000247', // UK National Domestic Abuse Helpline
+  '1300789978', // Australia MensLine
+  '1800737732', // Australia 1800RESPECT
+  '1800247247', // Ireland Pieta
+  '1800341900', // Ireland Women's Aid
+  '08000113', // Netherlands 113 Zelfmoordpreventie
+  '18002738255', // US former Lifeline
+  '116123', // Samaritans
+  '131114', // Australia Lifeline
+  '08001111', // UK Childline
+  '0800585858', // UK CALM
+];
+const HELPLINE_WORDS =
+  /\b(?:advice line|mensline|men'?s line|pieta|advocate|call or text|text start|women'?s aid|dv (?:line|advocate)|abuse line)\b/;
+const notHelpline = (text: string, [s, e]: Range): boolean => {
+  const digits = text.slice(s, e).replace(/\D/g, '');
+  if (HELPLINE_NUMBERS.some((n) => digits.includes(n))) return false;
+  const around = text.slice(Math.max(0, s - 90), e + 60);
+  return !HELPLINE_NEAR.test(around) && !HELPLINE_WORDS.test(around);
+};
 
 function phones(text: string): Range[] {
   const out: Range[] = [];
@@ -314,6 +338,7 @@ export const privacyRules: Rule[] = [
 export const patterns: Readonly<Record<string, RegExp>> = {
   NETWORK_NEAR,
   HELPLINE_NEAR,
+  HELPLINE_WORDS,
   EMAIL_DOMAIN,
   EMAIL_LOCAL,
   IDENTIFY,
