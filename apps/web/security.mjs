@@ -15,15 +15,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The policy for every response. Scripts: our own files and the inline ones Remix renders, which
- * carry this response's nonce; never `unsafe-inline`. Styles: our stylesheets only (the app has
- * no inline styles). Nothing may frame Steady, change its base URL or load plugins.
+ * carry this response's nonce; never `unsafe-inline`. Styles: our stylesheets, and the one <style>
+ * element the server writes into the head with the same nonce (ADR 025); never `unsafe-inline`.
+ * Nothing may frame Steady, change its base URL or load plugins.
  */
 export function contentSecurityPolicy(nonce, { https, development = false }) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     // Vite's dev server injects stylesheets as <style> elements and talks over a WebSocket.
-    development ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     development ? "connect-src 'self' ws: wss:" : "connect-src 'self'",

@@ -12,7 +12,7 @@
 //     errors, SQL statements per request and the API's RSS.
 // Env: BENCH_POSTS (100000), BENCH_SECONDS (10), BENCH_QUICK=1 (20k posts, 3 s), BENCH_CONNECTIONS
 // (50), BENCH_WEB_CONNECTIONS (20), BENCH_WRITE_CONNECTIONS (50), BENCH_ONLY (comma list of
-// scenario ids; `live` for the live layer), BENCH_SOAK_SECONDS (0: off; e.g. 300 for the leak check), BENCH_SKIP_BUILD=1,
+// scenario ids; `live` for the live layer, `web-browser` for the page in Chromium), BENCH_SOAK_SECONDS (0: off; e.g. 300 for the leak check), BENCH_SKIP_BUILD=1,
 // BENCH_LIVE_SUBSCRIBERS (2000), BENCH_LIVE_POSTS (20), BENCH_DB_NAME (steady_bench: the database made beside DATABASE_URL),
 //
 // The parts: options.mjs (settings), processes.mjs (children and cleanup), database.mjs, servers.mjs,
@@ -29,6 +29,7 @@ import { coldThreadStatements, scenarioRunner, soakRun } from './runs.mjs';
 import { prepareScenarios } from './scenarios.mjs';
 import { startApi, startServers } from './servers.mjs';
 import { liveRun } from './live.mjs';
+import { browserRun } from './browser.mjs';
 
 stopOnFailureOrSignal();
 
@@ -88,10 +89,28 @@ async function main() {
   // The live layer: subscribers on a thread of its own (no other scenario writes there).
   const live = await liveRun({ api, sectionId: seeded.sections[(seeded.writeIdx + 1) % seeded.sections.length].id, only: ONLY });
 
+  // The section page in a real browser: JavaScript shipped to a reader, LCP on a throttled phone.
+  const browser = await browserRun({ web, articleSlug, main });
+
   const soak = await soakRun({ api, main });
 
   printReport(
-    buildReport({ started, loadBefore, db, pgInfo, counter, seeded, seedSeconds, deepPage, apiRssIdleMb, cold, results, soak, live }),
+    buildReport({
+      started,
+      loadBefore,
+      db,
+      pgInfo,
+      counter,
+      seeded,
+      seedSeconds,
+      deepPage,
+      apiRssIdleMb,
+      cold,
+      results,
+      soak,
+      live,
+      browser,
+    }),
   );
 }
 

@@ -19,6 +19,7 @@ export function buildReport({
   results,
   soak,
   live,
+  browser,
 }) {
   return {
     bench: 'steady',
@@ -54,6 +55,7 @@ export function buildReport({
     scenarios: results,
     soak,
     live,
+    browser,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
 }
@@ -170,6 +172,25 @@ export function printTable(report) {
       `Statements per thread page on a cache miss (first request of each page): ${Object.entries(report.threadPageStatementsCold)
         .map(([k, v]) => `${k}: ${v}`)
         .join(', ')}.`,
+    );
+  }
+  for (const id of ['web-section', 'web-section-key']) {
+    const w = report.scenarios[id]?.steady.cpuMsPerRequest;
+    const q = report.scenarios[id]?.steady.cpuMsPerRequestSequential;
+    if (w) {
+      out.push(
+        `${report.scenarios[id].title}: CPU per page ${w.web?.toFixed(2)} ms in the web server, ${w.api?.toFixed(2)} ms in the API under load` +
+          (q ? `; ${q.web?.toFixed(2)} ms and ${q.api?.toFixed(2)} ms over 50 pages one after another.` : '.'),
+      );
+    }
+  }
+  const b = report.browser;
+  if (b?.skipped) out.push(`Section page in Chromium: skipped (${b.skipped}).`);
+  else if (b) {
+    out.push(
+      `Section page in Chromium (${b.url}, reader ${b.reader}): JavaScript shipped ${(b.javaScript.gzipBytes / 1024).toFixed(1)} KB gzip ` +
+        `(${(b.javaScript.bytes / 1024).toFixed(1)} KB, ${b.javaScript.modules} modules; inline scripts ${(b.javaScript.inlineScriptBytes / 1024).toFixed(1)} KB); ` +
+        `LCP ${b.lcp.lcpMs} ms (median of ${b.lcp.lcpMsEach.join(', ')}; TTFB ${b.lcp.ttfbMs} ms, HTML ${(b.lcp.htmlTransferBytes / 1024).toFixed(1)} KB on the wire) on ${b.lcp.profile}.`,
     );
   }
   const cp = report.scenarios['create-post'];

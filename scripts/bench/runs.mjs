@@ -14,15 +14,23 @@ export function scenarioRunner({ api, readBase, writeBase, counter, monitor, pos
     const apiBefore = target.api ? await apiStatements(api.url) : null;
     await quiesce(counter);
     const before = await counter.snapshot();
+    // CPU of the servers over these sequential requests: the cost of one request without the
+    // queueing of a load run (steadier on a busy machine; the web page's "CPU per page").
+    const cpuPids = target.api ? { api: api.child.pid, ...(target.pids ?? {}) } : {};
+    const cpuBefore = Object.fromEntries(Object.entries(cpuPids).map(([k, pid]) => [k, cpuSeconds(pid)]));
     for (let i = 0; i < n; i++) {
       const req = target.request.setupRequest ? target.request.setupRequest({ ...target.request }) : target.request;
       const res = await fetch(url, { method: req.method, headers: req.headers, body: req.body });
       await res.arrayBuffer();
     }
+    const cpuMsSequential = Object.fromEntries(
+      Object.entries(cpuPids).map(([k, pid]) => [k, round(((cpuSeconds(pid) - cpuBefore[k]) * 1000) / n, 2)]),
+    );
     if (counter.settleMs) await new Promise((r) => setTimeout(r, counter.settleMs));
     const d = StatementCounter.delta(before, await counter.snapshot());
     const apiAfter = target.api ? await apiStatements(api.url) : null;
     return {
+      cpuMsSequential,
       perRequest: d.total / n,
       apiCounter: apiBefore != null && apiAfter != null ? (apiAfter - apiBefore) / n : null,
       top: d.top.slice(0, 8).map((t) => ({ ...t, calls: t.calls / n })),
@@ -96,6 +104,7 @@ export function scenarioRunner({ api, readBase, writeBase, counter, monitor, pos
     const figures = {
       ...result,
       sqlPerRequest: statements.perRequest,
+      cpuMsPerRequestSequential: statements.cpuMsSequential,
       sqlPerRequestUnderLoad: result.completed ? statsDelta.total / result.completed : null,
       apiStatementCounter: statements.apiCounter,
       statements: statements.top,

@@ -1,12 +1,13 @@
-// Renders pages on the server. Differs from Remix's default in one way: every inline script
+// Renders pages on the server. Differs from Remix's default in two ways: every inline script
 // Remix writes carries this response's CSP nonce (ADR 009), so the policy needs no
-// 'unsafe-inline' for scripts.
+// 'unsafe-inline' for scripts; and the stylesheet is written into the head (ADR 025).
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
-import { NonceProvider } from './lib/nonce';
+import { INLINE_STYLES } from './lib/inline-styles.server';
+import { InlineStylesProvider, NonceProvider } from './lib/nonce';
 
 const ABORT_DELAY = 5_000;
 
@@ -32,7 +33,9 @@ export default function handleRequest(
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <InlineStylesProvider value={INLINE_STYLES}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </InlineStylesProvider>
       </NonceProvider>,
       {
         nonce,

@@ -16,16 +16,13 @@ import { CsrfField } from './components/csrf-field';
 import { GeneralErrorBoundary } from './components/error-page';
 import { commitFlash, getAuthorKey, getFlash, type Notice } from './lib/author.server';
 import { useHydrated } from './lib/hydrated';
-import { useNonce } from './lib/nonce';
-import stylesheet from './styles.css?url';
+import { useInlineStyles, useNonce } from './lib/nonce';
 import { pageHeaders } from './lib/headers';
 
 export const headers = pageHeaders;
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: stylesheet },
-  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
-];
+// The stylesheet is not linked: the server writes it into the head (useInlineStyles, ADR 025).
+export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }];
 
 export const meta: MetaFunction = () => [
   { title: 'Steady' },
@@ -61,6 +58,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const nonce = useNonce();
+  const styles = useInlineStyles();
   const care = root?.notice?.tone === 'care' ? root : null;
   // The help page places its warm message itself, just under the numbers to call.
   const onHelp = useLocation().pathname === '/help';
@@ -71,6 +69,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <Meta />
+        {/* The text is the server's; hydration keeps it (React does not compare inner HTML). */}
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} suppressHydrationWarning />
         <Links />
       </head>
       <body>

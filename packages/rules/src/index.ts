@@ -17,9 +17,12 @@ export const BAN_REASON_MAX = 500;
 /** Longest search, in characters (code points) after trimming: a few words, never a pasted post. */
 export const SEARCH_QUERY_MAX = 200;
 
+// One formatter for every call: toLocaleString builds a new one each time (pages spell limits per form).
+const thousands = new Intl.NumberFormat('en-US');
+
 /** A limit as people read it: 5000 → "5,000". */
 export function spelled(limit: number): string {
-  return limit.toLocaleString('en-US');
+  return thousands.format(limit);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { useActionData, useFetcher, useLocation } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useHydrated } from '~/lib/hydrated';
-import { POST_BODY_MAX } from '~/lib/post-body';
-import { parsePostIntent, type IntentName } from '~/lib/post-intents';
+import { checkPostBody, POST_BODY_MAX } from '~/lib/post-body';
+import type { IntentName } from '~/lib/post-intents';
 import { ToneHintView, useToneHint } from './tone-hint';
 import { CsrfField } from './csrf-field';
 
@@ -114,11 +114,11 @@ export function PostForm(props: PostFormProps) {
           event.preventDefault();
           return;
         }
-        // The same schema as the action's: only what the person typed can be wrong here.
-        const check = parsePostIntent(new FormData(event.currentTarget));
-        if (!check.ok && check.errors.body) {
+        // The same rule as the action's: only what the person typed can be wrong here.
+        const check = checkPostBody(new FormData(event.currentTarget).get('body'));
+        if (!check.ok) {
           event.preventDefault();
-          setClientError(check.errors.body);
+          setClientError(check.message);
           setStatus('');
           fieldRef.current?.focus();
           return;

@@ -7,6 +7,7 @@ import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server'
 import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type FormResult } from './post-form';
 import { CsrfField } from './csrf-field';
+import { useMoreReplies } from './more-replies';
 import { useNow, When } from './when';
 
 export const REACTION_LABELS: Record<ReactionKind, string> = {
@@ -31,7 +32,7 @@ type Post = PostView;
 
 export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2; thread: ThreadContext }) {
   const removed = post.status === 'DELETED';
-  const nested = level === 0 ? post.replies : level === 1 ? post.replies : [];
+  const { replies: nested, more } = useMoreReplies(post, level);
   const byId = `post-${post.id}-by`;
 
   return (
@@ -87,7 +88,7 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
           ))}
         </ul>
       ) : null}
-      {post.moreReplies ? <p className="more-replies">This conversation goes on further than Steady shows here.</p> : null}
+      {more}
     </li>
   );
 }

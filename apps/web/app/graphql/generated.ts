@@ -296,10 +296,25 @@ export type ThreadQueryVariables = Exact<{
   first: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
   replies: Scalars['Int']['input'];
+  deeper: Scalars['Int']['input'];
 }>;
 
 
-export type ThreadQuery = { section: { posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } } | null };
+export type ThreadQuery = { section: { posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }>, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } } }> } } | null };
+
+export type PostRepliesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  deeper: Scalars['Int']['input'];
+}>;
+
+
+export type PostRepliesQuery = { post: { depth: number, id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, section: { id: string, slug: string }, replies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } | null };
+
+export type ReplySlicesFragment = { replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } };
+
+export type DeeperRepliesFragment = { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> };
 
 export type PostFieldsFragment = { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> };
 
@@ -481,6 +496,95 @@ export const PostFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
+export const DeeperRepliesFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment DeeperReplies on PostConnection {
+  pageInfo {
+    hasNextPage
+  }
+  edges {
+    node {
+      ...PostFields
+      replies(first: $deeper) {
+        pageInfo {
+          hasNextPage
+        }
+        edges {
+          node {
+            ...PostFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment PostFields on Post {
+  id
+  body
+  html
+  pseudonym
+  status
+  createdAt
+  editedAt
+  replyCount
+  mine
+  reactions {
+    kind
+    count
+    reactedByMe
+  }
+}`, {"fragmentName":"DeeperReplies"}) as unknown as TypedDocumentString<DeeperRepliesFragment, unknown>;
+export const ReplySlicesFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ReplySlices on Post {
+  replies(first: $replies) {
+    pageInfo {
+      hasNextPage
+    }
+    edges {
+      node {
+        ...PostFields
+        replies(first: $deeper) {
+          ...DeeperReplies
+        }
+      }
+    }
+  }
+}
+    fragment DeeperReplies on PostConnection {
+  pageInfo {
+    hasNextPage
+  }
+  edges {
+    node {
+      ...PostFields
+      replies(first: $deeper) {
+        pageInfo {
+          hasNextPage
+        }
+        edges {
+          node {
+            ...PostFields
+          }
+        }
+      }
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  body
+  html
+  pseudonym
+  status
+  createdAt
+  editedAt
+  replyCount
+  mine
+  reactions {
+    kind
+    count
+    reactedByMe
+  }
+}`, {"fragmentName":"ReplySlices"}) as unknown as TypedDocumentString<ReplySlicesFragment, unknown>;
 export const WriteOutcomeFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment WriteOutcome on CreatePostPayload {
   outcome
@@ -816,7 +920,7 @@ export const LogDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<LogQuery, LogQueryVariables>;
 export const ThreadDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query Thread($id: ID!, $first: Int!, $after: String, $replies: Int!) {
+    query Thread($id: ID!, $first: Int!, $after: String, $replies: Int!, $deeper: Int!) {
   section(id: $id) {
     posts(first: $first, after: $after) {
       totalCount
@@ -828,62 +932,48 @@ export const ThreadDocument = /*#__PURE__*/ new TypedDocumentString(`
         cursor
         node {
           ...PostFields
-          replies(first: $replies) {
-            pageInfo {
-              hasNextPage
-            }
-            edges {
-              node {
-                ...PostFields
-                replies(first: $replies) {
-                  pageInfo {
-                    hasNextPage
-                  }
-                  edges {
-                    node {
-                      ...PostFields
-                      replies(first: $replies) {
-                        pageInfo {
-                          hasNextPage
-                        }
-                        edges {
-                          node {
-                            ...PostFields
-                            replies(first: $replies) {
-                              pageInfo {
-                                hasNextPage
-                              }
-                              edges {
-                                node {
-                                  ...PostFields
-                                  replies(first: $replies) {
-                                    pageInfo {
-                                      hasNextPage
-                                    }
-                                    edges {
-                                      node {
-                                        ...PostFields
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
+          ...ReplySlices
+        }
+      }
+    }
+  }
+}
+    fragment ReplySlices on Post {
+  replies(first: $replies) {
+    pageInfo {
+      hasNextPage
+    }
+    edges {
+      node {
+        ...PostFields
+        replies(first: $deeper) {
+          ...DeeperReplies
+        }
+      }
+    }
+  }
+}
+fragment DeeperReplies on PostConnection {
+  pageInfo {
+    hasNextPage
+  }
+  edges {
+    node {
+      ...PostFields
+      replies(first: $deeper) {
+        pageInfo {
+          hasNextPage
+        }
+        edges {
+          node {
+            ...PostFields
           }
         }
       }
     }
   }
 }
-    fragment PostFields on Post {
+fragment PostFields on Post {
   id
   body
   html
@@ -899,6 +989,68 @@ export const ThreadDocument = /*#__PURE__*/ new TypedDocumentString(`
     reactedByMe
   }
 }`) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
+export const PostRepliesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PostReplies($id: ID!, $first: Int!, $after: String, $deeper: Int!) {
+  post(id: $id) {
+    ...PostFields
+    depth
+    section {
+      id
+      slug
+    }
+    replies(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...PostFields
+          replies(first: $deeper) {
+            ...DeeperReplies
+          }
+        }
+      }
+    }
+  }
+}
+    fragment DeeperReplies on PostConnection {
+  pageInfo {
+    hasNextPage
+  }
+  edges {
+    node {
+      ...PostFields
+      replies(first: $deeper) {
+        pageInfo {
+          hasNextPage
+        }
+        edges {
+          node {
+            ...PostFields
+          }
+        }
+      }
+    }
+  }
+}
+fragment PostFields on Post {
+  id
+  body
+  html
+  pseudonym
+  status
+  createdAt
+  editedAt
+  replyCount
+  mine
+  reactions {
+    kind
+    count
+    reactedByMe
+  }
+}`) as unknown as TypedDocumentString<PostRepliesQuery, PostRepliesQueryVariables>;
 export const CreatePostDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CreatePost($input: CreatePostInput!) {
   createPost(input: $input) {

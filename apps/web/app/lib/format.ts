@@ -16,9 +16,17 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+// A page writes every post's date once or twice, and the same posts are shown again and again.
+const written = new Map<string, string>();
+
 export function formatDateTime(iso: string): string {
+  const known = written.get(iso);
+  if (known !== undefined) return known;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : `${dateTime.format(date).replace(' at ', ', ')} UTC`;
+  const words = Number.isNaN(date.getTime()) ? '' : `${dateTime.format(date).replace(' at ', ', ')} UTC`;
+  if (written.size >= 10_000) written.clear();
+  written.set(iso, words);
+  return words;
 }
 
 const localDateTime = new Intl.DateTimeFormat('en-GB', {

@@ -1,15 +1,20 @@
 // What the section page's forms may ask of its action, as one schema: a discriminated union on
-// `intent`. The forms check against it in the browser, the action parses every submission with
-// it (then the API has the final word). zod/mini keeps what the browser downloads small.
-import { FLAG_NOTE_MAX } from '@steady/rules';
+// `intent`. The action parses every submission with it (then the API has the final word); the
+// browser checks only the words, with checkPostBody (post-body.ts), and never loads this schema.
+import { FLAG_NOTE_MAX, fitsBodyLimit } from '@steady/rules';
 import * as z from 'zod/mini';
 import { FlagReason, ReactionKind } from '~/graphql/generated';
-import { PostBodySchema } from './post-body';
+import { EMPTY_BODY_MESSAGE, LONG_BODY_MESSAGE } from './post-body';
 
 export const UNKNOWN_INTENT_MESSAGE = 'That did not work. Please reload the page and try again.';
 export const FLAG_REASON_MESSAGE = 'Please choose the reason that fits best.';
 export const FLAG_NOTE_MESSAGE = `Please keep the note to ${FLAG_NOTE_MAX} characters; a few words are enough.`;
 export const REACTION_KIND_MESSAGE = 'That reaction is not one Steady knows. Please reload the page.';
+
+/** A post's words, trimmed: the rule of checkPostBody (post-body.ts), which the form applies in the browser. */
+const PostBodySchema = z
+  .string(EMPTY_BODY_MESSAGE)
+  .check(z.trim(), z.minLength(1, EMPTY_BODY_MESSAGE), z.refine(fitsBodyLimit, LONG_BODY_MESSAGE));
 
 /** A text field as a form sends it: a missing one is empty. */
 const field = z.pipe(

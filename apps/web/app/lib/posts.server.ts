@@ -9,6 +9,7 @@ import {
   FlagPostDocument,
   FlagReasonsDocument,
   MeDocument,
+  PostRepliesDocument,
   PostStatus,
   ReactDocument,
   ReactionKind,
@@ -35,7 +36,15 @@ void everyKindShown;
 
 /** Top-level posts on one page of a thread (search links to the page that shows a hit with it). */
 export const PAGE_SIZE = 20;
-const REPLIES_PAGE = 50;
+/**
+ * The first slice of replies a thread page shows (ADR 025): under a top-level post its first 3
+ * replies, under each of those the first 2 of theirs, 2 levels more. The rest is one link away
+ * ("Show all N replies", "Show more replies"), on the page of that post's replies.
+ */
+export const FIRST_REPLIES = 3;
+export const FIRST_DEEPER = 2;
+/** Replies on one page of a post's replies (/articles/:slug/:section/replies/:post). */
+export const REPLIES_PAGE_SIZE = 50;
 
 type ApiPost = PostFieldsFragment;
 
@@ -45,7 +54,7 @@ export interface PostView extends ApiPost {
   /** For replies shown below the second level: whom they answer. */
   replyTo: string | null;
   replies: PostView[];
-  /** Some replies were not loaded (very long or very deep conversations). */
+  /** Some replies were not loaded: shown behind "Show all N replies" / "Show more replies". */
   moreReplies: boolean;
 }
 
@@ -65,10 +74,13 @@ type Nested = ApiPost & { replies?: { pageInfo: { hasNextPage: boolean }; edges:
 function toView(post: Nested, now: number): PostView {
   const { replies: _nested, ...fields } = post;
   const reactions = REACTION_KINDS.map((kind) => post.reactions.find((r) => r.kind === kind) ?? { kind, count: 0, reactedByMe: false });
+  const editable = post.mine && post.status !== PostStatus.DELETED && withinEditWindow(Date.parse(post.createdAt), now);
   return {
     ...fields,
+    // The source words only fill the edit form: the page does not carry them twice for every post.
+    body: editable ? post.body : '',
     reactions,
-    editable: post.mine && post.status !== PostStatus.DELETED && withinEditWindow(Date.parse(post.createdAt), now),
+    editable,
     replyTo: null,
     replies: [],
     moreReplies: false,
@@ -112,24 +124,62 @@ export async function getThread(request: Request, context: AppLoadContext, secti
     id: sectionId,
     first: PAGE_SIZE,
     after,
-    replies: REPLIES_PAGE,
+    replies: FIRST_REPLIES,
+    deeper: FIRST_DEEPER,
   });
   const connection = result.section?.posts;
   if (!connection) return { posts: [], totalCount: 0, endCursor: null, hasNextPage: false };
 
-  const posts = connection.edges.map(({ node }) => {
-    const post = toView(node, now);
-    placeReplies(node, post, post, 0, now);
-    return post;
-  });
-  for (const post of posts) {
-    for (const reply of post.replies) {
-      reply.replies.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-    }
-  }
+  const posts = connection.edges.map(({ node }) => withReplies(node, now));
 
   return {
     posts,
+    totalCount: connection.totalCount,
+    endCursor: connection.pageInfo.endCursor,
+    hasNextPage: connection.pageInfo.hasNextPage,
+  };
+}
+
+/** A post with its replies placed below it, the deeper ones in time order under the second level. */
+function withReplies(node: Nested, now: number): PostView {
+  const post = toView(node, now);
+  placeReplies(node, post, post, 0, now);
+  for (const reply of post.replies) {
+    reply.replies.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  }
+  return post;
+}
+
+export interface PostReplies {
+  /** The post, its replies (this page of them) below it as on a thread page. */
+  post: PostView;
+  sectionId: string;
+  sectionSlug: string;
+  /** Replies to this post in all (published, and the reader's own). */
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/** One post and a page of its replies, each with the first of theirs; null when there is no such post to show. */
+export async function getPostReplies(
+  request: Request,
+  context: AppLoadContext,
+  postId: string,
+  after: string | null,
+): Promise<PostReplies | null> {
+  const now = Date.now();
+  const result = await gql(request, context, PostRepliesDocument, { id: postId, first: REPLIES_PAGE_SIZE, after, deeper: FIRST_DEEPER });
+  const node = result.post;
+  if (!node) return null;
+  const { section, depth: _depth, ...fields } = node;
+  const connection = node.replies;
+  // The page's own pager goes on to the next replies: no "show all" under the post itself.
+  const post = { ...withReplies(fields, now), moreReplies: false };
+  return {
+    post,
+    sectionId: section.id,
+    sectionSlug: section.slug,
     totalCount: connection.totalCount,
     endCursor: connection.pageInfo.endCursor,
     hasNextPage: connection.pageInfo.hasNextPage,

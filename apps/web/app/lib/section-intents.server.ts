@@ -1,14 +1,33 @@
 // The section page's action, one small handler per intent (app/lib/post-intents.ts says which
 // intents there are and what each carries). Each calls the API and answers through
 // form-results.server.ts; an ApiError is turned into a refusal by the route.
-import { data, redirect } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs } from '@remix-run/node';
 import type { FormResult } from '~/components/post-form';
 import { CrisisConcern, PostOutcome } from '~/graphql/generated';
+import { ApiError } from './api.server';
 import { ensureAuthorKey, getAuthorKey, setAuthorKey } from './author.server';
-import { done, flashNotices, type Submission } from './form-results.server';
+import { done, flashNotices, fromApiError, readSubmission, refusal, type Submission } from './form-results.server';
+import { readForm } from './forms.server';
 import { oncePerSubmission } from './once.server';
-import type { IntentOf, PostIntent } from './post-intents';
+import { parsePostIntent, type IntentOf, type PostIntent } from './post-intents';
 import { createPost, deletePost, editPost, flagPost, react, type CreatePostResult } from './posts.server';
+
+/** The action of every page that shows posts (a section's thread, a post's replies). */
+export async function postsAction({ request, context }: Pick<ActionFunctionArgs, 'request' | 'context'>) {
+  const posted = await readForm(request, context);
+  const submission = readSubmission(request, context, posted.form);
+  // A page left open, or a form from somewhere else: nothing happens, the words stay.
+  if (!posted.trusted) return refusal(submission, { form: posted.refusal }, 403);
+
+  const parsed = parsePostIntent(posted.form);
+  if (!parsed.ok) return refusal(submission, parsed.errors);
+  try {
+    return await handleIntent(parsed.intent, submission);
+  } catch (error) {
+    if (error instanceof ApiError) return fromApiError(submission, error);
+    throw error;
+  }
+}
 
 export function handleIntent(intent: PostIntent, submission: Submission) {
   switch (intent.intent) {

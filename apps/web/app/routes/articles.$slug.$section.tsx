@@ -13,12 +13,9 @@ import { ErrorCode } from '~/graphql/generated';
 import { ApiError } from '~/lib/api.server';
 import { getSection } from '~/lib/content.server';
 import { errorTitle, sectionName } from '~/lib/format';
-import { fromApiError, readSubmission, refusal } from '~/lib/form-results.server';
-import { readForm } from '~/lib/forms.server';
 import { pageHeaders } from '~/lib/headers';
-import { parsePostIntent } from '~/lib/post-intents';
 import { getFlagReasons, getThread, type FlagReasonInfo } from '~/lib/posts.server';
-import { handleIntent } from '~/lib/section-intents.server';
+import { postsAction } from '~/lib/section-intents.server';
 import type { loader as rootLoader } from '~/root';
 
 export const headers = pageHeaders;
@@ -76,19 +73,7 @@ function postIds(posts: Array<{ id: string; replies: Array<{ id: string; replies
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const posted = await readForm(request, context);
-  const submission = readSubmission(request, context, posted.form);
-  // A page left open, or a form from somewhere else: nothing happens, the words stay.
-  if (!posted.trusted) return refusal(submission, { form: posted.refusal }, 403);
-
-  const parsed = parsePostIntent(posted.form);
-  if (!parsed.ok) return refusal(submission, parsed.errors);
-  try {
-    return await handleIntent(parsed.intent, submission);
-  } catch (error) {
-    if (error instanceof ApiError) return fromApiError(submission, error);
-    throw error;
-  }
+  return postsAction({ request, context });
 }
 
 export default function SectionPage() {
