@@ -74,6 +74,7 @@ describeBrowser('live: claims, first views, reactions and replies', () => {
 
     // The second moderator's queue is open, with JavaScript, before anyone takes the item.
     const watcher = await openPage(browser);
+    watcher.page.setDefaultTimeout(20_000);
     await signIn(watcher.page, second);
     await hydrated(watcher.page);
     const watched = watcher.page.locator('[data-queue-item]', { hasText: tag });
@@ -81,13 +82,13 @@ describeBrowser('live: claims, first views, reactions and replies', () => {
 
     // The first takes it with JavaScript off: a plain form, CSRF-checked, and a redirect.
     const taker = await openPage(browser, { javaScriptEnabled: false });
+    taker.page.setDefaultTimeout(20_000);
     await signIn(taker.page, first);
     const card = taker.page.locator('[data-queue-item]', { hasText: tag });
     await card.getByRole('button', { name: 'Take this' }).click();
     await taker.page.getByText('Taken by you for five minutes.').waitFor();
     await expect(card.locator('.claim').textContent()).resolves.toContain('Taken by you');
     expect((await queueItem(first, held.id))?.claimedBy).toBe(first.email);
-    await expectNoAxeViolations(taker.page);
 
     // The other moderator's page shows it without a reload, and cannot take it.
     await watched.locator('[data-claim="other"]').waitFor({ timeout: 15_000 });
@@ -105,6 +106,7 @@ describeBrowser('live: claims, first views, reactions and replies', () => {
     // The second takes it with JavaScript, then decides: the item leaves the queue, and the hold with it.
     await watched.getByRole('button', { name: 'Take this' }).click();
     await watched.locator('[data-claim="mine"]').waitFor();
+    await expectNoAxeViolations(watcher.page);
     await taker.page.reload();
     await expect(card.locator('.claim').textContent()).resolves.toContain(`Another moderator is on this (${second.email})`);
     await watched.locator('[data-approve]').click();

@@ -160,6 +160,8 @@ describe('live: subscriptions and visibility', () => {
   it('readers with no key share one execution per thread and document; a reader with a key keeps its own; leaving ends it', async () => {
     const bus = t.app.get<symbol, LiveBus>(LIVE_BUS);
     const other = Object.values(sections).find((id) => id !== section)!;
+    // The previous test's sockets are gone by now (they leave the bus as their close is handled).
+    await settle(500);
     const base = bus.listenerCount;
     const readers = await Promise.all(Array.from({ length: 5 }, () => open()));
     const ids = readers.map((c) => c.subscribe(THREAD, { s: section }));
