@@ -121,7 +121,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'seen') {
     const ids = seenIds(textField(form, 'itemIds'));
     if (!ids) return data({ seen: 0 }, { status: 400 });
-    return asModerator(request, async () => ({ seen: await markSeen(request, context, ids) }));
+    return asModerator(request, async () => {
+      try {
+        return { seen: await markSeen(request, context, ids) };
+      } catch (error) {
+        // Never an error page over the queue: the items stay unseen and keep alerting (the safe side).
+        if (isApiError(error) && error.code !== 'UNAUTHENTICATED') return data({ seen: 0 }, { status: 502 });
+        throw error;
+      }
+    });
   }
 
   if (!POST_ID.test(postId)) {
