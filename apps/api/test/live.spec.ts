@@ -157,6 +157,46 @@ describe('live: subscriptions and visibility', () => {
     expect(removed.data.threadActivity.post).toMatchObject({ id: author.id, body: '', status: 'DELETED' });
   });
 
+  it('readers with no key share one execution per thread and document; a reader with a key keeps its own; leaving ends it', async () => {
+    const bus = t.app.get<symbol, LiveBus>(LIVE_BUS);
+    const other = Object.values(sections).find((id) => id !== section)!;
+    // The previous test's sockets are gone by now (they leave the bus as their close is handled).
+    await settle(500);
+    const base = bus.listenerCount;
+    const readers = await Promise.all(Array.from({ length: 5 }, () => open()));
+    const ids = readers.map((c) => c.subscribe(THREAD, { s: section }));
+    const elsewhere = await open();
+    elsewhere.subscribe(THREAD, { s: other });
+    const someone = await post(t, { sectionId: section, body: 'Someone with a key of their own.' });
+    const keyed = await open({ authorKey: someone.key });
+    const k = keyed.subscribe(THREAD, { s: section });
+    await settle(300);
+    // One execution (one listener on the bus) for the five, one for the other thread, one for the key.
+    expect(bus.listenerCount - base).toBe(3);
+
+    const written = await post(t, { sectionId: section, body: 'Shared once, read by all five.' }, someone.key);
+    for (const [i, reader] of readers.entries()) {
+      const got = await reader.event(ids[i], (p) => p.data.threadActivity.postId === written.id);
+      expect(got.data.threadActivity).toMatchObject({ kind: 'PUBLISHED', post: { body: 'Shared once, read by all five.', mine: false } });
+    }
+    expect((await keyed.event(k, (p) => p.data.threadActivity.postId === written.id)).data.threadActivity.post.mine).toBe(true);
+    expect(elsewhere.events('1')).toHaveLength(0);
+
+    // One leaves: the others still hear; all leave: the shared execution ends.
+    readers[0].send({ id: ids[0], type: 'complete' });
+    await settle(100);
+    const next = await post(t, { sectionId: section, body: 'Still reaching the four who stayed.' });
+    for (const [i, reader] of readers.entries()) {
+      if (i === 0) continue;
+      await reader.event(ids[i], (p) => p.data.threadActivity.postId === next.id);
+    }
+    await settle(200);
+    expect(readers[0].events(ids[0]).some((p) => p.data.threadActivity.postId === next.id)).toBe(false);
+    for (const reader of [...readers, elsewhere, keyed]) reader.close();
+    await settle(300);
+    expect(bus.listenerCount).toBe(base);
+  });
+
   it('a published post edited into one that is held leaves the thread as HIDDEN, without its new words', async () => {
     const author = await post(t, { sectionId: section, body: 'A calm first version.' });
     const reader = await open();

@@ -77,6 +77,12 @@ const schema = z.object({
   LIVE_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
   /** How often a moderator's WebSocket checks that their session still holds. */
   LIVE_REAUTH_MS: positiveInt.default(60_000),
+  /**
+   * `shared` (default): subscribers with no key and no session, on the same document and variables,
+   * share one execution per event (graphql/live-share.ts); `each`: one execution per subscriber
+   * (for comparing in the bench).
+   */
+  LIVE_EXECUTION: z.enum(['shared', 'each']).default('shared'),
   /** How long a moderator session lasts, in hours. */
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -8,6 +8,7 @@ import {
   getOperationAST,
   parse,
   specifiedRules,
+  subscribe as graphqlSubscribe,
   validate,
   type DocumentNode,
   type GraphQLSchema,
@@ -22,6 +23,7 @@ import type { Logger } from '../common/logger';
 import type { Config } from '../config/config';
 import { trustedProxyList } from '../config/config';
 import type { LiveControls, RequestContext } from './context';
+import { SharedSubscriptions, type ShareMember } from './live-share';
 
 /** What connection_init may carry. Credentials travel here, never in the URL (CONTRACT, ADR 020). */
 export interface LiveCredentials {
@@ -78,15 +80,32 @@ export class LiveServer {
   private readonly states = new WeakMap<WebSocket, ConnectionState>();
   private readonly trust: ReturnType<typeof proxyaddr.compile>;
   private readonly disposable: { dispose(): void | Promise<void> };
+  /** One execution per (document, variables) for the public class: see live-share.ts. */
+  private readonly shared: SharedSubscriptions;
+  private readonly shares = new WeakMap<object, { key: string; member: ShareMember }>();
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head);
 
   constructor(private readonly options: LiveServerOptions) {
     const { config } = options;
     this.trust = proxyaddr.compile(trustedProxyList(config.TRUSTED_PROXIES));
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.LIVE_MAX_MESSAGE_BYTES });
+    this.shared = new SharedSubscriptions(graphqlSubscribe, (args, onOverflow) => ({
+      ...args,
+      // The group's own context: no key, no session (the public class), loaders renewed per event.
+      contextValue: options.context({}, 'shared', {
+        maxQueued: config.LIVE_MAX_QUEUED_EVENTS * 4,
+        renew: () => undefined,
+        slow: () => false,
+        overflow: onOverflow,
+      }),
+    }));
     this.disposable = useServer<Record<string, unknown> | undefined, Extra>(
       {
         schema: options.schema,
+        subscribe: (args) => {
+          const share = this.shares.get(args.contextValue as object);
+          return share ? this.shared.join(share.key, args, share.member) : graphqlSubscribe(args);
+        },
         connectionInitWaitTimeout: config.LIVE_CONNECTION_INIT_TIMEOUT_MS,
         onConnect: (ctx) => this.connect(ctx),
         onSubscribe: (ctx, id, payload) => this.subscribe(ctx, payload),
@@ -216,6 +235,12 @@ export class LiveServer {
       overflow: () => this.closeWith(socket, LIVE_CLOSE.tooSlow),
     };
     const contextValue = this.options.context(state.credentials, state.address, controls);
+    // No key, no session: the answer is everyone's, so one execution serves every such subscriber
+    // of the same document and variables on this instance (each keeps its own bounded queue).
+    if (config.LIVE_EXECUTION === 'shared' && !state.credentials.authorKey && !state.credentials.token) {
+      const key = JSON.stringify([payload.operationName ?? null, payload.query, payload.variables ?? null]);
+      this.shares.set(contextValue, { key, member: controls });
+    }
     state.active++;
     this.disarmIdle(state);
     return { schema: this.options.schema, document, variableValues: payload.variables ?? undefined, contextValue };

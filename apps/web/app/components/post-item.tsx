@@ -8,6 +8,7 @@ import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type FormResult } from './post-form';
 import { CsrfField } from './csrf-field';
 import { useMoreReplies } from './more-replies';
+import { useLiveReactionCounts } from './live/live-thread';
 import { useNow, When } from './when';
 
 export const REACTION_LABELS: Record<ReactionKind, string> = {
@@ -107,7 +108,10 @@ function useNoJsAction(anchor: string) {
 
 /** One's own post: how others responded, to read, not buttons to press. */
 function ReactionCounts({ post }: { post: Post }) {
-  const given = post.reactions.filter((reaction) => reaction.count > 0);
+  const live = useLiveReactionCounts(post.id);
+  const given = post.reactions
+    .map((reaction) => ({ ...reaction, count: live?.[reaction.kind] ?? reaction.count }))
+    .filter((reaction) => reaction.count > 0);
   if (given.length === 0) return null;
   return (
     <p className="reaction-counts">
@@ -125,6 +129,8 @@ function Reactions({ post }: { post: Post }) {
   const action = useNoJsAction(`post-${post.id}`);
   const pendingKind = fetcher.formData?.get('kind');
   const failed = result && !result.ok && fetcher.state === 'idle' ? result.errors.form : null;
+  // Counts that changed live (other readers); not while this reader's own reaction is on its way.
+  const live = useLiveReactionCounts(post.id);
 
   return (
     <fetcher.Form method="post" action={action} className="reactions">
@@ -132,7 +138,7 @@ function Reactions({ post }: { post: Post }) {
       <div role="group" aria-label={`Reactions to ${post.pseudonym}'s post`}>
         {post.reactions.map((reaction) => {
           let pressed = reaction.reactedByMe;
-          let count = reaction.count;
+          let count = fetcher.state === 'idle' ? (live?.[reaction.kind] ?? reaction.count) : reaction.count;
           if (pendingKind === reaction.kind) {
             pressed = !pressed;
             count = Math.max(0, count + (pressed ? 1 : -1));

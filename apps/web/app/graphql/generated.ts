@@ -223,7 +223,7 @@ export type CurrentModeratorQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CurrentModeratorQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null };
 
-export type QueueItemViewFragment = { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } };
+export type QueueItemViewFragment = { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, claimedBy: string | null, claimedUntil: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } };
 
 export type QueueQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -231,7 +231,7 @@ export type QueueQueryVariables = Exact<{
 }>;
 
 
-export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, medianMinutesToReview: number | null, crisisMedianMinutesToFirstView: number | null, crisisP90MinutesToFirstView: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
+export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, medianMinutesToReview: number | null, crisisMedianMinutesToFirstView: number | null, crisisP90MinutesToFirstView: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, claimedBy: string | null, claimedUntil: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
 
 export type ReviewMutationVariables = Exact<{
   input: ReviewPostInput;
@@ -246,6 +246,20 @@ export type MarkQueueItemsSeenMutationVariables = Exact<{
 
 
 export type MarkQueueItemsSeenMutation = { markQueueItemsSeen: number };
+
+export type ClaimQueueItemMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+}>;
+
+
+export type ClaimQueueItemMutation = { claimQueueItem: { id: string, claimedBy: string | null, claimedUntil: string | null } };
+
+export type ReleaseQueueItemMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+}>;
+
+
+export type ReleaseQueueItemMutation = { releaseQueueItem: boolean };
 
 export type BanMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -431,6 +445,8 @@ export const QueueItemViewFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   flags
   enqueuedAt
   firstViewedAt
+  claimedBy
+  claimedUntil
   readerFlags {
     reason
     title
@@ -788,6 +804,8 @@ fragment QueueItemView on QueueItem {
   flags
   enqueuedAt
   firstViewedAt
+  claimedBy
+  claimedUntil
   readerFlags {
     reason
     title
@@ -847,6 +865,20 @@ export const MarkQueueItemsSeenDocument = /*#__PURE__*/ new TypedDocumentString(
   markQueueItemsSeen(itemIds: $itemIds)
 }
     `) as unknown as TypedDocumentString<MarkQueueItemsSeenMutation, MarkQueueItemsSeenMutationVariables>;
+export const ClaimQueueItemDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ClaimQueueItem($postId: ID!) {
+  claimQueueItem(postId: $postId) {
+    id
+    claimedBy
+    claimedUntil
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimQueueItemMutation, ClaimQueueItemMutationVariables>;
+export const ReleaseQueueItemDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ReleaseQueueItem($postId: ID!) {
+  releaseQueueItem(postId: $postId)
+}
+    `) as unknown as TypedDocumentString<ReleaseQueueItemMutation, ReleaseQueueItemMutationVariables>;
 export const BanDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation Ban($postId: ID!, $reason: String!) {
   banAuthor(postId: $postId, reason: $reason)

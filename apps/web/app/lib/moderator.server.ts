@@ -6,6 +6,7 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import {
   AddQueueNoteDocument,
   BanDocument,
+  ClaimQueueItemDocument,
   CurrentModeratorDocument,
   ErrorCode,
   LogDocument,
@@ -15,6 +16,7 @@ import {
   MarkHandledDocument,
   MessageAuthorDocument,
   QueueDocument,
+  ReleaseQueueItemDocument,
   ReviewDecision,
   ReviewDocument,
   type LogQuery,
@@ -228,14 +230,45 @@ export async function markShown(
   request: Request,
   context: AppLoadContext,
   items: Pick<QueueItemView, 'id' | 'firstViewedAt'>[],
-): Promise<void> {
+): Promise<string[]> {
   const itemIds = items.filter((item) => !item.firstViewedAt).map((item) => item.id);
-  if (!itemIds.length) return;
+  if (!itemIds.length) return [];
   try {
     await moderatorGql(request, context, MarkQueueItemsSeenDocument, { itemIds });
+    return itemIds;
   } catch (error) {
     if (error instanceof ApiError && error.code === ErrorCode.UNAUTHENTICATED) throw error;
+    return [];
   }
+}
+
+/** Queue item ids as the API writes them; at most a page's worth in one call. */
+const ITEM_ID = /^\d{1,19}$/;
+export const MAX_SEEN_IDS = 100;
+
+/** The ids of a posted "seen" form (comma-separated), or null when they are not queue item ids. */
+export function seenIds(value: string): string[] | null {
+  const ids = [...new Set(value.split(',').filter(Boolean))];
+  return ids.length > 0 && ids.length <= MAX_SEEN_IDS && ids.every((id) => ITEM_ID.test(id)) ? ids : null;
+}
+
+/** The live queue put these cards on an open page that a moderator is looking at (ADR 021): their first view. */
+export async function markSeen(request: Request, context: AppLoadContext, itemIds: string[]): Promise<number> {
+  const result = await moderatorGql(request, context, MarkQueueItemsSeenDocument, { itemIds });
+  return result.markQueueItemsSeen;
+}
+
+export type Claim = { claimedBy: string | null; claimedUntil: string | null };
+
+/** "Take this": the item is this moderator's for a few minutes, unless another's hold still stands (the answer says). */
+export async function claimItem(request: Request, context: AppLoadContext, postId: string): Promise<Claim> {
+  const result = await moderatorGql(request, context, ClaimQueueItemDocument, { postId });
+  return { claimedBy: result.claimQueueItem.claimedBy ?? null, claimedUntil: result.claimQueueItem.claimedUntil ?? null };
+}
+
+export async function releaseItem(request: Request, context: AppLoadContext, postId: string): Promise<boolean> {
+  const result = await moderatorGql(request, context, ReleaseQueueItemDocument, { postId });
+  return result.releaseQueueItem;
 }
 
 export async function reviewPost(

@@ -10,6 +10,7 @@ import { When } from '~/components/when';
 import { MessagesFromModerators } from '~/components/moderator-messages';
 import { supportBeside } from '~/lib/moderator-messages.server';
 import { readForm, textField } from '~/lib/forms.server';
+import { LiveReplies } from '~/components/live/live-replies';
 
 export const headers = pageHeaders;
 
@@ -119,6 +120,7 @@ export default function MyPosts() {
         <>
           <section aria-labelledby="replies-title">
             <h2 id="replies-title">Replies to you {newCount > 0 ? <span className="badge">{newCount} new</span> : null}</h2>
+            <LiveReplies knownIds={new Set(replies.map((reply) => reply.id))} />
             {replies.length === 0 ? (
               <p>No replies yet. Conversations here move gently; someone may answer in time.</p>
             ) : (

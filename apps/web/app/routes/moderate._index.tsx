@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { BAN_REASON_MAX } from '@steady/rules';
 import { GeneralErrorBoundary } from '~/components/error-page';
@@ -7,7 +7,7 @@ import { focusQueueItem, KeyboardHelp, useQueueKeys } from '~/components/moderat
 import { ModeratorBar } from '~/components/moderate/moderator-bar';
 import { QueueCard, type BanState } from '~/components/moderate/queue-card';
 import type { CardProblem } from '~/components/moderate/card-extras';
-import { LiveQueue } from '~/components/moderate/live-queue';
+import { LiveQueue, useMarkSeen } from '~/components/moderate/live-queue';
 import { waited } from '~/components/moderate/words';
 import { isApiError } from '~/lib/api.server';
 import { errorTitle, plural } from '~/lib/format';
@@ -16,13 +16,18 @@ import {
   addQueueNote,
   asModerator,
   banAuthor,
+  claimItem,
+  currentModerator,
   markHandled,
+  markSeen,
   markShown,
   messageAuthor,
   noticeCookie,
   queuePage,
   readNotice,
+  releaseItem,
   reviewPost,
+  seenIds,
   type ModerateNotice,
 } from '~/lib/moderator.server';
 import { pageHeaders } from '~/lib/headers';
@@ -63,20 +68,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       throw error;
     }
   });
-  // The page shows each item whole: this is the moderator opening them (ADR 021).
-  await asModerator(request, () => markShown(request, context, page.items));
+  // The page shows each item whole: a moderator opening the page opens them (ADR 021). Only when a
+  // person loads the page: a read that the live queue starts in the background (JavaScript, maybe
+  // in a tab nobody looks at) must not silence a crisis alert; that page marks what it shows
+  // itself, while it is visible (useMarkSeen).
+  const marked = openedByPerson(request) ? new Set(await asModerator(request, () => markShown(request, context, page.items))) : new Set();
   const { notice, headers } = await readNotice(request);
   const now = Date.now();
+  const shownAt = new Date(now).toISOString();
   return data(
     {
       ...page,
       after,
       notice,
-      items: page.items.map((item) => ({ ...item, waitedFor: waited(item.enqueuedAt, now) })),
+      items: page.items.map((item) => ({
+        ...item,
+        firstViewedAt: item.firstViewedAt ?? (marked.has(item.id) ? shownAt : null),
+        waitedFor: waited(item.enqueuedAt, now),
+        heldMinutes: item.claimedUntil ? Math.max(1, Math.ceil((Date.parse(item.claimedUntil) - now) / 60_000)) : null,
+      })),
     },
     { headers },
   );
 }
+
+/**
+ * A page load (a document request: the address bar, a link without JavaScript, a form's redirect)
+ * rather than a data read of the page's own scripts. Browsers say which in Sec-Fetch-Dest; a client
+ * that does not send it is treated as a person loading the page (the safe side for no JavaScript).
+ */
+function openedByPerson(request: Request): boolean {
+  const dest = request.headers.get('Sec-Fetch-Dest');
+  return dest === null || dest === 'document';
+}
+
+/** Marking cards seen changes nothing on the page: no need to read the queue again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'seen' ? false : defaultShouldRevalidate;
 
 const POST_ID = /^\d{1,19}$/;
 
@@ -88,6 +116,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = after ? `/moderate?after=${after}` : '/moderate';
 
   const done = async (notice: ModerateNotice) => redirect(back, { headers: { 'Set-Cookie': await noticeCookie(request, notice) } });
+
+  // The live queue's scripts: cards that arrived on a page a moderator is looking at (ADR 021).
+  if (intent === 'seen') {
+    const ids = seenIds(textField(form, 'itemIds'));
+    if (!ids) return data({ seen: 0 }, { status: 400 });
+    return asModerator(request, async () => {
+      try {
+        return { seen: await markSeen(request, context, ids) };
+      } catch (error) {
+        // Never an error page over the queue: the items stay unseen and keep alerting (the safe side).
+        if (isApiError(error) && error.code !== 'UNAUTHENTICATED') return data({ seen: 0 }, { status: 502 });
+        throw error;
+      }
+    });
+  }
 
   if (!POST_ID.test(postId)) {
     return done({ tone: 'problem', text: 'That did not work. Please reload the page and try again.' });
@@ -133,6 +176,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return asModerator(request, async () => {
     try {
       switch (intent) {
+        case 'claim': {
+          const [claim, me] = await Promise.all([claimItem(request, context, postId), currentModerator(request, context)]);
+          return done(
+            claim.claimedBy !== null && claim.claimedBy === me?.email
+              ? { tone: 'done', text: 'Taken by you for five minutes. Other moderators see that someone is on it.' }
+              : claim.claimedBy
+                ? { tone: 'problem', text: 'Another moderator took this a moment ago. It is theirs for a few minutes.' }
+                : { tone: 'problem', text: 'That post is no longer waiting.' },
+          );
+        }
+        case 'release': {
+          await releaseItem(request, context, postId);
+          return done({ tone: 'done', text: 'You let it go. Another moderator can take it now.' });
+        }
         case 'approve': {
           const was = textField(form, 'status');
           await reviewPost(request, context, postId, 'APPROVE', null);
@@ -190,6 +247,7 @@ export default function ModerationQueue() {
   const ban = result && 'ban' in result ? (result.ban as BanState) : null;
   const problem = result && 'problem' in result ? result.problem : null;
   const { stats, notice } = page;
+  useMarkSeen(page.items);
 
   // After a decision with JavaScript, focus goes where the decided post was: the next one.
   useEffect(() => {
@@ -229,7 +287,7 @@ export default function ModerationQueue() {
       <div className={`moderate-status${notice ? ` tone-${notice.tone}` : ''}`} role="status" tabIndex={-1} ref={status}>
         {notice ? <p>{notice.text}</p> : null}
       </div>
-      {hydrated ? <LiveQueue /> : null}
+      {hydrated ? <LiveQueue holdsEnd={page.items.flatMap((item) => (item.claimedUntil ? [item.claimedUntil] : []))} /> : null}
       {notice?.undoPostId ? (
         <Form method="post" className="undo">
           <CsrfField />
@@ -312,6 +370,8 @@ export default function ModerationQueue() {
                 ban={ban && ban.postId === item.post.id ? ban : null}
                 problem={problem && problem.postId === item.post.id ? problem : null}
                 backHref={page.after ? `/moderate?after=${encodeURIComponent(page.after)}` : '/moderate'}
+                claim={{ claimedBy: item.claimedBy ?? null, heldMinutes: item.heldMinutes }}
+                viewerEmail={page.moderator.email}
               />
             </li>
           ))}

@@ -1,6 +1,7 @@
-import { useRevalidator } from '@remix-run/react';
+import { useFetcher, useRevalidator, useRouteLoaderData } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { subscribeLive } from '~/lib/live.client';
+import type { loader as rootLoader } from '~/root';
 
 const QUEUE_EVENTS = `subscription LiveQueue {
   moderationQueue { kind postId priority item { id reasons } }
@@ -47,11 +48,19 @@ function chime() {
  * to the top with a message in an alert region, a highlight (still, with reduced motion) and a
  * soft chime. Without JavaScript the page is as before.
  */
-export function LiveQueue() {
+export function LiveQueue({ holdsEnd }: { holdsEnd: string[] }) {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
   const [crisis, setCrisis] = useState<string | null>(null);
+
+  // A hold ends by itself after a few minutes (no event says so): read the queue again then.
+  const nextEnd = holdsEnd.reduce((soonest, iso) => Math.min(soonest, Date.parse(iso)), Infinity);
+  useEffect(() => {
+    if (!Number.isFinite(nextEnd)) return;
+    const timer = setTimeout(() => revalidate.current(), Math.max(0, nextEnd - Date.now()) + 1000);
+    return () => clearTimeout(timer);
+  }, [nextEnd]);
 
   useEffect(
     () =>
@@ -75,4 +84,38 @@ export function LiveQueue() {
       {crisis ? <p className="live-crisis">A crisis post just arrived. It is at the top of the queue.</p> : null}
     </div>
   );
+}
+
+/**
+ * With JavaScript, the page marks the cards it shows as seen (ADR 021) through the page's own
+ * CSRF-checked action, and only while the page is visible: a card the live queue put into a tab
+ * nobody is looking at stays unseen, so its crisis alerts keep going. One request at a time; ids
+ * that arrive meanwhile go with the next.
+ */
+export function useMarkSeen(items: { id: string; firstViewedAt?: string | null }[]) {
+  const fetcher = useFetcher();
+  const csrf = useRouteLoaderData<typeof rootLoader>('root')?.csrf;
+  const sent = useRef(new Set<string>());
+  const [visible, setVisible] = useState(false);
+  const unseen = items
+    .filter((item) => !item.firstViewedAt)
+    .map((item) => item.id)
+    .join(',');
+
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState === 'visible');
+    update();
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+
+  const submit = useRef(fetcher.submit);
+  submit.current = fetcher.submit;
+  useEffect(() => {
+    if (!visible || !csrf || fetcher.state !== 'idle') return;
+    const ids = unseen.split(',').filter((id) => id && !sent.current.has(id));
+    if (!ids.length) return;
+    for (const id of ids) sent.current.add(id);
+    submit.current({ intent: 'seen', itemIds: ids.join(','), csrf }, { method: 'post' });
+  }, [unseen, visible, csrf, fetcher.state]);
 }

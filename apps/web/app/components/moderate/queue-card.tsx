@@ -5,6 +5,7 @@ import type { QueueItemView, RejectReason, RuleGuide, RuleHitView } from '~/lib/
 import { flagReasons, highlight, priorityLabel, STATUS_WORDS } from './words';
 import { CsrfField } from '../csrf-field';
 import { CrisisCare, QueueNotes, ReaderFlags, type CardProblem } from './card-extras';
+import { ClaimLine, type ClaimView } from './claim';
 
 export interface BanState {
   postId: string;
@@ -25,10 +26,13 @@ interface Props {
   problem: CardProblem | null;
   /** The queue page this card is on (for "Cancel"). */
   backHref: string;
+  /** Who holds the item (claims), and the signed-in moderator's e-mail to tell "you" from another. */
+  claim: ClaimView;
+  viewerEmail: string;
 }
 
 /** One post waiting for a moderator: what was written, where, why it waits, and what to do. */
-export function QueueCard({ item, position, rejectReasons, rules, waitedFor, current, ban, problem, backHref }: Props) {
+export function QueueCard({ item, position, rejectReasons, rules, waitedFor, current, ban, problem, backHref, claim, viewerEmail }: Props) {
   const { post } = item;
   const label = priorityLabel(item.priority, item.flags);
   const base = `item-${item.id}`;
@@ -73,6 +77,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
           Written as <span className="pseudonym">{post.pseudonym}</span> in this thread,{' '}
           <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
         </p>
+        <ClaimLine base={base} postId={post.id} claim={claim} viewerEmail={viewerEmail} />
       </header>
 
       {post.parent ? (
