@@ -202,6 +202,7 @@ export class ModerationStatsModel {
   @Field(() => Int) nudgesRephrased: number;
   @Field(() => Int) nudgesPostedAnyway: number;
   @Field(() => Int) nudgesAbandoned: number;
+  @Field(() => Int, { description: 'Rejected posts their authors changed and sent again for review.' }) appeals: number;
   @Field(() => Number, { nullable: true }) medianMinutesToReview: number | null;
   @Field(() => Number, {
     nullable: true,

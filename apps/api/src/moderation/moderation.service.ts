@@ -359,6 +359,12 @@ export class ModerationService {
     return this.repo.stats(await this.posts.tally());
   }
 
+  /** A rejected post its author has not sent again yet. */
+  async appealableBy(caller: Caller, post: ModeratedPost): Promise<boolean> {
+    if (post.status !== PostStatus.REJECTED || !caller.owns(post)) return false;
+    return !(await this.repo.appealed(post.id));
+  }
+
   /** Where a post stands for its author; null for everyone else. */
   reviewStateFor(caller: Caller, post: ModeratedPost): { state: ReviewState; message: string } | null {
     if (!caller.owns(post)) return null;

@@ -28,6 +28,14 @@ export class PostReviewResolver {
   reviewMessage(@Parent() post: PostRecord, @Context() ctx: RequestContext): string | null {
     return this.service.reviewStateFor(ctx.caller, post)?.message ?? null;
   }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Only for the post’s author: a moderator did not publish it and it was not sent again yet (appealPost). False for everyone else.',
+  })
+  appealable(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<boolean> {
+    return this.service.appealableBy(ctx.caller, post);
+  }
 }
 
 /** A moderator's review returns the post as it now stands. */

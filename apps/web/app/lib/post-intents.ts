@@ -41,6 +41,13 @@ export const PostIntentSchema = z.discriminatedUnion('intent', [
     idempotencyKey: token,
     nudgeId: token,
     acknowledgeNudge: confirmed,
+    /** "edit" (after a nudge, without JavaScript): back to the words, nothing sent. */
+    choice: field,
+    /** The nudge's sentence, shown again (to the same person) while they edit. */
+    nudgeMessage: z.pipe(
+      field,
+      z.transform((value) => value.slice(0, 600) || undefined),
+    ),
   }),
   z.object({ intent: z.literal('edit'), body: PostBodySchema, postId: field, acknowledgeNudge: confirmed }),
   z.object({ intent: z.literal('delete'), postId: field }),
@@ -78,6 +85,8 @@ const FIELDS = [
   'idempotencyKey',
   'nudgeId',
   'acknowledgeNudge',
+  'choice',
+  'nudgeMessage',
   'postId',
   'kind',
   'reason',

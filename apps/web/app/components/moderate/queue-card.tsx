@@ -34,6 +34,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
   const base = `item-${item.id}`;
   const flagged = flagReasons(item.reasons);
   const postedAnyway = item.reasons.includes('posted-anyway');
+  const appeal = item.reasons.includes('appeal');
   const hitRuleIds = new Set(item.hits.map((hit) => hit.ruleId));
   const suggested = rejectReasons.filter((reason) => hitRuleIds.has(reason.id));
   const others = rejectReasons.filter((reason) => !hitRuleIds.has(reason.id));
@@ -131,9 +132,12 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
         </ul>
       ) : null}
       <ReaderFlags flags={item.readerFlags} base={base} />
-      {postedAnyway ? (
+      {postedAnyway || appeal ? (
         <ul className="other-reasons">
-          <li>The author saw a gentle nudge and chose to post it as it was.</li>
+          {postedAnyway ? <li>The author saw a gentle nudge and chose to post it as it was.</li> : null}
+          {appeal ? (
+            <li className="appeal">An appeal: a moderator did not publish this before, and its author sent it again (perhaps changed).</li>
+          ) : null}
         </ul>
       ) : null}
 
