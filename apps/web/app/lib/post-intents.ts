@@ -41,8 +41,11 @@ export const PostIntentSchema = z.discriminatedUnion('intent', [
     idempotencyKey: token,
     nudgeId: token,
     acknowledgeNudge: confirmed,
-    /** "edit" (after a nudge, without JavaScript): back to the words, nothing sent. */
-    choice: field,
+    /** "edit" (after a nudge, without JavaScript): back to the words, nothing sent; anything else is not said. */
+    choice: z.pipe(
+      field,
+      z.transform((value) => (value === 'edit' ? ('edit' as const) : undefined)),
+    ),
     /** The nudge's sentence, shown again (to the same person) while they edit. */
     nudgeMessage: z.pipe(
       field,
