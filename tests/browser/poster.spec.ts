@@ -2,13 +2,31 @@
 // JavaScript off and on: the nudge's two choices, the key notice where the person is, "Your reply
 // is up." in place, the page of a new post after a redirect, drafts that survive a failed send and
 // a reload, and a rejected post sent again for review from "Your posts".
-import type { Browser, Locator, Page } from 'playwright-core';
+//
+// Every browser spec shares one database and runs in sequence, so a thread's first page fills with
+// other specs' posts: this spec finds the page that holds each post it looks at (support/thread.ts)
+// and waits for smooth scrolling and focus to settle (expectInView, expectFocusWithin).
+import type { BrowserContext, Browser, Page } from 'playwright-core';
 import { asModeratorAccount, createModerator, graphql, sectionId, seedPost, type Account } from './support/api';
-import { describeBrowser, expectNoAxeViolations, holdKey, launchBrowser, openPage, SCREENS_AND_SCRIPT, webUrl } from './support/browser';
+import {
+  describeBrowser,
+  expectFocusWithin,
+  expectInView,
+  expectNoAxeViolations,
+  heldKey,
+  holdKey,
+  launchBrowser,
+  openPage,
+  SCREENS_AND_SCRIPT,
+  webUrl,
+} from './support/browser';
 import { ARTICLE } from './support/fixtures';
+import { pageWith } from './support/thread';
 
-const NUDGE_SECTION = `${ARTICLE}/what-quietly-undermines-reconnection`;
-const KEY_SLUG = 'where-rebuilding-usually-begins';
+const NUDGE_SLUG = 'what-quietly-undermines-reconnection';
+const NUDGE_SECTION = `${ARTICLE}/${NUDGE_SLUG}`;
+/** The section other specs use least (threads.spec seeds a few posts there, and finds its page too). */
+const KEY_SLUG = 'intro';
 const KEY_SECTION = `${ARTICLE}/${KEY_SLUG}`;
 /** Already past one page of posts (thread-navigation.spec fills it too). */
 const LONG_SLUG = 'what-real-connection-is-built-on';
@@ -20,38 +38,38 @@ const KEY_HEADING = 'This browser now holds your private key';
 /** Letters only (digits can read as a phone number to the rules): tells this run's words apart. */
 const tag = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 
-/** Whole inside the first view of the window, as it is scrolled now. */
-async function inView(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize()!;
-  return Boolean(box && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width);
-}
-
-/** What has the keyboard focus: an element matching `selector`, or inside one. */
-function focusWithin(page: Page, selector: string): Promise<boolean> {
-  return page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
-}
-
-/** The bodies of the top-level posts in the key section, as anyone sees them (up to 100, from the first). */
-async function graphqlBodies(): Promise<string[]> {
-  const id = await sectionId('rebuilding-connection', KEY_SLUG);
-  const data = await graphql<{ section: { posts: { edges: Array<{ node: { body: string } }> } } }>(
+/** The newest post of this browser's key with these words (as its author sees it: waiting ones too). */
+async function myPost(context: BrowserContext, words: string): Promise<{ id: string; status: string; key: string }> {
+  const key = await heldKey(context);
+  if (!key) throw new Error('This browser holds no key yet.');
+  const data = await graphql<{ me: { posts: { edges: Array<{ node: { id: string; body: string; status: string } }> } } | null }>(
     `
-      query ($id: ID!) {
-        section(id: $id) {
-          posts(first: 100) {
+      {
+        me {
+          posts(first: 50) {
             edges {
               node {
+                id
                 body
+                status
               }
             }
           }
         }
       }
     `,
-    { id },
+    {},
+    key,
   );
-  return data.section.posts.edges.map((e) => e.node.body);
+  const found = (data.me?.posts.edges ?? []).map((e) => e.node).find((p) => p.body === words);
+  if (!found) throw new Error('No post of this key has those words.');
+  return { id: found.id, status: found.status, key };
+}
+
+/** Without JavaScript, a click that sends a form lands once the new address is there (Playwright does not wait for it). */
+async function landed(page: Page, hash: RegExp): Promise<void> {
+  await page.waitForURL((url) => hash.test(url.hash));
+  await page.waitForLoadState('domcontentloaded');
 }
 
 describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, appeals', () => {
@@ -62,7 +80,10 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
     asModeratorAccount(moderator, `mutation ($input: ReviewPostInput!) { reviewPost(input: $input) { id } }`, {
       input: { postId, decision, reason },
     });
-  /** Held posts of this spec: published afterwards, so the queue is as other specs expect it. */
+  /**
+   * Held posts of this spec: not published afterwards (a moderator would not), so the queue is as
+   * other specs expect it and no thread fills with them.
+   */
   const held: string[] = [];
 
   beforeAll(async () => {
@@ -75,7 +96,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
     rejectReason = rejectReasons[0];
   });
   afterAll(async () => {
-    for (const id of held) await review(id, 'APPROVE').catch(() => undefined);
+    for (const id of held) await review(id, 'REJECT', rejectReason.id).catch(() => undefined);
     await browser?.close();
   });
 
@@ -96,7 +117,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       const edit = form.getByRole('button', { name: 'Edit my words' });
       const asItIs = form.getByRole('button', { name: 'Post as it is' });
       const plainly = form.getByText('a moderator will read it first', { exact: false });
-      for (const part of [edit, asItIs, plainly]) expect(await inView(page, part)).toBe(true);
+      for (const part of [edit, asItIs, plainly]) await expectInView(page, part);
       // Two choices, not three: the Post button that would send the same words again steps aside.
       await expect(form.getByRole('button', { name: 'Post', exact: true }).count()).resolves.toBe(0);
       // One message: the nudge's sentence once in the form (the live hint steps aside, no quote beside it).
@@ -107,7 +128,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       await expect(form.locator('.tone-hint').count()).resolves.toBe(0);
       await expect(form.locator('blockquote').count()).resolves.toBe(0);
       if (javaScriptEnabled) {
-        expect(await focusWithin(page, '.nudge-choices button:first-child')).toBe(true);
+        await expectFocusWithin(page, '.nudge-choices button:first-child');
         await expectNoAxeViolations(page);
       }
 
@@ -117,17 +138,20 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
         await form.getByRole('button', { name: 'Post', exact: true }).waitFor();
         await expect(field.inputValue()).resolves.toBe(NUDGE_WORDS);
         // With JavaScript the box has the focus; without, the page comes back at the form, box in view.
-        if (javaScriptEnabled) expect(await focusWithin(page, 'textarea[name="body"]')).toBe(true);
-        else expect(await inView(page, field)).toBe(true);
+        if (javaScriptEnabled) await expectFocusWithin(page, 'textarea[name="body"]');
+        else await expectInView(page, field);
         await expect(form.getByRole('button', { name: 'Post as it is' }).count()).resolves.toBe(0);
         if (!javaScriptEnabled) await expect(form.locator('.nudge-reminder').textContent()).resolves.toBe(message);
       } else {
-        // Post as it is: held for a moderator, said beside the post, naming the guideline.
+        // Post as it is: held for a moderator, and its author sees it waiting on the page it is on.
         await asItIs.click();
-        const mine = page.locator('article.post', { hasText: NUDGE_WORDS }).last();
-        await mine.waitFor();
-        await expect(mine.locator('.post-status').textContent()).resolves.toMatch(/Waiting for a moderator/);
-        held.push((await mine.getAttribute('id'))!.slice('post-'.length));
+        if (javaScriptEnabled) await page.locator('#new-post .form-status', { hasText: /moderator/i }).waitFor();
+        else await landed(page, /^#post-\d+$/);
+        const mine = await myPost(context, NUDGE_WORDS);
+        expect(mine.status).toBe('PENDING');
+        held.push(mine.id);
+        await page.goto(await pageWith(NUDGE_SECTION, await sectionId('rebuilding-connection', NUDGE_SLUG), mine.id, mine.key));
+        await expect(page.locator(`#post-${mine.id} .post-status`).textContent()).resolves.toMatch(/Waiting for a moderator/);
       }
       await context.close();
     });
@@ -141,9 +165,9 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       await page.waitForFunction((selector) => /guideline/.test(document.querySelector(selector)?.textContent ?? ''), where);
       const text = (await page.locator(where).first().textContent())!;
       expect(text).toMatch(/This touches the guideline “[^”]+”: .+ A moderator will read this soon/);
-      const mine = page.locator('article.post', { hasText: HOLD_WORDS }).last();
-      await mine.waitFor();
-      held.push((await mine.getAttribute('id'))!.slice('post-'.length));
+      const mine = await myPost(context, HOLD_WORDS);
+      expect(mine.status).toBe('PENDING');
+      held.push(mine.id);
       await context.close();
     });
 
@@ -156,13 +180,12 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       await heading.waitFor();
       await expect(heading.count()).resolves.toBe(1);
       await expect(page.locator('main > .notice-key').count()).resolves.toBe(0);
-      // Wait for any smooth scrolling to settle, then: the notice is in view.
-      await page.waitForTimeout(300);
-      expect(await inView(page, heading)).toBe(true);
-      expect(await inView(page, page.getByRole('button', { name: 'Show my key' }))).toBe(true);
+      // Once smooth scrolling settles, the notice is in view.
+      await expectInView(page, heading);
+      await expectInView(page, page.getByRole('button', { name: 'Show my key' }));
       if (javaScriptEnabled) {
         // It takes the focus (a screen reader hears it), under the form the person just used.
-        expect(await focusWithin(page, '[data-key-notice]')).toBe(true);
+        await expectFocusWithin(page, '[data-key-notice]');
         await expect(page.locator('#new-post ~ [data-key-notice]').count()).resolves.toBe(1);
         await expect(page.locator('#new-post .form-status').textContent()).resolves.toMatch(/Your post is up/);
         await expectNoAxeViolations(page);
@@ -184,7 +207,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       const id = await sectionId('rebuilding-connection', KEY_SLUG);
       const target = await seedPost({ sectionId: id, body: `Something to respond to, kindly (${tag()}).` });
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
-      await page.goto(webUrl(KEY_SECTION));
+      await page.goto(await pageWith(KEY_SECTION, id, target.id));
       const item = page.locator(`li:has(> #post-${target.id})`);
       if (phone) {
         await item.locator(`#post-${target.id}`).getByRole('button', { name: /^Hug/ }).click();
@@ -195,10 +218,9 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       }
       const heading = item.getByRole('heading', { name: KEY_HEADING });
       await heading.waitFor();
-      await page.waitForTimeout(300);
-      expect(await inView(page, heading)).toBe(true);
+      await expectInView(page, heading);
       await expect(page.locator('main > .notice-key').count()).resolves.toBe(0);
-      if (javaScriptEnabled) expect(await focusWithin(page, '[data-key-notice]')).toBe(true);
+      if (javaScriptEnabled) await expectFocusWithin(page, '[data-key-notice]');
       await context.close();
     });
 
@@ -208,7 +230,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       const mine = await seedPost({ sectionId: id, body: `A post of mine, to edit (${tag()}).` });
       const { context, page } = await openPage(browser, { viewport, javaScriptEnabled });
       await holdKey(context, mine.authorKey);
-      await page.goto(webUrl(KEY_SECTION));
+      await page.goto(await pageWith(KEY_SECTION, id, other.id));
 
       const parent = page.locator(`#post-${other.id}`);
       const pseudonym = (await parent.locator('.pseudonym').textContent())!;
@@ -217,12 +239,11 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       await parent.getByRole('button', { name: 'Send reply' }).click();
       const replied = page.locator('.written-note', { hasText: 'Your reply is up.' });
       await replied.waitFor();
-      await page.waitForTimeout(300);
-      expect(await inView(page, replied)).toBe(true);
+      await expectInView(page, replied);
       if (javaScriptEnabled) {
         // Beside the Reply button, where the form was, and focused.
         await expect(parent.locator('.written-note').count()).resolves.toBe(1);
-        expect(await focusWithin(page, '.written-note')).toBe(true);
+        await expectFocusWithin(page, '.written-note');
         await expectNoAxeViolations(page);
       } else {
         // Beside the new reply, where the redirect lands.
@@ -231,14 +252,15 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
         await expect(page.locator(`#${landed} .post-body`).textContent()).resolves.toContain('I felt the same');
       }
 
+      // The two were seeded one after the other, but a page may end between them.
+      await page.goto(await pageWith(KEY_SECTION, id, mine.id, mine.authorKey));
       const own = page.locator(`#post-${mine.id}`);
       await own.locator('summary', { hasText: 'Edit' }).click();
       await own.getByLabel('Edit your post').fill('A post of mine, edited with a kinder word.');
       await own.getByRole('button', { name: 'Save changes' }).click();
       const saved = page.locator('.written-note', { hasText: 'Your changes are saved.' });
       await saved.waitFor();
-      await page.waitForTimeout(300);
-      expect(await inView(page, saved)).toBe(true);
+      await expectInView(page, saved);
       await expect(page.locator(`#post-${mine.id} .post-body`).textContent()).resolves.toContain('kinder word');
       await context.close();
     });
@@ -289,6 +311,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
     test('a send that fails keeps the words in the form and the tab, says so calmly, and can be sent again', async () => {
       const { context, page } = await openPage(browser, { viewport });
       await page.goto(webUrl(KEY_SECTION));
+      const title = await page.getByRole('heading', { level: 1 }).textContent();
       const field = page.getByLabel('Share your thoughts');
       const words = `Words that must not be lost (${tag()}).`;
       await field.fill(words);
@@ -300,7 +323,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       await error.waitFor();
       await expect(error.textContent()).resolves.toMatch(/could not be sent just now.*still here/);
       await expect(field.inputValue()).resolves.toBe(words);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Where rebuilding usually begins');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
       const stored = () =>
         page.evaluate(() =>
           Object.keys(sessionStorage)
@@ -320,7 +343,7 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       // Said under the form (the thread may be past one page here, so the post itself may be on a later one).
       await page.locator('#new-post .form-status', { hasText: 'Your post is up' }).waitFor();
       await expect(page.locator('#new-post .form-error').count()).resolves.toBe(0);
-      await expect(graphqlBodies()).resolves.toContain(words);
+      await expect(myPost(context, words).then((p) => p.status)).resolves.toBe('PUBLISHED');
       await expect(field.inputValue()).resolves.toBe('');
       await expect(stored()).resolves.toEqual([]);
       await page.reload();

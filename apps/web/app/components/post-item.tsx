@@ -4,6 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { formatDateTime, minutesLeft, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
 import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
+import { pendingWords } from '~/lib/review-state';
 import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type Done, type FormResult } from './post-form';
 import { KEY_NOTICE_ANCHOR, KeyNotice, WrittenNote } from './key-notice';
@@ -70,7 +71,7 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
                 </span>
               ) : null}
             </header>
-            {post.status === 'PENDING' ? <p className="post-status">Waiting for a moderator. Only you can see this for now.</p> : null}
+            {post.status === 'PENDING' ? <p className="post-status">{pendingWords(post.reviewState)}</p> : null}
             {post.status === 'REJECTED' ? <p className="post-status">Not published. Only you can see this.</p> : null}
             <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
             {post.status === 'PUBLISHED' ? post.mine ? <ReactionCounts post={post} /> : <Reactions post={post} /> : null}

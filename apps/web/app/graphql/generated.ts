@@ -166,8 +166,9 @@ export type ReviewPostInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where a post stands with the moderators, for its author. */
+/** Where a post stands with the moderators, for its author. HANDLED: a post where someone may be in danger that a moderator read and looked after; it stays between its author and the moderators. */
 export const ReviewState = {
+  HANDLED: 'HANDLED',
   NOT_PUBLISHED: 'NOT_PUBLISHED',
   PUBLISHED: 'PUBLISHED',
   WAITING: 'WAITING'
@@ -307,9 +308,9 @@ export type ThreadQueryVariables = Exact<{
 }>;
 
 
-export type ThreadQuery = { section: { posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } } | null };
+export type ThreadQuery = { section: { posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } } | null };
 
-export type PostFieldsFragment = { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> };
+export type PostFieldsFragment = { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> };
 
 export type WriteOutcomeFragment = { outcome: PostOutcome, concern: CrisisConcern | null, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null };
 
@@ -498,6 +499,7 @@ export const PostFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   editedAt
   replyCount
   mine
+  reviewState
   reactions {
     kind
     count
@@ -918,6 +920,7 @@ export const ThreadDocument = /*#__PURE__*/ new TypedDocumentString(`
   editedAt
   replyCount
   mine
+  reviewState
   reactions {
     kind
     count

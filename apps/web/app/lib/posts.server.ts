@@ -146,13 +146,26 @@ const PLACES_MAX_PAGES = 20;
 /**
  * The thread page a top-level post is on, as the "Show more posts" links count them (PAGE_SIZE
  * a page): '' for the first page, the `after` cursor of its page otherwise; null when it is not
- * found (then the caller keeps the page the form was on).
+ * found (then the caller keeps the page the form was on). `authorKey`: a key the post just made,
+ * not yet in the request's cookie (a first post), so the author's own waiting post is counted.
  */
-export async function pageOf(request: Request, context: AppLoadContext, sectionId: string, postId: string): Promise<string | null> {
+export async function pageOf(
+  request: Request,
+  context: AppLoadContext,
+  sectionId: string,
+  postId: string,
+  authorKey?: string | null,
+): Promise<string | null> {
   const cursors: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < PLACES_MAX_PAGES; i++) {
-    const result: ThreadPlacesQuery = await gql(request, context, ThreadPlacesDocument, { id: sectionId, first: 100, after });
+    const result: ThreadPlacesQuery = await gql(
+      request,
+      context,
+      ThreadPlacesDocument,
+      { id: sectionId, first: 100, after },
+      authorKey ? { authorKey } : {},
+    );
     const connection = result.section?.posts;
     if (!connection) return null;
     for (const edge of connection.edges) {

@@ -125,7 +125,10 @@ async function written(payload: CreatePostResult, submission: Submission, kind: 
     return data(result, { headers });
   }
   // A new top-level post is the thread's newest: it may be on a later page than the form's.
-  const page = !kind.isReply && !kind.isEdit && kind.sectionId ? await pageOf(request, submission.context, kind.sectionId, postId) : null;
+  const page =
+    !kind.isReply && !kind.isEdit && kind.sectionId
+      ? await pageOf(request, submission.context, kind.sectionId, postId, payload.authorKey)
+      : null;
   const target = page === null ? back : `${new URL(back, 'http://x').pathname}${page ? `?after=${encodeURIComponent(page)}` : ''}`;
   return redirect(`${target}#post-${postId}`, { headers });
 }

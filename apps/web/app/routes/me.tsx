@@ -8,6 +8,7 @@ import { commitFlash, getAuthorKey, getFlash, getLastVisit, looksLikeAuthorKey, 
 import { errorTitle, formatDateTime, sectionName } from '~/lib/format';
 import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
 import { pageHeaders } from '~/lib/headers';
+import { statusNote } from '~/lib/review-state';
 import { CsrfField } from '~/components/csrf-field';
 import { When } from '~/components/when';
 import { MessagesFromModerators } from '~/components/moderator-messages';
@@ -80,14 +81,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 function threadLink(item: { id: string; section: MyPost['section'] }) {
   return `/articles/${item.section.article.slug}/${item.section.slug}#post-${item.id}`;
-}
-
-function statusNote(post: MyPost): string | null {
-  if (post.reviewState === 'WAITING' || post.status === 'PENDING') return 'Waiting for a moderator';
-  if (post.reviewState === 'NOT_PUBLISHED' || post.status === 'REJECTED') return 'Not published';
-  if (post.reviewState === 'PUBLISHED') return 'Published';
-  if (post.status === 'DELETED') return 'Removed by you';
-  return null;
 }
 
 export default function MyPosts() {

@@ -286,7 +286,6 @@ export default function ModerationQueue() {
           {stats.nudgesAbandoned} left unposted.
         </p>
         <p className="appeals">Appeals: {stats.appeals} sent again for review.</p>
-        <p className="appeals">Appeals: {stats.appeals} sent again for review.</p>
       </section>
 
       <h2 id="queue-title">{page.totalCount === 0 ? 'Nothing is waiting' : `${plural(page.totalCount, 'post', 'posts')} waiting`}</h2>

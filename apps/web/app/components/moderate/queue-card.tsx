@@ -4,7 +4,7 @@ import { formatDateTime, sectionName } from '~/lib/format';
 import type { QueueItemView, RejectReason, RuleGuide, RuleHitView } from '~/lib/moderator.server';
 import { flagReasons, highlight, priorityLabel, STATUS_WORDS } from './words';
 import { CsrfField } from '../csrf-field';
-import { CrisisCare, QueueNotes, ReaderFlags, type CardProblem } from './card-extras';
+import { AppealNote, CrisisCare, QueueNotes, ReaderFlags, type CardProblem } from './card-extras';
 
 export interface BanState {
   postId: string;
@@ -132,12 +132,10 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
         </ul>
       ) : null}
       <ReaderFlags flags={item.readerFlags} base={base} />
-      {postedAnyway || appeal ? (
+      {appeal ? <AppealNote base={base} /> : null}
+      {postedAnyway ? (
         <ul className="other-reasons">
-          {postedAnyway ? <li>The author saw a gentle nudge and chose to post it as it was.</li> : null}
-          {appeal ? (
-            <li className="appeal">An appeal: a moderator did not publish this before, and its author sent it again (perhaps changed).</li>
-          ) : null}
+          <li>The author saw a gentle nudge and chose to post it as it was.</li>
         </ul>
       ) : null}
 
