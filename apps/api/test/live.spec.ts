@@ -212,7 +212,14 @@ describe('live: subscriptions and visibility', () => {
       { 'x-author-key': author.key },
     );
     expect(appealed.errors).toBeUndefined();
-    const added = await moderator.event(q, (p) => p.data.moderationQueue.postId === heldId && p.data.moderationQueue.kind === 'ADDED');
+    // The held post's own ADDED came earlier; this one is the appeal's (its new words).
+    const added = await moderator.event(
+      q,
+      (p) =>
+        p.data.moderationQueue.postId === heldId &&
+        p.data.moderationQueue.kind === 'ADDED' &&
+        !/pathetic/.test(p.data.moderationQueue.item?.post?.body ?? ''),
+    );
     expect(added.data.moderationQueue).toMatchObject({
       kind: 'ADDED',
       item: {
