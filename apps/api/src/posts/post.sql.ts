@@ -118,8 +118,10 @@ export const SQL = {
         order by p.id limit $3
       )
       select array(
-          select r.post_id::text || ':' || r.kind from reaction r
-          where (r.post_id = any($1::bigint[]) or r.post_id in (select h.id from held h)) and r.author_token = any($2::bytea[])
+          select r.post_id::text || ':' || r.kind from reaction r where r.post_id = any($1::bigint[]) and r.author_token = any($2::bytea[])
+          union all
+          -- Apart, not with an "or": each half is a probe of reaction's primary key (an "or" read the whole table).
+          select r.post_id::text || ':' || r.kind from held h join reaction r on r.post_id = h.id and r.author_token = any($2::bytea[])
         ) as "overlayReactions",
         array(select p.id::text from post p where p.id = any($1::bigint[]) and p.author_token = any($2::bytea[])) as "overlayMine",
         held.*
