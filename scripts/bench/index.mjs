@@ -28,6 +28,7 @@ import { buildReport, fmtRun, printReport, round } from './report.mjs';
 import { coldThreadStatements, scenarioRunner, soakRun } from './runs.mjs';
 import { prepareScenarios } from './scenarios.mjs';
 import { startApi, startServers } from './servers.mjs';
+import { authorKey } from '../../bench/seed.mjs';
 import { liveRun } from './live.mjs';
 import { browserRun } from './browser.mjs';
 
@@ -68,7 +69,7 @@ async function main() {
   const measure = scenarioRunner({ api, readBase, writeBase, counter, monitor, postmaster, seeded, writeSection });
 
   const apiRssIdleMb = rssMb(api.child.pid);
-  const cold = await coldThreadStatements({ api, counter, main, big, cursors, deepCursor, deepPage });
+  const cold = await coldThreadStatements({ api, counter, main, big, cursors, deepCursor, deepPage, readerKey: authorKey(0) });
 
   const results = {};
   for (const scenario of scenarios) {

@@ -21,7 +21,7 @@ export function buildReport({
   live,
   browser,
 }) {
-  return {
+  const report = {
     bench: 'steady',
     date: new Date().toISOString(),
     machine: {
@@ -58,6 +58,8 @@ export function buildReport({
     browser,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
+  report.targets = targets(report);
+  return report;
 }
 
 /** The table, then the JSON line (without the RSS samples and per-statement detail). */
@@ -193,6 +195,7 @@ export function printTable(report) {
         `LCP ${b.lcp.lcpMs} ms (median of ${b.lcp.lcpMsEach.join(', ')}; TTFB ${b.lcp.ttfbMs} ms, HTML ${(b.lcp.htmlTransferBytes / 1024).toFixed(1)} KB on the wire) on ${b.lcp.profile}.`,
     );
   }
+  out.push(...targetLines(report));
   const cp = report.scenarios['create-post'];
   if (cp) {
     out.push(
@@ -214,6 +217,56 @@ export function printTable(report) {
   }
   out.push('');
   console.log(out.join('\n'));
+}
+
+/**
+ * Issue 15's API targets, each figure beside its baseline from the same run (the bench asserts
+ * nothing: "met" is only a reading of this run's figures).
+ */
+export function targets(report) {
+  const s = report.scenarios;
+  const cold = report.threadPageStatementsCold ?? {};
+  const keyedCold = Object.entries(cold).filter(([k]) => k.startsWith('with a key'));
+  const list = [];
+  const key = s['thread-first-key'];
+  if (key) {
+    const coldMax = keyedCold.length ? Math.max(...keyedCold.map(([, v]) => v)) : null;
+    list.push({
+      target: 'Thread page, reader with a key: >= 1.0x the one-statement page, p99 < 50 ms, <= 2 statements on a miss',
+      figure: `${Math.round(key.steady.reqPerSec)} req/s (${key.ratio.reqPerSec.toFixed(2)}x), p99 ${key.steady.p99} ms, ${fmtSql(key.steady.sqlPerRequest)} statements warm, ${coldMax ?? '?'} on a miss`,
+      baseline: `${Math.round(key.baseline.reqPerSec)} req/s, p99 ${key.baseline.p99} ms, ${fmtSql(key.baseline.sqlPerRequest)} statement`,
+      met: key.ratio.reqPerSec >= 1 && key.steady.p99 < 50 && coldMax !== null && coldMax <= 2 && key.steady.errors === 0,
+    });
+  }
+  const me = s.me;
+  if (me) {
+    list.push({
+      target: '`me`: >= 1,500 req/s, <= 3 statements',
+      figure: `${Math.round(me.steady.reqPerSec)} req/s, p99 ${me.steady.p99} ms, ${fmtSql(me.steady.sqlPerRequest)} statements`,
+      baseline: `1,500 req/s (target); the one-statement thread page ${Math.round(me.baseline.reqPerSec)} req/s in the same run (${me.ratio.reqPerSec.toFixed(2)}x)`,
+      met: me.steady.reqPerSec >= 1500 && (me.steady.sqlPerRequest ?? 99) <= 3 && me.steady.errors === 0,
+    });
+  }
+  const cp = s['create-post'];
+  if (cp) {
+    list.push({
+      target: 'createPost (tone rules in the path): >= 0.5x a bare durable insert',
+      figure: `${Math.round(cp.steady.reqPerSec)} posts/s (${cp.ratio.reqPerSec.toFixed(2)}x), p99 ${cp.steady.p99} ms, ${fmtSql(cp.steady.sqlPerRequest)} statements`,
+      baseline: `${Math.round(cp.baseline.reqPerSec)} inserts/s, p99 ${cp.baseline.p99} ms`,
+      met: cp.ratio.reqPerSec >= 0.5 && cp.steady.errors === 0,
+    });
+  }
+  return list;
+}
+
+function targetLines(report) {
+  const list = targets(report);
+  if (!list.length) return [];
+  return [
+    '',
+    'Targets (issue 15), figure | baseline, same run:',
+    ...list.map((t) => `  ${t.met ? 'met    ' : 'not met'}  ${t.target}: ${t.figure} | ${t.baseline}`),
+  ];
 }
 
 /** Node CPU ms per request (API, plus the web server for the web page) + PostgreSQL's. */

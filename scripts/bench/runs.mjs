@@ -146,25 +146,43 @@ export function scenarioRunner({ api, readBase, writeBase, counter, monitor, pos
  * Statements of thread pages on a cache miss: pages nobody asked for yet (page 1 before any
  * warm-up, then pages starting at every 100th post of the big thread, 20 and 5 posts long).
  */
-export async function coldThreadStatements({ api, counter, main, big, cursors, deepCursor, deepPage }) {
-  let cold = null;
-  if (!ONLY || ONLY.has('thread-first')) {
-    const coldProbe = async (bodies) => {
-      await quiesce(counter);
-      const before = await counter.snapshot();
-      for (const b of bodies) await (await fetch(`${api.url}/graphql`, jsonPost(b))).arrayBuffer();
-      if (counter.settleMs) await new Promise((r) => setTimeout(r, counter.settleMs));
-      return round(StatementCounter.delta(before, await counter.snapshot()).total / bodies.length, 2);
+export async function coldThreadStatements({ api, counter, main, big, cursors, deepCursor, deepPage, readerKey }) {
+  const coldProbe = async (bodies, headers = {}) => {
+    await quiesce(counter);
+    const before = await counter.snapshot();
+    for (const b of bodies) await (await fetch(`${api.url}/graphql`, jsonPost(b, headers))).arrayBuffer();
+    if (counter.settleMs) await new Promise((r) => setTimeout(r, counter.settleMs));
+    return round(StatementCounter.delta(before, await counter.snapshot()).total / bodies.length, 2);
+  };
+  let keyed = {};
+  if (!ONLY || ONLY.has('thread-first-key')) {
+    // A reader with a key on pages nobody has asked for: cursors the keyless probe below does not use.
+    const sample = cursors.slice(50, -1).slice(0, 30);
+    const key = { 'x-author-key': readerKey };
+    keyed = {
+      'with a key, later pages of 20': await coldProbe(
+        sample.map((c) => threadBody(big.id, 20, c)),
+        key,
+      ),
+      'with a key, later pages of 5': await coldProbe(
+        sample.map((c) => threadBody(big.id, 5, c)),
+        key,
+      ),
     };
+  }
+  let keyless = {};
+  if (!ONLY || ONLY.has('thread-first')) {
     const sample = cursors.slice(0, -1).slice(0, 50); // the last one starts the deep page, probed alone
-    cold = {
+    keyless = {
       'page 1 of 20': await coldProbe([threadBody(main.id, 20)]),
       'later pages of 20': await coldProbe(sample.map((c) => threadBody(big.id, 20, c))),
       'later pages of 5': await coldProbe(sample.map((c) => threadBody(big.id, 5, c))),
       [`page ${deepPage} of 20`]: await coldProbe([threadBody(big.id, 20, deepCursor)]),
     };
-    log(`  statements per thread page on a cache miss: ${JSON.stringify(cold)}`);
   }
+  const cold = { ...keyless, ...keyed };
+  if (!Object.keys(cold).length) return null;
+  log(`  statements per thread page on a cache miss: ${JSON.stringify(cold)}`);
   return cold;
 }
 

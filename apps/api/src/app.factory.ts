@@ -5,6 +5,7 @@ import { AppDependencies, AppModule, queryLimits } from './app.module';
 import { registerHttpEdge } from './graphql/http-edge';
 import { trustedProxyList } from './config/config';
 import { registerResponseCache } from './graphql/response-cache';
+import { ReaderOverlay } from './posts/reader-overlay';
 import { MemoryThreadVersions } from './common/thread-versions';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -43,7 +44,9 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
   await liveBus.start();
   // Registered before Nest adds its routes, so the hooks cover /graphql.
   registerHttpEdge(adapter.getInstance());
-  registerResponseCache(adapter.getInstance(), threadVersions);
+  // Readers with a key get the cached anonymous answer with their own overlay (ADR 024): built once the schema exists.
+  let overlay: ReaderOverlay | null = null;
+  registerResponseCache(adapter.getInstance(), threadVersions, undefined, () => overlay);
   let live: LiveServer | null = null;
   // Before the HTTP server closes (it would wait for the upgraded sockets): WebSockets first.
   adapter.getInstance().addHook('preClose', async () => {
@@ -55,6 +58,8 @@ export async function createApp(deps: AppDependencies): Promise<NestFastifyAppli
     bufferLogs: false,
   });
   await app.init();
+  if (deps.config.READER_OVERLAY === 'on')
+    overlay = new ReaderOverlay(app.get(GraphQLSchemaHost).schema, deps.crypto, app.get(PostsRepository));
   await app.getHttpAdapter().getInstance().ready();
   live = attachLiveServer(app, deps);
   return app;

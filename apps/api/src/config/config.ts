@@ -41,6 +41,12 @@ const schema = z.object({
   /** Writes per author key (or per address for keyless calls) per window. */
   RATE_LIMIT_WRITES: positiveInt.default(30),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  /**
+   * Readers with an author key get the cached anonymous answer plus their own overlay (ADR 024).
+   * `off` executes every read of theirs (the path before ADR 024): a switch for operators and for
+   * before/after measurements in the bench.
+   */
+  READER_OVERLAY: z.enum(['on', 'off']).default('on'),
   /** Request body limit for /graphql, in bytes. */
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   /**

@@ -69,12 +69,20 @@ export const SQL = {
     name: 'post_by_ids',
     text: `select ${POST_COLUMNS} from post p where p.id = any($1::bigint[])`,
   },
-  /** $1 section, $2 after id (0 for the first page), $3 limit, $4 the viewer's token or null, $5 a moderator. */
+  /**
+   * $1 section, $2 after id (0 for the first page), $3 limit, $4 the viewer's token or null, $5 a moderator.
+   * The section's thread count rides along (`connection.totalCount`), so a page is one statement: one row
+   * per post, or one row with a null id when the page is empty (no row at all: no such section).
+   */
   threadPage: {
-    name: 'post_thread_page',
-    text: `select ${POST_COLUMNS} from post p
-      where p.section_id = $1 and p.parent_id is null and ${IN_THREAD} and p.id > $2
-      order by p.id limit $3`,
+    name: 'post_thread_page_counted',
+    text: `select s.thread_count as "sectionThreadCount", page.* from section s
+      left join lateral (
+        select ${POST_COLUMNS} from post p
+        where p.section_id = s.id and p.parent_id is null and ${IN_THREAD} and p.id > $2
+        order by p.id limit $3
+      ) page on true
+      where s.id = $1`,
   },
   /** Replies of many parents (one section) in one statement: $1 parent ids, $2 after id, $3 limit per parent, $4 viewer's token, $5 a moderator. */
   replyPages: {
@@ -92,6 +100,33 @@ export const SQL = {
     text: `select r.post_id::text as post_id, r.kind from reaction r
       join unnest($1::bigint[], $2::bytea[]) as mine(post_id, token)
         on r.post_id = mine.post_id and r.author_token = mine.token`,
+  },
+  /**
+   * A reader's overlay on the page everyone gets (posts/reader-overlay.ts), in one statement:
+   * $1 the ids of the posts the cached page shows, $2 the reader's tokens in the sections it shows.
+   * `reactions`: "id:kind" of the reader's reactions on those posts and on their held ones;
+   * `mine`: which of those posts the reader wrote; then one row per post of theirs that only
+   * they (and moderators) may see in those sections — the one rule of posts/visibility.ts with
+   * the reader's own token, so no one else's held post can come back — or one row with a null id.
+   * At most $3 such rows.
+   */
+  readerOverlay: {
+    name: 'post_reader_overlay',
+    text: `with held as (
+        select ${POST_COLUMNS} from post p
+        where p.author_token = any($2::bytea[]) and p.status in ('PENDING', 'REJECTED')
+        order by p.id limit $3
+      )
+      select array(
+          select r.post_id::text || ':' || r.kind from reaction r where r.post_id = any($1::bigint[]) and r.author_token = any($2::bytea[])
+          union all
+          -- Apart, not with an "or": each half is a probe of reaction's primary key (an "or" read the whole table).
+          select r.post_id::text || ':' || r.kind from held h join reaction r on r.post_id = h.id and r.author_token = any($2::bytea[])
+        ) as "overlayReactions",
+        array(select p.id::text from post p where p.id = any($1::bigint[]) and p.author_token = any($2::bytea[])) as "overlayMine",
+        held.*
+      from (select 1) as one left join held on true
+      order by held.id`,
   },
   pseudonymOf: {
     name: 'section_author_get',

@@ -31,6 +31,19 @@ export interface WriteEffects {
 }
 
 /** One search hit as the repository returns it: the post, where it ranks, and where its thread shows it. */
+/** A page of a thread (one more row than asked when there is a next page) and the section's thread count. */
+export interface ThreadPage {
+  rows: PostRecord[];
+  threadCount: number;
+}
+
+/** A reader's overlay: "postId:KIND" of their reactions, ids of their posts, their held posts (by id). */
+export interface ReaderOverlayRows {
+  reactions: ReadonlySet<string>;
+  mine: ReadonlySet<string>;
+  held: PostRecord[];
+}
+
 export interface SearchHitRecord {
   post: PostRecord;
   rank: number;
@@ -69,16 +82,28 @@ export class PostsRepository {
     return (await this.byIds([id]))[0] ?? null;
   }
 
-  /** Fetches one more than asked, to know whether a next page exists. */
-  /** `viewerToken`/`moderator`: who reads the thread (posts/visibility.ts decides what they see). */
+  /**
+   * Fetches one more than asked, to know whether a next page exists, and the section's thread count.
+   * `viewerToken`/`moderator`: who reads the thread (posts/visibility.ts decides what they see).
+   */
   async threadPage(
     sectionId: string,
     afterId: string | null,
     first: number,
     viewerToken: Buffer | null,
     moderator = false,
-  ): Promise<PostRecord[]> {
-    return (await this.db.query<PostRow>(SQL.threadPage, [sectionId, afterId ?? '0', first + 1, viewerToken, moderator])).map(toRecord);
+  ): Promise<ThreadPage> {
+    const rows = await this.db.query<PostRow & { sectionThreadCount: number }>(SQL.threadPage, [
+      sectionId,
+      afterId ?? '0',
+      first + 1,
+      viewerToken,
+      moderator,
+    ]);
+    return {
+      rows: rows.filter((r) => r.id !== null).map(({ sectionThreadCount: _count, ...row }) => toRecord(row)),
+      threadCount: rows[0]?.sectionThreadCount ?? 0,
+    };
   }
 
   /** Pages of replies for many parents at once (one more than asked per parent). */
@@ -107,6 +132,23 @@ export class PostsRepository {
       result.set(row.post_id, set);
     }
     return result;
+  }
+
+  /**
+   * What differs for one reader on a page everyone else gets (posts/reader-overlay.ts), in one
+   * statement: their reactions and their own posts among `shownIds`, and their held posts in the
+   * sections of `tokens` (null when there are more than `maxHeld`: the caller then reads the page
+   * the long way).
+   */
+  async readerOverlay(shownIds: readonly string[], tokens: readonly Buffer[], maxHeld: number): Promise<ReaderOverlayRows | null> {
+    const rows = await this.db.query<PostRow & { overlayReactions: string[]; overlayMine: string[] }>(SQL.readerOverlay, [
+      shownIds,
+      tokens,
+      maxHeld + 1,
+    ]);
+    const held = rows.filter((r) => r.id !== null).map(({ overlayReactions: _r, overlayMine: _m, ...row }) => toRecord(row));
+    if (held.length > maxHeld) return null;
+    return { reactions: new Set(rows[0]?.overlayReactions ?? []), mine: new Set(rows[0]?.overlayMine ?? []), held };
   }
 
   async existingPseudonym(sectionId: string, token: Buffer): Promise<string | null> {

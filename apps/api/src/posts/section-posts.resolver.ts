@@ -31,9 +31,10 @@ export class SectionPostsResolver {
     const afterId = decodeCursor(after);
     const viewer = await this.guardian.viewerOf(ctx);
     // Readers without a key or a session all see the same page: it comes from the cache until the thread changes.
-    const rows = viewer.anonymous
+    // The thread count comes with the page (one statement); it moves only with the section's version.
+    const page = viewer.anonymous
       ? await this.cache.page(section.id, afterId, size, () => this.repository.threadPage(section.id, afterId, size, null))
       : await this.repository.threadPage(section.id, afterId, size, ctx.caller.tokenFor(section.id), viewer.moderator);
-    return toConnection(rows, size, section.threadCount ?? (await ctx.loaders.sectionCounts.load(section.id)).threadCount);
+    return toConnection(page.rows, size, page.threadCount);
   }
 }
