@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import request from 'supertest';
-import { repoRoot } from '../src/config/config';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
+import { webOperation } from './web-documents';
 
 /**
  * A reader with a key gets the answer everyone gets (cached) with their own overlay: `mine`,
@@ -12,13 +9,6 @@ import { post, sectionIds } from './fixtures';
  * say exactly what executing the read for them says, and nobody else may ever see their held post.
  */
 const HELD_BODY = 'You are pathetic, grow up.';
-
-function webThread(): string {
-  const document = parse(fs.readFileSync(path.join(repoRoot, 'apps/web/app/graphql/posts.graphql'), 'utf8'));
-  const operation = document.definitions.find((d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'Thread')!;
-  const fragment = document.definitions.find((d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === 'PostFields')!;
-  return `${print(operation)}\n${print(fragment)}`;
-}
 
 const PAGE = `query($id: ID!, $first: Int!, $after: String) {
   section(id: $id) { title posts(first: $first, after: $after) {
@@ -120,9 +110,9 @@ describe('a reader with a key: the cached page and their overlay', () => {
     expect((await counted(20, null)).statements).toBe(1);
   });
 
-  it('the web app’s thread page: the same as executing it, replies five levels down', async () => {
-    const THREAD = webThread();
-    const vars = { id: sectionId, first: 20, after: null, replies: 10 };
+  it('the web app’s thread page: the same as executing it, with its first slices of replies three levels down', async () => {
+    const THREAD = webOperation('Thread');
+    const vars = { id: sectionId, first: 20, after: null, replies: 3, deeper: 2 };
     await send(THREAD, vars);
     const before = t.db.statements;
     const mine = await send(THREAD, vars, { 'x-author-key': reader });

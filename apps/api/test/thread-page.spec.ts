@@ -1,26 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Kind, parse, print, type DefinitionNode } from 'graphql';
-import { repoRoot } from '../src/config/config';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
+import { webOperation } from './web-documents';
 
 /**
- * The web app's own thread page (apps/web/app/graphql/posts.graphql, ADR 015): replies five
- * levels down in one request, within the query limits, for the same few statements whatever the
- * thread's size.
+ * The web app's own thread page (apps/web/app/graphql/posts.graphql, ADR 015): the first slices
+ * of replies three levels down in one request (ADR 025), within the query limits, for the same few
+ * statements whatever the thread's size.
  */
-function webOperation(name: string): string {
-  const document = parse(fs.readFileSync(path.join(repoRoot, 'apps/web/app/graphql/posts.graphql'), 'utf8'));
-  const operation = document.definitions.find((d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!;
-  const text = print(operation);
-  // With the fragments it spreads, as the generated document carries them.
-  const fragments = document.definitions.filter(
-    (d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION && text.includes(`...${d.name.value}`),
-  );
-  return [text, ...fragments.map((d) => print(d))].join('\n');
-}
-
 describe('the web app’s thread page, one request', () => {
   let t: TestApp;
   let sectionId: string;
@@ -46,7 +32,7 @@ describe('the web app’s thread page, one request', () => {
 
   async function page(first: number) {
     const before = t.db.statements;
-    const res = await t.gql(THREAD, { id: sectionId, first, after: null, replies: 50 }, { 'x-author-key': key });
+    const res = await t.gql(THREAD, { id: sectionId, first, after: null, replies: 3, deeper: 2 }, { 'x-author-key': key });
     expect(res.errors).toBeUndefined();
     return { statements: t.db.statements - before, posts: res.data.section.posts };
   }
@@ -57,21 +43,21 @@ describe('the web app’s thread page, one request', () => {
     expect(five.posts.edges).toHaveLength(5);
     expect(twenty.posts.edges).toHaveLength(20);
     expect(twenty.statements).toBe(five.statements);
-    // The section and its page, then per level (the posts and five levels of replies) one for the
+    // The section and its page, then per level (the posts and three levels of replies) one for the
     // caller's reactions and one for the next level's replies: never one per post.
-    expect(twenty.statements).toBeLessThanOrEqual(2 + 6 * 2);
+    expect(twenty.statements).toBeLessThanOrEqual(2 + 4 * 2);
   });
 
-  it('brings five levels of replies; the fifth says there is more', async () => {
+  it('brings three levels of replies; the third says there is more', async () => {
     const { posts } = await page(20);
     let node = posts.edges[0].node;
     const bodies = [node.body];
-    for (let level = 1; level <= 5; level++) {
+    for (let level = 1; level <= 3; level++) {
       expect(node.replies.edges).toHaveLength(1);
       node = node.replies.edges[0].node;
       bodies.push(node.body);
     }
-    expect(bodies).toEqual(['post 0', 'reply 0.1', 'reply 0.2', 'reply 0.3', 'reply 0.4', 'reply 0.5']);
+    expect(bodies).toEqual(['post 0', 'reply 0.1', 'reply 0.2', 'reply 0.3']);
     expect(node.replies).toBeUndefined();
     expect(node.replyCount).toBe(1);
   });

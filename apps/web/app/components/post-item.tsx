@@ -1,5 +1,5 @@
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react';
-import { FLAG_NOTE_MAX } from '@steady/rules';
+import { EDIT_WINDOW_MS, FLAG_NOTE_MAX } from '@steady/rules';
 import { useId, useRef } from 'react';
 import { formatDateTime, minutesLeft, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
@@ -189,8 +189,8 @@ function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
   );
 }
 
-/** Must match EDIT_WINDOW_MS in posts.server and the API (a value import would pull server code in). */
-const EDIT_WINDOW_MINUTES = 30;
+/** The edit window is the API's, from the rules both apps share. */
+const EDIT_WINDOW_MINUTES = EDIT_WINDOW_MS / 60_000;
 const WHY_IT_CLOSES = `Posts settle after ${EDIT_WINDOW_MINUTES} minutes, so that replies always answer the words their writers read.`;
 
 function EditTool({ post }: { post: Post }) {
@@ -198,7 +198,7 @@ function EditTool({ post }: { post: Post }) {
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const actionData = useActionData<unknown>();
   const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
-  const left = minutesLeft(post.createdAt, EDIT_WINDOW_MINUTES * 60_000, useNow());
+  const left = minutesLeft(post.createdAt, EDIT_WINDOW_MS, useNow());
   if (left === 0) {
     // The window closed while the page was open (with JavaScript the minutes count down).
     return <p className="edit-closed">The time to edit this has passed. {WHY_IT_CLOSES} You're welcome to add a reply instead.</p>;
