@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react';
+import { plural } from '~/lib/format';
 import { CsrfField } from '../csrf-field';
 
 export interface ClaimView {
@@ -16,36 +17,48 @@ export interface ClaimView {
  */
 export function ClaimLine({ base, postId, claim, viewerEmail }: { base: string; postId: string; claim: ClaimView; viewerEmail: string }) {
   const minutes = claim.heldMinutes ?? 1;
-  const left = `for about ${minutes} more ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const left = `for about ${plural(minutes, 'more minute', 'more minutes')}`;
   if (claim.claimedBy === null) {
-    return (
-      <Form method="post" className="claim claim-free" data-claim="free">
-        <CsrfField />
-        <input type="hidden" name="postId" value={postId} />
-        <input type="hidden" name="intent" value="claim" />
-        <p id={`${base}-claim`}>No one is on this yet.</p>
-        <button type="submit" className="quiet small" aria-describedby={`${base}-claim`}>
-          Take this
-        </button>
-      </Form>
-    );
+    return <ClaimForm base={base} postId={postId} intent="claim" state="free" text="No one is on this yet." button="Take this" />;
   }
   if (claim.claimedBy === viewerEmail) {
     return (
-      <Form method="post" className="claim claim-mine" data-claim="mine">
-        <CsrfField />
-        <input type="hidden" name="postId" value={postId} />
-        <input type="hidden" name="intent" value="release" />
-        <p id={`${base}-claim`}>Taken by you, {left}. Other moderators see that someone is on it.</p>
-        <button type="submit" className="quiet small" aria-describedby={`${base}-claim`}>
-          Let it go
-        </button>
-      </Form>
+      <ClaimForm
+        base={base}
+        postId={postId}
+        intent="release"
+        state="mine"
+        text={`Taken by you, ${left}. Other moderators see that someone is on it.`}
+        button="Let it go"
+      />
     );
   }
   return (
     <p className="claim claim-other" data-claim="other">
       Another moderator is on this ({claim.claimedBy}), {left}.
     </p>
+  );
+}
+
+/** Taking or letting go of an item: one plain form, the line that says where it stands, one button. */
+function ClaimForm(props: {
+  base: string;
+  postId: string;
+  intent: 'claim' | 'release';
+  state: 'free' | 'mine';
+  text: string;
+  button: string;
+}) {
+  const { base, postId, intent, state, text, button } = props;
+  return (
+    <Form method="post" className={`claim claim-${state}`} data-claim={state}>
+      <CsrfField />
+      <input type="hidden" name="postId" value={postId} />
+      <input type="hidden" name="intent" value={intent} />
+      <p id={`${base}-claim`}>{text}</p>
+      <button type="submit" className="quiet small" aria-describedby={`${base}-claim`}>
+        {button}
+      </button>
+    </Form>
   );
 }
