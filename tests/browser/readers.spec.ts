@@ -40,7 +40,7 @@ describeBrowser('readers without a key: reactions and flags', () => {
 
   const article = (page: import('playwright-core').Page) => page.locator(`#post-${post.id}`);
 
-  test('a reader who never posted can react without JavaScript; the browser quietly gets a key', async () => {
+  test('a reader who never posted can react without JavaScript; the browser gets a key, and a moment to save it', async () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(webUrl(SECTION));
     expect((await context.cookies()).some((c) => c.name === 'steady_author')).toBe(false);
@@ -57,8 +57,10 @@ describeBrowser('readers without a key: reactions and flags', () => {
     const key = JSON.parse(Buffer.from(decodeURIComponent(cookie!.value), 'base64').toString('utf8')) as string;
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(page.url()).not.toContain(key);
-    // Nothing the reader wrote depends on this key: no "your key" panel.
-    await expect(page.getByRole('heading', { name: 'This browser now holds your private key' }).count()).resolves.toBe(0);
+    // The key was made here: the one moment to save it is here too, beside the post (ADR 018), not at the top.
+    const item = page.locator(`li:has(> #post-${post.id})`);
+    await expect(item.getByRole('heading', { name: 'This browser now holds your private key' }).count()).resolves.toBe(1);
+    await expect(page.locator('main > .notice-key').count()).resolves.toBe(0);
     await context.close();
   });
 
@@ -73,7 +75,9 @@ describeBrowser('readers without a key: reactions and flags', () => {
     await form.getByLabel(other.title, { exact: true }).check();
     await form.getByLabel('A note for the moderator (optional)').fill('It felt a little off to me.');
     await form.getByRole('button', { name: 'Send to a moderator' }).click();
-    expect(new URL(page.url()).hash).toBe(`#post-${post.id}`);
+    // A fresh browser: the flag made its key, so the page lands on the notice to save it, beside the post.
+    expect(new URL(page.url()).hash).toBe('#key-notice');
+    await expect(page.locator(`li:has(> #post-${post.id}) > #key-notice`).count()).resolves.toBe(1);
     const thanks = article(page).locator('.flag-thanks');
     await expect(thanks.textContent()).resolves.toMatch(/Thank you/);
     await expect(page.locator('main > .notice').count()).resolves.toBe(0);

@@ -1,6 +1,8 @@
 // What the post form does with the tone rules' answers (the rules themselves are tested in
-// packages/moderation and the API): a nudge keeps the words, "Post as it is" holds the post for a
-// moderator, and a crisis shows help first. JavaScript off: plain forms all the way.
+// packages/moderation and the API): a nudge keeps the words and offers two choices (edit them, or
+// post as it is and a moderator reads it first), "Post as it is" holds the post for a moderator,
+// and a crisis shows help first. JavaScript off: plain forms all the way. The thread is shared with
+// other specs, so the held post is found by the address the redirect lands on, not on page 1.
 import type { Browser } from 'playwright-core';
 import { describeBrowser, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
@@ -16,7 +18,7 @@ describeBrowser('the post form and the tone rules', () => {
     await browser?.close();
   });
 
-  test('a nudge keeps the words; posting as it is waits for a moderator, visible to its author only', async () => {
+  test('a nudge keeps the words and offers two choices; posting as it is waits for a moderator, visible to its author only', async () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(webUrl(SECTION));
     const words = 'Just leave him, you should divorce now.';
@@ -28,21 +30,30 @@ describeBrowser('the post form and the tone rules', () => {
     const nudge = page.locator('#new-post .nudge');
     await expect(nudge.textContent()).resolves.toMatch(/\S/);
     expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain(await nudge.getAttribute('id'));
-    await expect(page.locator('article.post', { hasText: words }).count()).resolves.toBe(0);
+    // Two choices, editing first; the Post button that would send the same words again steps aside.
+    const form = page.locator('#new-post');
+    await expect(form.locator('.nudge-choices button').allTextContents()).resolves.toEqual(['Edit my words', 'Post as it is']);
+    await expect(form.getByRole('button', { name: 'Post', exact: true }).count()).resolves.toBe(0);
+    await expect(form.getByText('a moderator will read it first', { exact: false }).count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Post as it is' }).click();
-    const mine = page.locator('article.post', { hasText: words });
+    // The redirect lands on the page of the thread that holds the new post (ADR 018).
+    await page.waitForURL((url) => /^#post-\d+$/.test(url.hash));
+    const landedAt = page.url();
+    const heldId = new URL(landedAt).hash.slice(1);
+    const mine = page.locator(`#${heldId}`);
+    await expect(mine.locator('.post-body').textContent()).resolves.toContain(words);
     await expect(mine.locator('.post-status').textContent()).resolves.toMatch(/Waiting for a moderator/);
     await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/moderator/i);
 
     await page.goto(webUrl('/me'));
-    const listed = page.locator('.my-list > li', { hasText: words });
+    const listed = page.locator(`#my-${heldId}`);
     await expect(listed.locator('.status').textContent()).resolves.toBe('Waiting for a moderator');
     await expect(listed.locator('.review-message').textContent()).resolves.toMatch(/\S/);
 
     const stranger = await openPage(browser, { javaScriptEnabled: false });
-    await stranger.page.goto(webUrl(SECTION));
-    await expect(stranger.page.locator('article.post', { hasText: words }).count()).resolves.toBe(0);
+    await stranger.page.goto(landedAt);
+    await expect(stranger.page.locator(`#${heldId}`).count()).resolves.toBe(0);
     await stranger.context.close();
     await context.close();
   });

@@ -9,8 +9,13 @@ import { apiUrl, asAuthor, ok, sectionIds, send, type Answer } from './support/c
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
-/** The contract's codes, and those of a request GraphQL itself refuses. INTERNAL_SERVER_ERROR is a bug here. */
+/**
+ * The contract's codes, Steady's own additions (OWN_POST: a reaction to one's own post;
+ * APPEAL_NOT_OPEN: ADR 018), and those of a request GraphQL itself refuses. INTERNAL_SERVER_ERROR is a bug here.
+ */
 const ALLOWED_CODES = new Set([
+  'OWN_POST',
+  'APPEAL_NOT_OPEN',
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UNAUTHENTICATED',

@@ -231,6 +231,45 @@ describe('live: subscriptions and visibility', () => {
     const decided = await moderator.event(q, (p) => p.data.moderationQueue.kind === 'DECIDED');
     expect(decided.data.moderationQueue.moderatorEmail).toBe(mod.email);
   });
+  it('an appeal arrives in the live queue as ADDED, marked "appeal", as a held post or a flag does (ADR 018)', async () => {
+    const moderator = await open({ token: mod.token });
+    const q = moderator.subscribe(QUEUE);
+    await settle(150);
+    const author = await post(t, { sectionId: section, body: 'A kind first word.' });
+    const held = await t.gql(
+      `mutation($i: CreatePostInput!) { createPost(input: $i) { post { id } } }`,
+      { i: { sectionId: section, body: HOLD_TEXT } },
+      { 'x-author-key': author.key },
+    );
+    const heldId = held.data.createPost.post.id;
+    await t.gql(REVIEW, { i: { postId: heldId, decision: 'REJECT', reason: rejectReasons()[0].id } }, mod.headers);
+    await moderator.event(q, (p) => p.data.moderationQueue.postId === heldId && p.data.moderationQueue.kind === 'DECIDED');
+    await settle(150);
+
+    const appealed = await t.gql(
+      `mutation($i: AppealPostInput!) { appealPost(input: $i) { post { id status } } }`,
+      { i: { postId: heldId, body: 'I said it badly. What I meant: I feel unheard.' } },
+      { 'x-author-key': author.key },
+    );
+    expect(appealed.errors).toBeUndefined();
+    // The held post's own ADDED came earlier; this one is the appeal's (its new words).
+    const added = await moderator.event(
+      q,
+      (p) =>
+        p.data.moderationQueue.postId === heldId &&
+        p.data.moderationQueue.kind === 'ADDED' &&
+        !/pathetic/.test(p.data.moderationQueue.item?.post?.body ?? ''),
+    );
+    expect(added.data.moderationQueue).toMatchObject({
+      kind: 'ADDED',
+      item: {
+        reasons: expect.arrayContaining(['appeal']),
+        post: { id: heldId, status: 'PENDING', body: expect.stringContaining('unheard') },
+      },
+    });
+    await t.gql(REVIEW, { i: { postId: heldId, decision: 'REJECT', reason: rejectReasons()[0].id } }, mod.headers);
+  });
+
   it('claims: opening an item holds it for its moderator; the others hear who holds it and cannot take it', async () => {
     const other = await signedIn(t, 'MODERATOR');
     const watcher = await open({ token: other.token });

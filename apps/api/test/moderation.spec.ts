@@ -200,6 +200,58 @@ describe('moderation in the product', () => {
     expect(others.errors).toBeUndefined();
   });
 
+  it('says which guideline a held post touches, not only that a moderator will read it', async () => {
+    const held = (await t.gql(CREATE, { input: { sectionId: intro, body: HOLD_TEXT } })).data.createPost;
+    expect(held.outcome).toBe('HELD');
+    const rule = moderate({ text: HOLD_TEXT, section: 'intro' }).hits[0];
+    const guideline = (await t.gql(`{ guidelines { id title } }`)).data.guidelines.find((g: any) => g.id === rule.ruleId);
+    expect(held.message).toContain(`“${guideline.title}”`);
+    expect(held.message).toContain(rule.message);
+    expect(held.message).toMatch(/moderator will read this/);
+  });
+
+  it('lets the author send a rejected post again once, changed: it waits in the queue as an appeal and is counted', async () => {
+    const APPEAL = `mutation($i: AppealPostInput!) { appealPost(input: $i) { outcome message post { id status body } } }`;
+    const MINE = `{ me { posts(first: 50) { edges { node { id status appealable reviewState } } } } }`;
+    const author = await post(t, { sectionId: intro, body: 'Hello again, everyone.' });
+    const as = { 'x-author-key': author.key };
+    const id = (await t.gql(CREATE, { input: { sectionId: intro, body: HOLD_TEXT } }, as)).data.createPost.post.id;
+    const mine = async () => (await t.gql(MINE, {}, as)).data.me.posts.edges.map((e: any) => e.node).find((n: any) => n.id === id);
+    const stats = async () => (await t.gql(`{ moderationStats { appeals } }`, {}, mod)).data.moderationStats.appeals;
+    const before = await stats();
+
+    // Not yet rejected: nothing to appeal.
+    expect((await t.gql(APPEAL, { i: { postId: id, body: 'Changed.' } }, as)).errors?.[0].extensions?.code).toBe('APPEAL_NOT_OPEN');
+    expect((await mine()).appealable).toBe(false);
+    await t.gql(REVIEW, { i: { postId: id, decision: 'REJECT', reason: rejectReasons()[0].id } }, mod);
+    expect(await mine()).toMatchObject({ status: 'REJECTED', appealable: true, reviewState: 'NOT_PUBLISHED' });
+
+    // Someone else cannot, whatever the post id.
+    const stranger = await post(t, { sectionId: intro, body: 'A different person here.' });
+    const theirs = await t.gql(APPEAL, { i: { postId: id, body: 'Mine now.' } }, { 'x-author-key': stranger.key });
+    expect(theirs.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const sent = await t.gql(APPEAL, { i: { postId: id, body: 'I was hurt and said it badly. I am sorry.' } }, as);
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data.appealPost).toMatchObject({
+      outcome: 'HELD',
+      post: { id, status: 'PENDING', body: 'I was hurt and said it badly. I am sorry.' },
+    });
+    expect(sent.data.appealPost.message).toMatch(/read it again/);
+    expect(await mine()).toMatchObject({ status: 'PENDING', appealable: false, reviewState: 'WAITING' });
+    const item = (await queue()).edges.map((e: any) => e.node).find((n: any) => n.post.id === id);
+    expect(item.reasons).toContain('appeal');
+    expect(await stats()).toBe(before + 1);
+
+    // Once only: rejected again, it stays rejected.
+    await t.gql(REVIEW, { i: { postId: id, decision: 'REJECT', reason: rejectReasons()[0].id } }, mod);
+    expect((await mine()).appealable).toBe(false);
+    const again = await t.gql(APPEAL, { i: { postId: id, body: 'Please.' } }, as);
+    expect(again.errors?.[0].extensions?.code).toBe('APPEAL_NOT_OPEN');
+    expect(again.errors?.[0].message).toMatch(/already been sent again/);
+    expect(await stats()).toBe(before + 1);
+  });
+
   it('answers checkTone exactly as the engine does, and lists guidelines with the nudge words', async () => {
     const res = await t.gql(
       `query($b: String!, $s: ID) { checkTone(body: $b, sectionId: $s) { action hits { ruleId start end } message rulesVersion } }`,

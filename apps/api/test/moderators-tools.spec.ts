@@ -178,6 +178,12 @@ describe('the moderators’ tools', () => {
 
   it('marks a crisis item handled: it leaves the queue, the post stays unseen, the note goes to the log', async () => {
     const crisis = await crisisPost();
+    const STATE = `query($id: ID!) { post(id: $id) { reviewState reviewMessage } }`;
+    const seenByAuthor = async () => (await t.gql(STATE, { id: crisis.id }, { 'x-author-key': crisis.key })).data.post;
+    expect(await seenByAuthor()).toMatchObject({
+      reviewState: 'WAITING',
+      reviewMessage: expect.stringMatching(/^Waiting for a moderator/),
+    });
     expect((await t.gql(HANDLED, { p: crisis.id, n: 'Handled' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const empty = await t.gql(HANDLED, { p: crisis.id, n: ' ' }, mod.headers);
     expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
@@ -195,6 +201,15 @@ describe('the moderators’ tools', () => {
     expect(
       (await t.gql(`query($id: ID!) { post(id: $id) { status } }`, { id: crisis.id }, { 'x-author-key': crisis.key })).data.post.status,
     ).toBe('PENDING');
+    // Its author is no longer told "Waiting for a moderator": a moderator looked after it.
+    const handled = await seenByAuthor();
+    expect(handled).toEqual({ reviewState: 'HANDLED', reviewMessage: expect.stringMatching(/looking out for you/) });
+    expect(handled.reviewMessage).not.toMatch(/Waiting/);
+    const onMe = await t.gql(`{ me { posts(first: 20) { edges { node { id reviewState } } } } }`, {}, { 'x-author-key': crisis.key });
+    expect(onMe.data.me.posts.edges.find((e: any) => e.node.id === crisis.id).node.reviewState).toBe('HANDLED');
+    // A moderator reads the post, but its review state is its author's alone.
+    const asModerator = (await t.gql(STATE, { id: crisis.id }, mod.headers)).data.post;
+    expect(asModerator ?? { reviewState: null, reviewMessage: null }).toEqual({ reviewState: null, reviewMessage: null });
 
     const log = await t.gql(LOG, { actions: ['crisis:handled'] }, admin.headers);
     expect(log.data.auditLog.entries.find((e: any) => e.postId === crisis.id)).toMatchObject({

@@ -144,11 +144,17 @@ describe('posting', () => {
       { kind: 'RELATE', count: 0, reactedByMe: false },
       { kind: 'HELPFUL', count: 0, reactedByMe: false },
     ]);
-    await t.gql(REACT, { id: p.id, kind: 'HUG' }, { 'x-author-key': p.key });
+    // Reactions are how others answer a post: its author's own is refused, kindly, and counts nothing.
+    const own = await t.gql(REACT, { id: p.id, kind: 'SUPPORT' }, { 'x-author-key': p.key });
+    expect(own.data).toBeNull();
+    expect(own.errors?.[0].extensions?.code).toBe('OWN_POST');
+    expect(own.errors?.[0].message).toMatch(/your own posts/);
+    const anyone = `query($id: ID!) { post(id: $id) { reactions { kind count reactedByMe } } }`;
+    expect((await t.gql(anyone, { id: p.id })).data.post.reactions[0]).toEqual({ kind: 'SUPPORT', count: 0, reactedByMe: false });
     const off = await t.gql(REACT, { id: p.id, kind: 'HUG' }, { 'x-author-key': reader.key });
-    expect(off.data.react.reactions[1]).toEqual({ kind: 'HUG', count: 1, reactedByMe: false });
-    const anon = await t.gql(`query($id: ID!) { post(id: $id) { reactions { kind count reactedByMe } } }`, { id: p.id });
-    expect(anon.data.post.reactions[1]).toEqual({ kind: 'HUG', count: 1, reactedByMe: false });
+    expect(off.data.react.reactions[1]).toEqual({ kind: 'HUG', count: 0, reactedByMe: false });
+    const anon = await t.gql(anyone, { id: p.id });
+    expect(anon.data.post.reactions[1]).toEqual({ kind: 'HUG', count: 0, reactedByMe: false });
   });
 
   it('shows the caller their own posts and the replies to them, newest first', async () => {

@@ -1,6 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
-  Form,
   Link,
   Links,
   Meta,
@@ -12,10 +11,9 @@ import {
   type ShouldRevalidateFunction,
 } from '@remix-run/react';
 import { useEffect, useState } from 'react';
-import { CsrfField } from './components/csrf-field';
+import { KeyNotice } from './components/key-notice';
 import { GeneralErrorBoundary } from './components/error-page';
 import { commitFlash, getAuthorKey, getFlash, type Notice } from './lib/author.server';
-import { useHydrated } from './lib/hydrated';
 import { useInlineStyles, useNonce } from './lib/nonce';
 import { pageHeaders } from './lib/headers';
 
@@ -31,18 +29,20 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [flash, authorKey] = await Promise.all([getFlash(request), getAuthorKey(request)]);
-  const keyNotice = flash.get('keyNotice') === true;
+  const keyNotice = flash.get('keyNotice') ?? false;
   const notice = flash.get('notice') ?? null;
+  const written = flash.get('written') ?? null;
   // The browser session's form token (ADR 009), for <CsrfField /> in every form.
   const result = {
     keyNotice,
     notice,
+    written,
     hasKey: authorKey !== null,
     csrf: context.csrfToken ?? null,
     // "2 hours ago" is counted from here, on the server and in the browser's first render alike.
     now: Date.now(),
   };
-  if (!keyNotice && !notice) return result;
+  if (!keyNotice && !notice && !written) return result;
   // Reading a flash consumes it: commit so it is shown once.
   return data(result, { headers: { 'Set-Cookie': await commitFlash(request, flash) } });
 }
@@ -95,7 +95,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </div>
         </header>
         <main id="main" tabIndex={-1}>
-          {root && !care ? <Notices keyNotice={root.keyNotice} notice={root.notice} /> : null}
+          {/* A key notice for a post (a string: its id) is shown beside that post, where the person lands. */}
+          {root && !care ? <Notices keyNotice={root.keyNotice === true} notice={root.notice} /> : null}
           {care && !onHelp ? <Notices keyNotice={false} notice={care.notice} /> : null}
           {children}
           {/* After a crisis post, help comes first; the note about the key can wait below it. */}
@@ -131,7 +132,6 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
   const [showKeyNotice, setShowKeyNotice] = useState(keyNotice);
   const [shownNotice, setShownNotice] = useState(notice);
   const location = useLocation();
-  const hydrated = useHydrated();
   useEffect(() => {
     if (keyNotice) setShowKeyNotice(true);
   }, [keyNotice]);
@@ -146,28 +146,7 @@ function Notices({ keyNotice, notice }: { keyNotice: boolean; notice: Notice | n
           <p>{shownNotice.text}</p>
         </div>
       ) : null}
-      {showKeyNotice ? (
-        <section className="notice notice-key" aria-labelledby="key-notice-title">
-          <h2 id="key-notice-title">This browser now holds your private key</h2>
-          <p>
-            It lets you edit or remove what you wrote and find your posts again, with no account and no name. If you'd like to use Steady on
-            another device too, you can see the key here: keep it like a password, because anyone who has it can post as you.
-          </p>
-          <div className="actions">
-            <Form method="post" action="/key">
-              <CsrfField />
-              <button type="submit" name="intent" value="reveal">
-                Show my key
-              </button>
-            </Form>
-            {hydrated ? (
-              <button type="button" className="quiet" onClick={() => setShowKeyNotice(false)}>
-                Not now
-              </button>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
+      {showKeyNotice ? <KeyNotice /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from './chromium';
 
 const skipReason = process.env.STEADY_BROWSER_SKIP;
@@ -68,4 +68,43 @@ export async function heldKey(context: BrowserContext): Promise<string | null> {
   const cookie = (await context.cookies()).find((c) => c.name === 'steady_author');
   if (!cookie?.value) return null;
   return JSON.parse(Buffer.from(decodeURIComponent(cookie.value), 'base64').toString('utf8')) as string;
+}
+
+/** Polls `check` until it holds or `timeout` ms pass; answers what it last saw. */
+async function settles(check: () => Promise<boolean>, timeout: number): Promise<boolean> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Whole inside the window as it is scrolled now. */
+async function wholeInView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  return Boolean(box && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width);
+}
+
+/**
+ * The element is (or comes) whole into the window within `timeout` ms: smooth scrolling takes a
+ * moment, longer on a loaded machine, so this polls instead of measuring once after a fixed wait.
+ */
+export async function expectInView(page: Page, locator: Locator, timeout = 5_000): Promise<void> {
+  const seen = await settles(() => wholeInView(page, locator), timeout);
+  if (!seen) {
+    const box = await locator.boundingBox();
+    expect({ inView: false, box, viewport: page.viewportSize() }).toEqual(expect.objectContaining({ inView: true }));
+  }
+}
+
+/** The keyboard focus is (or comes, within `timeout` ms) on an element matching `selector`, or inside one. */
+export async function expectFocusWithin(page: Page, selector: string, timeout = 5_000): Promise<void> {
+  const focused = () => page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
+  const held = await settles(focused, timeout);
+  if (!held) {
+    const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? null);
+    expect({ focusWithin: selector, active }).toEqual({ focusWithin: selector, active: `an element inside ${selector}` });
+  }
 }

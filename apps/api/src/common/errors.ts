@@ -10,6 +10,10 @@ export enum ErrorCode {
   EDIT_WINDOW_CLOSED = 'EDIT_WINDOW_CLOSED',
   AUTHOR_BANNED = 'AUTHOR_BANNED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A reaction to one's own post: reactions are how others answer a post. */
+  OWN_POST = 'OWN_POST',
+  /** A post that may not be sent again for review (not rejected, or already appealed once). */
+  APPEAL_NOT_OPEN = 'APPEAL_NOT_OPEN',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -1,4 +1,4 @@
-import { categoryOf, moderate, type RuleHit, type Verdict } from '@steady/moderation';
+import { categoryOf, moderate, ruleById, type RuleHit, type Verdict } from '@steady/moderation';
 import { PostStatus } from './post-status';
 import type { StoredHit } from './stored-hit';
 
@@ -16,6 +16,8 @@ export const PRIORITY = {
   HELD: 30,
   /** Hidden by three flags. */
   FLAGGED: 20,
+  /** A rejected post its author changed and sent again. */
+  APPEAL: 15,
   POSTED_ANYWAY: 10,
   /** Flagged once or twice: still visible, but a moderator should look. */
   FLAGGED_VISIBLE: 5,
@@ -78,7 +80,7 @@ export function fromVerdict(verdict: Verdict, acknowledgeNudge: boolean): Decisi
         status: PostStatus.PENDING,
         crisis: false,
         priority: PRIORITY.HELD,
-        message: DECISION_MESSAGES.held,
+        message: heldMessage(verdict.hits),
       };
     case 'nudge':
       if (acknowledgeNudge) {
@@ -110,6 +112,17 @@ export function fromVerdict(verdict: Verdict, acknowledgeNudge: boolean): Decisi
         message: DECISION_MESSAGES.published,
       };
   }
+}
+
+/**
+ * A held post says which guideline it touches, as a nudge does (the rule's own words), then that a
+ * moderator reads it first; without a rule to name, only the second part.
+ */
+export function heldMessage(hits: RuleHit[]): string {
+  const first = hits[0];
+  const rule = first ? ruleById(first.ruleId) : undefined;
+  if (!first || !rule) return DECISION_MESSAGES.held;
+  return `This touches the guideline “${rule.title}”: ${first.message} ${DECISION_MESSAGES.held}`;
 }
 
 function ruleIds(hits: RuleHit[]): string[] {

@@ -1,6 +1,7 @@
 /** Words of the moderation workflow that posters and readers see: calm, warm, short. */
 export const MODERATION_MESSAGES = {
   waiting: 'Waiting for a moderator. A moderator will read this soon. Thank you for your patience.',
+  handled: 'A moderator read this and is looking out for you. It stays between you and the moderators.',
   publishedAfterReview: 'A moderator read this and published it. Thank you for your patience.',
   notPublished: 'A moderator read this and decided not to publish it. Thank you for understanding.',
   flagThanks: 'Thank you for looking out for this space. A moderator will take a look.',

@@ -70,8 +70,14 @@ export enum ReviewState {
   WAITING = 'WAITING',
   PUBLISHED = 'PUBLISHED',
   NOT_PUBLISHED = 'NOT_PUBLISHED',
+  /** A crisis post a moderator read and looked after (markHandled): no longer waiting, still unseen by readers. */
+  HANDLED = 'HANDLED',
 }
-registerEnumType(ReviewState, { name: 'ReviewState', description: 'Where a post stands with the moderators, for its author.' });
+registerEnumType(ReviewState, {
+  name: 'ReviewState',
+  description:
+    'Where a post stands with the moderators, for its author. HANDLED: a post where someone may be in danger that a moderator read and looked after; it stays between its author and the moderators.',
+});
 
 @ObjectType('ToneCheck')
 export class ToneCheckModel {
@@ -202,6 +208,7 @@ export class ModerationStatsModel {
   @Field(() => Int) nudgesRephrased: number;
   @Field(() => Int) nudgesPostedAnyway: number;
   @Field(() => Int) nudgesAbandoned: number;
+  @Field(() => Int, { description: 'Rejected posts their authors changed and sent again for review.' }) appeals: number;
   @Field(() => Number, { nullable: true }) medianMinutesToReview: number | null;
   @Field(() => Number, {
     nullable: true,

@@ -194,6 +194,12 @@ const SQL = {
         and ($6::timestamptz is null or a.at < $6)
       order by a.id desc limit $2`,
   },
+  /** The post's latest queue item was a crisis a moderator marked handled (nothing opened since). */
+  handled: {
+    name: 'post_handled',
+    text: `select coalesce((select decision = 'HANDLED' from queue_item where post_id = $1 order by id desc limit 1), false) as handled`,
+  },
+  appealed: { name: 'post_appealed', text: `select exists (select 1 from audit_log where action = 'appeal' and post_id = $1) as appealed` },
   isBanned: { name: 'ban_check', text: `select ${MODERATION_FRAGMENTS.isBanned('$1')} as banned` },
   ban: {
     name: 'ban_insert',
@@ -251,6 +257,7 @@ const SQL = {
     text: `select
       (select count(*) from flag)::int as flags,
       (select count(*) from nudge)::int as "nudgesShown",
+      (select count(*) from audit_log where action = 'appeal')::int as appeals,
       (select count(*) from nudge where outcome = 'REPHRASED')::int as "nudgesRephrased",
       (select count(*) from nudge where outcome = 'POSTED_ANYWAY')::int as "nudgesPostedAnyway",
       (select count(*) from nudge where outcome is null and shown_at <= now() - interval '30 minutes')::int as "nudgesAbandoned",
@@ -339,6 +346,18 @@ export class ModerationRepository {
     ]);
     const entries = rows.slice(0, first);
     return { entries, pageInfo: { hasNextPage: rows.length > first, endCursor: entries.at(-1)?.id ?? null } };
+  }
+
+  /** Whether a moderator marked this post's latest queue item handled (a crisis looked after). */
+  async handled(postId: string): Promise<boolean> {
+    const [row] = await this.db.query<{ handled: boolean }>(SQL.handled, [postId]);
+    return row.handled;
+  }
+
+  /** Whether the author of this post already sent it again for review (one appeal per post). */
+  async appealed(postId: string): Promise<boolean> {
+    const [row] = await this.db.query<{ appealed: boolean }>(SQL.appealed, [postId]);
+    return row.appealed;
   }
 
   async isBanned(hash: Buffer): Promise<boolean> {

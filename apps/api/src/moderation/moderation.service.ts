@@ -359,10 +359,40 @@ export class ModerationService {
     return this.repo.stats(await this.posts.tally());
   }
 
-  /** Where a post stands for its author; null for everyone else. */
-  reviewStateFor(caller: Caller, post: ModeratedPost): { state: ReviewState; message: string } | null {
+  /** A rejected post its author has not sent again yet. */
+  async appealableBy(caller: Caller, post: ModeratedPost): Promise<boolean> {
+    if (post.status !== PostStatus.REJECTED || !caller.owns(post)) return false;
+    return !(await this.repo.appealed(post.id));
+  }
+
+  /**
+   * Where a post stands for its author; null for everyone else. A waiting post whose crisis a
+   * moderator marked handled is no longer "waiting": its author reads that it was looked after.
+   * One statement, only for the author's own waiting posts; both fields of one post, for one
+   * caller, share it (a live event's post is answered for each subscriber: never shared across callers).
+   */
+  reviewStateFor(caller: Caller, post: ModeratedPost): Promise<{ state: ReviewState; message: string } | null> {
+    let byPost = this.reviewStates.get(caller);
+    if (!byPost) {
+      byPost = new WeakMap();
+      this.reviewStates.set(caller, byPost);
+    }
+    let known = byPost.get(post);
+    if (!known) {
+      known = this.reviewStateOf(caller, post);
+      byPost.set(post, known);
+    }
+    return known;
+  }
+
+  private readonly reviewStates = new WeakMap<Caller, WeakMap<ModeratedPost, Promise<{ state: ReviewState; message: string } | null>>>();
+
+  private async reviewStateOf(caller: Caller, post: ModeratedPost): Promise<{ state: ReviewState; message: string } | null> {
     if (!caller.owns(post)) return null;
-    if (post.status === PostStatus.PENDING) return { state: ReviewState.WAITING, message: M.waiting };
+    if (post.status === PostStatus.PENDING) {
+      if (await this.repo.handled(post.id)) return { state: ReviewState.HANDLED, message: M.handled };
+      return { state: ReviewState.WAITING, message: M.waiting };
+    }
     if (post.status === PostStatus.REJECTED) {
       return { state: ReviewState.NOT_PUBLISHED, message: this.reasons.get(post.reviewReason ?? '')?.text ?? M.notPublished };
     }

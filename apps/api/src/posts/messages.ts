@@ -20,6 +20,10 @@ export const MESSAGES = {
   banned: 'Posting from this browser has been paused by the moderators. Thank you for understanding.',
   paused: MODERATION_MESSAGES.paused,
   reactNeedsKey: 'Reacting needs the private key Steady gives your browser. Please use the buttons on the page.',
+  ownPost: 'Reactions are how others answer your words, so your own posts don’t take them from you.',
+  appealed: 'Thank you. A moderator will read it again, and it will appear once they have. Thank you for your patience.',
+  appealNotRejected: 'Only a post a moderator decided not to publish can be sent again for review.',
+  appealOnce: 'This post has already been sent again once, and a moderator has read it. You’re welcome to write a new post instead.',
   slowDown: 'There’s no rush here. Please take a short pause, then try again.',
   idempotencyKey: 'That request id is not one we can use. Please try again from the page.',
 } as const;

@@ -19,14 +19,25 @@ import { PostGuardian, seenBy } from './visibility';
 export class PostReviewResolver {
   constructor(@Inject(ModerationService) private readonly service: ModerationService) {}
 
-  @ResolveField(() => ReviewState, { nullable: true, description: 'Only for the post’s author: waiting, published or not published.' })
-  reviewState(@Parent() post: PostRecord, @Context() ctx: RequestContext): ReviewState | null {
-    return this.service.reviewStateFor(ctx.caller, post)?.state ?? null;
+  @ResolveField(() => ReviewState, {
+    nullable: true,
+    description: 'Only for the post’s author: waiting, published, not published, or handled (a crisis a moderator looked after).',
+  })
+  async reviewState(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<ReviewState | null> {
+    return (await this.service.reviewStateFor(ctx.caller, post))?.state ?? null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Only for the post’s author: the outcome in kind words.' })
-  reviewMessage(@Parent() post: PostRecord, @Context() ctx: RequestContext): string | null {
-    return this.service.reviewStateFor(ctx.caller, post)?.message ?? null;
+  async reviewMessage(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<string | null> {
+    return (await this.service.reviewStateFor(ctx.caller, post))?.message ?? null;
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Only for the post’s author: a moderator did not publish it and it was not sent again yet (appealPost). False for everyone else.',
+  })
+  appealable(@Parent() post: PostRecord, @Context() ctx: RequestContext): Promise<boolean> {
+    return this.service.appealableBy(ctx.caller, post);
   }
 }
 

@@ -5,7 +5,7 @@ import { ArticlesService } from '../articles/articles.service';
 import { decodeCursor, pageSize } from '../common/pagination';
 import type { RequestContext } from '../graphql/context';
 import { toConnection } from './connection';
-import { CreatePostInput, CreatePostPayload, EditPostInput } from './dto/post.inputs';
+import { AppealPostInput, CreatePostInput, CreatePostPayload, EditPostInput } from './dto/post.inputs';
 import { PostConnection, PostModel, REACTION_KINDS, ReactionCountModel, ReactionKind } from './post.model';
 import type { PostRecord } from './post.model';
 import { PostsRepository } from './posts.repository';
@@ -75,6 +75,13 @@ export class PostsResolver {
   @Mutation(() => CreatePostPayload)
   async editPost(@Args('input') input: EditPostInput, @Context() ctx: RequestContext): Promise<CreatePostPayload> {
     return this.payload(await this.service.edit(ctx.caller, input));
+  }
+
+  @Mutation(() => CreatePostPayload, {
+    description: 'The author of a rejected post sends it (changed or not) to the moderators again, once: it waits, marked as an appeal.',
+  })
+  async appealPost(@Args('input') input: AppealPostInput, @Context() ctx: RequestContext): Promise<CreatePostPayload> {
+    return this.payload(await this.service.appeal(ctx.caller, input));
   }
 
   private payload(result: WriteResult): CreatePostPayload {

@@ -8,7 +8,7 @@ import { Caller } from '../authors/caller';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { isPostId } from '../common/ids';
 import { Db, Tx } from '../database/db';
-import { CrisisConcern, Decision, PostOutcome, decide, toStoredHits } from '../moderation/decision';
+import { CrisisConcern, Decision, PRIORITY, PostOutcome, decide, toStoredHits } from '../moderation/decision';
 import { ModerationRepository } from '../moderation/moderation.repository';
 import type { LiveBus } from '../common/live-bus';
 import { LIVE_BUS } from '../common/tokens';
@@ -217,6 +217,7 @@ export class PostsService {
     if (known.banned) throw new AppError(ErrorCode.AUTHOR_BANNED, MESSAGES.paused);
     const post = await this.existingPost(postId);
     if (post.status !== PostStatus.PUBLISHED) throw badInput('postId', MESSAGES.reactToPublished);
+    if (caller.owns(post)) throw new AppError(ErrorCode.OWN_POST, MESSAGES.ownPost);
     const toggled = await this.posts.toggleReaction(post.id, caller.tokenFor(post.sectionId)!, kind);
     await this.cache.invalidate(post.sectionId);
     await this.publishPost('REACTED', toggled);
@@ -225,6 +226,49 @@ export class PostsService {
 
   private publishPost(kind: 'PUBLISHED' | 'EDITED' | 'REMOVED' | 'REACTED' | 'HIDDEN', post: PostRecord) {
     return this.live.publish({ topic: 'post', kind, postId: post.id, sectionId: post.sectionId, parentId: post.parentId });
+  }
+
+  /**
+   * An appeal: the author of a rejected post changes it (or not) and sends it to the moderators
+   * again, once. It waits (PENDING) in the queue marked "appeal", whatever the rules say of the new
+   * words (a crisis keeps its priority); the edit window does not apply, as nobody could reply to it.
+   */
+  async appeal(caller: Caller, input: { postId: string; body: string }): Promise<WriteResult> {
+    const body = validBody(input.body);
+    const post = await this.ownPost(caller, input.postId);
+    if (post.status !== PostStatus.REJECTED) throw new AppError(ErrorCode.APPEAL_NOT_OPEN, MESSAGES.appealNotRejected);
+    await this.limitWrites(caller);
+    await this.refuseBanned(caller.keyHash);
+    if (await this.moderation.appealed(post.id)) throw new AppError(ErrorCode.APPEAL_NOT_OPEN, MESSAGES.appealOnce);
+    const section = await this.articles.sectionMeta(post.sectionId);
+    const decision = decide(body, { section: section?.slug ?? '', kind: post.parentId ? 'reply' : 'post', acknowledgeNudge: true });
+    const crisis = post.crisis || decision.crisis;
+    const appealed = await this.db.transaction(async (tx) => {
+      const row = await this.posts.edit(tx, post.id, {
+        body,
+        html: renderPostBody(body),
+        status: PostStatus.PENDING,
+        crisis,
+        hits: toStoredHits(decision.hits),
+        rulesVersion: decision.rulesVersion,
+      });
+      if (!row) throw notFound(MESSAGES.postNotFound);
+      const priority = crisis ? PRIORITY.CRISIS : PRIORITY.APPEAL;
+      await this.moderation.enqueue(tx, row.id, priority, ['appeal', ...decision.reasons]);
+      await this.moderation.audit(tx, {
+        actor: 'system',
+        action: 'appeal',
+        postId: row.id,
+        rulesVersion: decision.rulesVersion,
+        reason: decision.reasons.join(', ') || null,
+      });
+      return row;
+    });
+    // The moderators' live queue hears of it at once (after the commit, as every live event).
+    await this.live.publish({ topic: 'queue', kind: 'ADDED', postId: appealed.id });
+    const outcome = decision.outcome === PostOutcome.CRISIS ? PostOutcome.CRISIS : PostOutcome.HELD;
+    const message = outcome === PostOutcome.CRISIS ? decision.message : MESSAGES.appealed;
+    return { ...this.result({ ...decision, outcome, message }, appealed), authorKey: null };
   }
 
   /** An edit's queue item and audit entry follow its decision, in the edit's transaction. */

@@ -1,11 +1,13 @@
 import { useActionData, useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { EDIT_WINDOW_MS, FLAG_NOTE_MAX } from '@steady/rules';
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { formatDateTime, minutesLeft, plural } from '~/lib/format';
 import { useHydrated } from '~/lib/hydrated';
 import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
+import { pendingWords } from '~/lib/review-state';
 import type { loader as rootLoader } from '~/root';
-import { isFormResult, PostForm, type FormResult } from './post-form';
+import { isFormResult, PostForm, type Done, type FormResult } from './post-form';
+import { KEY_NOTICE_ANCHOR, KeyNotice, WrittenNote } from './key-notice';
 import { CsrfField } from './csrf-field';
 import { useMoreReplies } from './more-replies';
 import { useLiveReactionCounts } from './live/live-thread';
@@ -35,6 +37,10 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
   const removed = post.status === 'DELETED';
   const { replies: nested, more } = useMoreReplies(post, level);
   const byId = `post-${post.id}-by`;
+  // Without JavaScript, what a write says (and the key notice) waits beside its post after the redirect.
+  const root = useRouteLoaderData<typeof rootLoader>('root');
+  const written = root?.written?.postId === post.id ? root.written : null;
+  const keyHere = root?.keyNotice === post.id;
 
   return (
     <li className={`post-item level-${level}`}>
@@ -67,7 +73,7 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
                 </span>
               ) : null}
             </header>
-            {post.status === 'PENDING' ? <p className="post-status">Waiting for a moderator. Only you can see this for now.</p> : null}
+            {post.status === 'PENDING' ? <p className="post-status">{pendingWords(post.reviewState)}</p> : null}
             {post.status === 'REJECTED' ? <p className="post-status">Not published. Only you can see this.</p> : null}
             <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
             {post.status === 'PUBLISHED' ? post.mine ? <ReactionCounts post={post} /> : <Reactions post={post} /> : null}
@@ -82,6 +88,11 @@ export function PostItem({ post, level, thread }: { post: Post; level: 0 | 1 | 2
           </>
         )}
       </article>
+      {written ? (
+        <WrittenNote text={written.text} postId={post.id} keyNotice={keyHere} />
+      ) : keyHere ? (
+        <KeyNotice level={3} id={KEY_NOTICE_ANCHOR} />
+      ) : null}
       {nested.length > 0 ? (
         <ul className="replies" aria-label={`Replies to ${removed ? 'a removed post' : post.pseudonym}`}>
           {nested.map((reply) => (
@@ -129,34 +140,49 @@ function Reactions({ post }: { post: Post }) {
   const action = useNoJsAction(`post-${post.id}`);
   const pendingKind = fetcher.formData?.get('kind');
   const failed = result && !result.ok && fetcher.state === 'idle' ? result.errors.form : null;
+  const newKey = fetcher.data?.ok === true && fetcher.data.keyNotice === true;
   // Counts that changed live (other readers); not while this reader's own reaction is on its way.
   const live = useLiveReactionCounts(post.id);
 
   return (
-    <fetcher.Form method="post" action={action} className="reactions">
-      <PostActionFields intent="react" formId={formId} postId={post.id} hydrated={hydrated} />
-      <div role="group" aria-label={`Reactions to ${post.pseudonym}'s post`}>
-        {post.reactions.map((reaction) => {
-          let pressed = reaction.reactedByMe;
-          let count = fetcher.state === 'idle' ? (live?.[reaction.kind] ?? reaction.count) : reaction.count;
-          if (pendingKind === reaction.kind) {
-            pressed = !pressed;
-            count = Math.max(0, count + (pressed ? 1 : -1));
-          }
-          return (
-            <button key={reaction.kind} type="submit" name="kind" value={reaction.kind} aria-pressed={pressed}>
-              {REACTION_LABELS[reaction.kind]} <span className="count">{count}</span>
-            </button>
-          );
-        })}
-      </div>
-      {failed ? (
-        <p className="form-error" role="alert">
-          {failed}
-        </p>
-      ) : null}
-    </fetcher.Form>
+    <>
+      <fetcher.Form method="post" action={action} className="reactions">
+        <PostActionFields intent="react" formId={formId} postId={post.id} hydrated={hydrated} />
+        <div role="group" aria-label={`Reactions to ${post.pseudonym}'s post`}>
+          {post.reactions.map((reaction) => {
+            let pressed = reaction.reactedByMe;
+            let count = fetcher.state === 'idle' ? (live?.[reaction.kind] ?? reaction.count) : reaction.count;
+            if (pendingKind === reaction.kind) {
+              pressed = !pressed;
+              count = Math.max(0, count + (pressed ? 1 : -1));
+            }
+            return (
+              <button key={reaction.kind} type="submit" name="kind" value={reaction.kind} aria-pressed={pressed}>
+                {REACTION_LABELS[reaction.kind]} <span className="count">{count}</span>
+              </button>
+            );
+          })}
+        </div>
+        {failed ? (
+          <p className="form-error" role="alert">
+            {failed}
+          </p>
+        ) : null}
+      </fetcher.Form>
+      {newKey ? <KeyNotice focusOnMount level={3} /> : null}
+    </>
   );
+}
+
+/** A reply or an edit went through: fold the form away and say so right here, where the person is. */
+function useWritten(detailsRef: React.RefObject<HTMLDetailsElement>) {
+  const [done, setDone] = useState<Done | null>(null);
+  const onDone = (result: Done) => {
+    if (detailsRef.current) detailsRef.current.open = false;
+    setDone(result);
+  };
+  const note = done ? <WrittenNote text={done.message} postId={done.postId} keyNotice={done.keyNotice} focusOnMount /> : null;
+  return { onDone, note, clear: () => setDone(null) };
 }
 
 function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
@@ -164,28 +190,36 @@ function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const actionData = useActionData<unknown>();
   const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
+  const written = useWritten(detailsRef);
   return (
-    <details className="post-tool" ref={detailsRef} open={reopen || undefined}>
-      <summary>
-        Reply<span className="visually-hidden"> to {post.pseudonym}</span>
-      </summary>
-      <PostForm
-        formId={formId}
-        intent="create"
-        label={`Your reply to ${post.pseudonym}`}
-        submitLabel="Send reply"
-        pendingLabel="Sending…"
-        successMessage="Your reply is up."
-        sectionId={thread.sectionId}
-        sectionSlug={thread.sectionSlug}
-        kind="reply"
-        parentId={post.id}
-        idempotencyKey={`${thread.keyBase}-${post.id}`}
-        onDone={() => {
-          if (detailsRef.current) detailsRef.current.open = false;
-        }}
-      />
-    </details>
+    <>
+      <details
+        className="post-tool"
+        ref={detailsRef}
+        open={reopen || undefined}
+        onToggle={(event) => event.currentTarget.open && written.clear()}
+      >
+        <summary>
+          Reply<span className="visually-hidden"> to {post.pseudonym}</span>
+        </summary>
+        <PostForm
+          formId={formId}
+          intent="create"
+          label={`Your reply to ${post.pseudonym}`}
+          submitLabel="Send reply"
+          pendingLabel="Sending…"
+          successMessage="Your reply is up."
+          sectionId={thread.sectionId}
+          sectionSlug={thread.sectionSlug}
+          kind="reply"
+          parentId={post.id}
+          idempotencyKey={`${thread.keyBase}-${post.id}`}
+          keepDraft
+          onDone={written.onDone}
+        />
+      </details>
+      {written.note}
+    </>
   );
 }
 
@@ -199,31 +233,38 @@ function EditTool({ post }: { post: Post }) {
   const actionData = useActionData<unknown>();
   const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
   const left = minutesLeft(post.createdAt, EDIT_WINDOW_MS, useNow());
+  const written = useWritten(detailsRef);
   if (left === 0) {
     // The window closed while the page was open (with JavaScript the minutes count down).
     return <p className="edit-closed">The time to edit this has passed. {WHY_IT_CLOSES} You're welcome to add a reply instead.</p>;
   }
   return (
-    <details className="post-tool" ref={detailsRef} open={reopen || undefined}>
-      <summary>
-        Edit<span className="visually-hidden"> your post</span>
-        <span className="edit-left"> ({left} min left)</span>
-      </summary>
-      <PostForm
-        formId={formId}
-        intent="edit"
-        label="Edit your post"
-        hint={`You can edit this for ${plural(left, 'more minute', 'more minutes')}. ${WHY_IT_CLOSES}`}
-        submitLabel="Save changes"
-        pendingLabel="Saving…"
-        successMessage="Your changes are saved."
-        postId={post.id}
-        defaultBody={post.body}
-        onDone={() => {
-          if (detailsRef.current) detailsRef.current.open = false;
-        }}
-      />
-    </details>
+    <>
+      <details
+        className="post-tool"
+        ref={detailsRef}
+        open={reopen || undefined}
+        onToggle={(event) => event.currentTarget.open && written.clear()}
+      >
+        <summary>
+          Edit<span className="visually-hidden"> your post</span>
+          <span className="edit-left"> ({left} min left)</span>
+        </summary>
+        <PostForm
+          formId={formId}
+          intent="edit"
+          label="Edit your post"
+          hint={`You can edit this for ${plural(left, 'more minute', 'more minutes')}. ${WHY_IT_CLOSES}`}
+          submitLabel="Save changes"
+          pendingLabel="Saving…"
+          successMessage="Your changes are saved."
+          postId={post.id}
+          defaultBody={post.body}
+          onDone={written.onDone}
+        />
+      </details>
+      {written.note}
+    </>
   );
 }
 
@@ -274,9 +315,12 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
 
   if (thanks) {
     return (
-      <p className="flag-thanks" role="status" id={formId}>
-        {thanks}
-      </p>
+      <>
+        <p className="flag-thanks" role="status" id={formId}>
+          {thanks}
+        </p>
+        {fetcher.data?.ok === true && fetcher.data.keyNotice ? <KeyNotice focusOnMount level={3} /> : null}
+      </>
     );
   }
 

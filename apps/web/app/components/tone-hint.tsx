@@ -107,12 +107,8 @@ export function ToneHintView({ hint, id }: { hint: ToneHint | null; id: string }
       ) : null}
       {hint?.kind === 'nudge' ? (
         <div className="tone-hint">
+          {/* The rule's message only: its guideline quote says nearly the same, and one message is enough (ADR 018). */}
           <p className="tone-hint-message">{hint.message}</p>
-          {hint.quote ? (
-            <blockquote>
-              <p>{hint.quote}</p>
-            </blockquote>
-          ) : null}
           <p className="tone-hint-words">
             <span className="label">The words this is about: </span>
             {hint.snippets.map((snippet, i) => (

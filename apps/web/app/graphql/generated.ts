@@ -18,6 +18,12 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AppealPostInput = {
+  /** The words to send again: changed, or as they were. */
+  body: Scalars['String']['input'];
+  postId: Scalars['ID']['input'];
+};
+
 export type CreatePostInput = {
   /** "Post anyway" after a nudge: the post is then held for review. */
   acknowledgeNudge?: InputMaybe<Scalars['Boolean']['input']>;
@@ -46,12 +52,14 @@ export type EditPostInput = {
 
 /** The stable `extensions.code` of an error Steady answers with. */
 export const ErrorCode = {
+  APPEAL_NOT_OPEN: 'APPEAL_NOT_OPEN',
   AUTHOR_BANNED: 'AUTHOR_BANNED',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   EDIT_WINDOW_CLOSED: 'EDIT_WINDOW_CLOSED',
   FORBIDDEN: 'FORBIDDEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   NOT_FOUND: 'NOT_FOUND',
+  OWN_POST: 'OWN_POST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   RATE_LIMITED: 'RATE_LIMITED',
@@ -158,8 +166,9 @@ export type ReviewPostInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where a post stands with the moderators, for its author. */
+/** Where a post stands with the moderators, for its author. HANDLED: a post where someone may be in danger that a moderator read and looked after; it stays between its author and the moderators. */
 export const ReviewState = {
+  HANDLED: 'HANDLED',
   NOT_PUBLISHED: 'NOT_PUBLISHED',
   PUBLISHED: 'PUBLISHED',
   WAITING: 'WAITING'
@@ -231,7 +240,7 @@ export type QueueQueryVariables = Exact<{
 }>;
 
 
-export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, medianMinutesToReview: number | null, crisisMedianMinutesToFirstView: number | null, crisisP90MinutesToFirstView: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, claimedBy: string | null, claimedUntil: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
+export type QueueQuery = { moderator: { id: string, email: string, role: ModeratorRole } | null, moderationStats: { published: number, held: number, crisis: number, rejected: number, flags: number, nudgesShown: number, nudgesRephrased: number, nudgesPostedAnyway: number, nudgesAbandoned: number, appeals: number, medianMinutesToReview: number | null, crisisMedianMinutesToFirstView: number | null, crisisP90MinutesToFirstView: number | null }, moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, priority: number, reasons: Array<string>, flags: number, enqueuedAt: string, firstViewedAt: string | null, claimedBy: string | null, claimedUntil: string | null, readerFlags: Array<{ reason: FlagReason, title: string, note: string | null, createdAt: string | null }>, notes: Array<{ id: string, body: string, author: string, createdAt: string }>, hits: Array<{ ruleId: string, principle: string, message: string, start: number, end: number, score: number | null, source: string, category: string }>, post: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, section: { id: string, slug: string, title: string, article: { slug: string, title: string } }, parent: { id: string, body: string, pseudonym: string, status: PostStatus } | null } } }> }, rejectReasons: Array<{ id: string, principle: string, title: string, text: string }>, guidelines: Array<{ id: string, principle: string, title: string, description: string }> };
 
 export type ReviewMutationVariables = Exact<{
   input: ReviewPostInput;
@@ -314,7 +323,7 @@ export type ThreadQueryVariables = Exact<{
 }>;
 
 
-export type ThreadQuery = { section: { posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }>, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } } }> } } | null };
+export type ThreadQuery = { section: { posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }>, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } } }> } } | null };
 
 export type PostRepliesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -324,13 +333,13 @@ export type PostRepliesQueryVariables = Exact<{
 }>;
 
 
-export type PostRepliesQuery = { post: { depth: number, id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, section: { id: string, slug: string }, replies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } | null };
+export type PostRepliesQuery = { post: { depth: number, id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, section: { id: string, slug: string }, replies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } | null };
 
-export type ReplySlicesFragment = { replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } };
+export type ReplySlicesFragment = { replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> } };
 
-export type DeeperRepliesFragment = { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> };
+export type DeeperRepliesFragment = { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, replies: { pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> }, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> } }> };
 
-export type PostFieldsFragment = { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> };
+export type PostFieldsFragment = { id: string, body: string, html: string, pseudonym: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, mine: boolean, reviewState: ReviewState | null, reactions: Array<{ kind: ReactionKind, count: number, reactedByMe: boolean }> };
 
 export type WriteOutcomeFragment = { outcome: PostOutcome, concern: CrisisConcern | null, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null };
 
@@ -347,6 +356,13 @@ export type EditPostMutationVariables = Exact<{
 
 
 export type EditPostMutation = { editPost: { outcome: PostOutcome, concern: CrisisConcern | null, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null } };
+
+export type AppealPostMutationVariables = Exact<{
+  input: AppealPostInput;
+}>;
+
+
+export type AppealPostMutation = { appealPost: { outcome: PostOutcome, concern: CrisisConcern | null, authorKey: string | null, message: string, nudgeId: string | null, post: { id: string } | null, hits: Array<{ ruleId: string, message: string, quote: string | null, start: number, end: number }>, resources: Array<{ name: string, contact: string, region: string, description: string }> | null } };
 
 export type DeletePostMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -382,7 +398,16 @@ export type MeQueryVariables = Exact<{
 }>;
 
 
-export type MeQuery = { me: { posts: { edges: Array<{ node: { id: string, html: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, pseudonym: string, reviewState: ReviewState | null, reviewMessage: string | null, messagesFromModerators: Array<{ id: string, body: string, sentAt: string }> | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> }, repliesToMe: { edges: Array<{ node: { id: string, html: string, pseudonym: string, createdAt: string, parent: { id: string } | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> } } | null };
+export type MeQuery = { me: { posts: { edges: Array<{ node: { id: string, html: string, status: PostStatus, createdAt: string, editedAt: string | null, replyCount: number, pseudonym: string, reviewState: ReviewState | null, reviewMessage: string | null, appealable: boolean, body: string, messagesFromModerators: Array<{ id: string, body: string, sentAt: string }> | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> }, repliesToMe: { edges: Array<{ node: { id: string, html: string, pseudonym: string, createdAt: string, parent: { id: string } | null, section: { slug: string, title: string, article: { slug: string, title: string } } } }> } } | null };
+
+export type ThreadPlacesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ThreadPlacesQuery = { section: { posts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string } }> } } | null };
 
 export type SearchPostsQueryVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -505,6 +530,7 @@ export const PostFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   editedAt
   replyCount
   mine
+  reviewState
   reactions {
     kind
     count
@@ -543,6 +569,7 @@ export const DeeperRepliesFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   editedAt
   replyCount
   mine
+  reviewState
   reactions {
     kind
     count
@@ -595,6 +622,7 @@ fragment PostFields on Post {
   editedAt
   replyCount
   mine
+  reviewState
   reactions {
     kind
     count
@@ -763,6 +791,7 @@ export const QueueDocument = /*#__PURE__*/ new TypedDocumentString(`
     nudgesRephrased
     nudgesPostedAnyway
     nudgesAbandoned
+    appeals
     medianMinutesToReview
     crisisMedianMinutesToFirstView
     crisisP90MinutesToFirstView
@@ -1015,6 +1044,7 @@ fragment PostFields on Post {
   editedAt
   replyCount
   mine
+  reviewState
   reactions {
     kind
     count
@@ -1077,6 +1107,7 @@ fragment PostFields on Post {
   editedAt
   replyCount
   mine
+  reviewState
   reactions {
     kind
     count
@@ -1141,6 +1172,35 @@ export const EditPostDocument = /*#__PURE__*/ new TypedDocumentString(`
     description
   }
 }`) as unknown as TypedDocumentString<EditPostMutation, EditPostMutationVariables>;
+export const AppealPostDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AppealPost($input: AppealPostInput!) {
+  appealPost(input: $input) {
+    ...WriteOutcome
+  }
+}
+    fragment WriteOutcome on CreatePostPayload {
+  outcome
+  concern
+  authorKey
+  message
+  nudgeId
+  post {
+    id
+  }
+  hits {
+    ruleId
+    message
+    quote
+    start
+    end
+  }
+  resources {
+    name
+    contact
+    region
+    description
+  }
+}`) as unknown as TypedDocumentString<AppealPostMutation, AppealPostMutationVariables>;
 export const DeletePostDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation DeletePost($id: ID!) {
   deletePost(id: $id) {
@@ -1192,6 +1252,8 @@ export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
             body
             sentAt
           }
+          appealable
+          body
           section {
             ...PlaceOfPost
           }
@@ -1224,6 +1286,24 @@ export const MeDocument = /*#__PURE__*/ new TypedDocumentString(`
     title
   }
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const ThreadPlacesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ThreadPlaces($id: ID!, $first: Int!, $after: String) {
+  section(id: $id) {
+    posts(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThreadPlacesQuery, ThreadPlacesQueryVariables>;
 export const SearchPostsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SearchPosts($slug: String!, $query: String!, $first: Int!, $after: String, $threadPageSize: Int!) {
   article(slug: $slug) {

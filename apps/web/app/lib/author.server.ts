@@ -107,7 +107,11 @@ export interface Notice {
 }
 
 type FlashData = { revealKey: boolean };
-type FlashOnce = { keyNotice: boolean; notice: Notice };
+/**
+ * `keyNotice`: a key was just made; true shows the notice at the top of the next page, a post id
+ * beside that post (where the person lands). `written`: "Your reply is up." beside the new post.
+ */
+type FlashOnce = { keyNotice: boolean | string; notice: Notice; written: { postId: string; text: string } };
 
 export function getFlash(request: Request) {
   return flashStorage.getSession(request.headers.get('Cookie')) as Promise<import('@remix-run/node').Session<FlashData, FlashOnce>>;

@@ -37,11 +37,18 @@ export function readSubmission(request: Request, context: AppLoadContext, form: 
 }
 
 /** Nothing happened: the reason beside the form, and the words as they were typed. */
-export function refusal(submission: Submission, errors: IntentErrors, status = 400, headers?: HeadersInit) {
+export function refusal(submission: Submission, errors: IntentErrors, status = 400, headers?: HeadersInit, sendFailed = false) {
   const { formId, text } = submission;
   const values = errors.body !== undefined ? { body: text ?? '' } : text === undefined ? undefined : { body: text };
-  const result: FormResult = { ok: false, formId, errors, values };
+  const result: FormResult = { ok: false, formId, errors, values, ...(sendFailed ? { sendFailed } : {}) };
   return data(result, { status, headers });
+}
+
+/** What api.server throws when the API cannot be reached or fails on its side: a 5xx `data()`. */
+export function isServerTrouble(error: unknown): boolean {
+  if (!error || typeof error !== 'object' || !('init' in error)) return false;
+  const status = (error as { init?: { status?: number } | null }).init?.status ?? 0;
+  return status >= 500;
 }
 
 /** The HTTP status for an API refusal: 429 (with Retry-After as the API said), 404, else 400. */
@@ -67,9 +74,9 @@ export function fromApiError(submission: Submission, error: ApiError) {
 }
 
 /** Done: in place with JavaScript (with an optional message), else back to the page at the post. */
-export function done(submission: Submission, postId: string | null, headers?: Headers, message?: string | null) {
+export function done(submission: Submission, postId: string | null, headers?: Headers, message?: string | null, keyNotice = false) {
   if (submission.withJs) {
-    const result: FormResult = { ok: true, formId: submission.formId, postId, message: message ?? null };
+    const result: FormResult = { ok: true, formId: submission.formId, postId, message: message ?? null, keyNotice };
     return data(result, { headers });
   }
   return redirect(postId ? `${submission.back}#post-${postId}` : submission.back, { headers });

@@ -36,6 +36,13 @@ describe('the section page’s intents, one schema', () => {
     });
   });
 
+  test('after a nudge without JavaScript, "edit my words" comes back as the choice; any other value is not said', () => {
+    const nudged = (choice: string) =>
+      parsePostIntent(form({ intent: 'create', body: 'Leave him.', sectionId: 's1', choice, nudgeMessage: 'A gentle word.' }));
+    expect(nudged('edit')).toMatchObject({ ok: true, intent: { choice: 'edit', nudgeMessage: 'A gentle word.' } });
+    expect(nudged('post')).toMatchObject({ ok: true, intent: { choice: undefined } });
+  });
+
   test('empty words are refused beside the field', () => {
     expect(parsePostIntent(form({ intent: 'edit', body: '   ', postId: 'p1' }))).toEqual({
       ok: false,

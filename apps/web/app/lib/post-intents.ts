@@ -46,6 +46,16 @@ export const PostIntentSchema = z.discriminatedUnion('intent', [
     idempotencyKey: token,
     nudgeId: token,
     acknowledgeNudge: confirmed,
+    /** "edit" (after a nudge, without JavaScript): back to the words, nothing sent; anything else is not said. */
+    choice: z.pipe(
+      field,
+      z.transform((value) => (value === 'edit' ? ('edit' as const) : undefined)),
+    ),
+    /** The nudge's sentence, shown again (to the same person) while they edit. */
+    nudgeMessage: z.pipe(
+      field,
+      z.transform((value) => value.slice(0, 600) || undefined),
+    ),
   }),
   z.object({ intent: z.literal('edit'), body: PostBodySchema, postId: field, acknowledgeNudge: confirmed }),
   z.object({ intent: z.literal('delete'), postId: field }),
@@ -83,6 +93,8 @@ const FIELDS = [
   'idempotencyKey',
   'nudgeId',
   'acknowledgeNudge',
+  'choice',
+  'nudgeMessage',
   'postId',
   'kind',
   'reason',

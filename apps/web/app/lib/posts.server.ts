@@ -3,6 +3,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { withinEditWindow } from '@steady/rules';
 import {
+  AppealPostDocument,
   CreatePostDocument,
   DeletePostDocument,
   EditPostDocument,
@@ -14,12 +15,15 @@ import {
   ReactDocument,
   ReactionKind,
   ThreadDocument,
+  ThreadPlacesDocument,
+  type AppealPostInput,
   type CreatePostInput,
   type EditPostInput,
   type FlagPostInput,
   type FlagReasonsQuery,
   type MeQuery,
   type PostFieldsFragment,
+  type ThreadPlacesQuery,
   type ThreadQuery,
   type WriteOutcomeFragment,
 } from '~/graphql/generated';
@@ -186,6 +190,47 @@ export async function getPostReplies(
   };
 }
 
+/** How many pages of places `pageOf` reads at most (100 posts each) before it gives up. */
+const PLACES_MAX_PAGES = 20;
+
+/**
+ * The thread page a top-level post is on, as the "Show more posts" links count them (PAGE_SIZE
+ * a page): '' for the first page, the `after` cursor of its page otherwise; null when it is not
+ * found (then the caller keeps the page the form was on). `authorKey`: a key the post just made,
+ * not yet in the request's cookie (a first post), so the author's own waiting post is counted.
+ */
+export async function pageOf(
+  request: Request,
+  context: AppLoadContext,
+  sectionId: string,
+  postId: string,
+  authorKey?: string | null,
+): Promise<string | null> {
+  const cursors: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < PLACES_MAX_PAGES; i++) {
+    const result: ThreadPlacesQuery = await gql(
+      request,
+      context,
+      ThreadPlacesDocument,
+      { id: sectionId, first: 100, after },
+      authorKey ? { authorKey } : {},
+    );
+    const connection = result.section?.posts;
+    if (!connection) return null;
+    for (const edge of connection.edges) {
+      if (edge.node.id === postId) {
+        const start = Math.floor(cursors.length / PAGE_SIZE) * PAGE_SIZE;
+        return start === 0 ? '' : cursors[start - 1];
+      }
+      cursors.push(edge.cursor);
+    }
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return null;
+    after = connection.pageInfo.endCursor;
+  }
+  return null;
+}
+
 export type CreatePostResult = WriteOutcomeFragment;
 
 export async function createPost(request: Request, context: AppLoadContext, input: CreatePostInput) {
@@ -196,6 +241,12 @@ export async function createPost(request: Request, context: AppLoadContext, inpu
 export async function editPost(request: Request, context: AppLoadContext, input: EditPostInput) {
   const result = await gql(request, context, EditPostDocument, { input });
   return result.editPost;
+}
+
+/** A rejected post sent again for review, by its author (the cookie's key). */
+export async function appealPost(request: Request, context: AppLoadContext, input: AppealPostInput) {
+  const result = await gql(request, context, AppealPostDocument, { input });
+  return result.appealPost;
 }
 
 export async function deletePost(request: Request, context: AppLoadContext, id: string) {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
+import { Link, useLoaderData, useRouteLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from '@remix-run/react';
 import { POST_BODY_MAX, spelled } from '@steady/rules';
 import { GeneralErrorBoundary } from '~/components/error-page';
-import { PostForm } from '~/components/post-form';
+import { KeyNotice } from '~/components/key-notice';
+import { forgetDraft, isFormResult, PostForm, SEND_FAILED_MESSAGE, type FormResult } from '~/components/post-form';
 import { SearchForm } from '~/components/search-form';
 import { ArticleBreadcrumb } from '~/components/breadcrumb';
 import { ThreadSkipLinks } from '~/components/thread-skip-links';
@@ -56,8 +57,46 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  * A flag changes nothing the reader should see: no reload of the thread after one (with
  * JavaScript), so the thank-you stays beside the post even when the flag hid it for others.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get('intent') === 'flag' ? false : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionResult, defaultShouldRevalidate }) => {
+  if (formData?.get('intent') === 'flag') return false;
+  // A send that never arrived: reloading the thread would fail the same way and replace the page
+  // (and the words) with the error page. The form keeps everything instead.
+  if (isFormResult(actionResult) && !actionResult.ok && actionResult.sendFailed) return false;
+  return defaultShouldRevalidate;
+};
+
+/**
+ * With JavaScript, a send that fails on the way (the network drops, the web server is away)
+ * becomes a calm answer in the form, with the words kept, instead of the error page (ADR 018).
+ */
+export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  const form = await request.clone().formData();
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  // The send arrived and was taken (or led on to help): this form's draft has done its job.
+  const forget = () => forgetDraft(new URL(request.url).pathname, text('formId'));
+  try {
+    const result = await serverAction<typeof action>();
+    if (isFormResult(result) && result.ok) forget();
+    return result;
+  } catch (error) {
+    if (error instanceof Response) {
+      forget();
+      throw error;
+    }
+    const body = form.get('body');
+    const result: FormResult = {
+      ok: false,
+      formId: text('formId') || text('intent'),
+      errors: { form: SEND_FAILED_MESSAGE },
+      values: typeof body === 'string' ? { body } : undefined,
+      sendFailed: true,
+    };
+    return result;
+  }
+}
 
 /** Every post id on this page, replies included. */
 function postIds(posts: Array<{ id: string; replies: Array<{ id: string; replies: unknown[] }> }>): Set<string> {
@@ -85,7 +124,11 @@ export default function SectionPage() {
   const context = { sectionId: section.id, sectionSlug: section.slug, keyBase, flagReasons };
   // Without JavaScript, a flag's thank-you waits beside the post; if the flag hid the post, here.
   const notice = useRouteLoaderData<typeof rootLoader>('root')?.notice;
-  const orphanThanks = notice?.postId && !postIds(thread.posts).has(notice.postId) ? notice.text : null;
+  const here = postIds(thread.posts);
+  const orphanThanks = notice?.postId && !here.has(notice.postId) ? notice.text : null;
+  // A key notice for a post this page does not show (it cannot be missed): at the top of the talk.
+  const keyNotice = useRouteLoaderData<typeof rootLoader>('root')?.keyNotice;
+  const orphanKey = typeof keyNotice === 'string' && !here.has(keyNotice);
 
   return (
     <div className="section-page">
@@ -106,6 +149,7 @@ export default function SectionPage() {
             {orphanThanks}
           </p>
         ) : null}
+        {orphanKey ? <KeyNotice level={3} /> : null}
         <p className="discussion-intro">
           Everyone here is anonymous: others see a gentle name for you, in this thread only. Please keep it kind, as the{' '}
           <Link to="/guidelines">guidelines</Link> ask.
@@ -157,6 +201,7 @@ export default function SectionPage() {
             sectionId={section.id}
             sectionSlug={section.slug}
             idempotencyKey={`${keyBase}-new`}
+            keepDraft
           />
         </section>
       </section>

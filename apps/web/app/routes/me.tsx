@@ -1,10 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { AppealForm } from '~/components/appeal-form';
+import { appeal } from '~/lib/appeal.server';
+import type { loader as rootLoader } from '~/root';
 import { GeneralErrorBoundary } from '~/components/error-page';
 import { commitFlash, getAuthorKey, getFlash, getLastVisit, looksLikeAuthorKey, setAuthorKey, setLastVisit } from '~/lib/author.server';
 import { errorTitle, formatDateTime, sectionName } from '~/lib/format';
 import { getMine, type MyPost, type ReplyToMe } from '~/lib/posts.server';
 import { pageHeaders } from '~/lib/headers';
+import { statusNote } from '~/lib/review-state';
 import { CsrfField } from '~/components/csrf-field';
 import { When } from '~/components/when';
 import { MessagesFromModerators } from '~/components/moderator-messages';
@@ -47,6 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const posted = await readForm(request, context);
   if (!posted.trusted) return data<KeyResult>({ ok: false, error: posted.refusal }, { status: 403 });
   const { form } = posted;
+  if (form.get('intent') === 'appeal') return appeal(request, context, form);
   const pasted = textField(form, 'key').trim();
   if (!looksLikeAuthorKey(pasted)) {
     return data<KeyResult>(
@@ -79,17 +84,12 @@ function threadLink(item: { id: string; section: MyPost['section'] }) {
   return `/articles/${item.section.article.slug}/${item.section.slug}#post-${item.id}`;
 }
 
-function statusNote(post: MyPost): string | null {
-  if (post.reviewState === 'WAITING' || post.status === 'PENDING') return 'Waiting for a moderator';
-  if (post.reviewState === 'NOT_PUBLISHED' || post.status === 'REJECTED') return 'Not published';
-  if (post.reviewState === 'PUBLISHED') return 'Published';
-  if (post.status === 'DELETED') return 'Removed by you';
-  return null;
-}
-
 export default function MyPosts() {
   const { hasKey, known, posts, replies, firstVisit, support } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const result = answer && !('appeal' in answer) ? answer : undefined;
+  const refusedAppeal = answer && 'appeal' in answer ? answer.appeal : null;
+  const written = useRouteLoaderData<typeof rootLoader>('root')?.written ?? null;
   const navigation = useNavigation();
   const newCount = replies.filter((reply) => reply.isNew).length;
 
@@ -154,7 +154,7 @@ export default function MyPosts() {
             ) : (
               <ul className="my-list">
                 {posts.map((post) => (
-                  <li key={post.id}>
+                  <li key={post.id} id={`my-post-${post.id}`}>
                     <p className="post-meta">
                       In “{sectionName(post.section.title)}”, {post.section.article.title}
                       <When iso={post.createdAt} />
@@ -164,14 +164,26 @@ export default function MyPosts() {
                     {post.reviewMessage ? <p className="review-message">{post.reviewMessage}</p> : null}
                     <MessagesFromModerators postId={post.id} messages={post.messagesFromModerators} support={support} />
                     {post.status !== 'DELETED' ? <div className="post-body prose" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
-                    <p>
-                      <Link to={threadLink(post)}>
-                        {post.replyCount > 0
-                          ? `See it in the thread, with ${post.replyCount} ${post.replyCount === 1 ? 'reply' : 'replies'}`
-                          : 'See it in the thread'}
-                        <span className="visually-hidden"> ({formatDateTime(post.createdAt)})</span>
-                      </Link>
-                    </p>
+                    {written?.postId === post.id ? (
+                      <p className="notice notice-done" role="status">
+                        {written.text}
+                      </p>
+                    ) : null}
+                    {/* Not in the thread: the post and the reason are here, and the way to send it again. */}
+                    {post.status === 'REJECTED' ? (
+                      post.appealable ? (
+                        <AppealForm postId={post.id} body={post.body} refused={refusedAppeal?.postId === post.id ? refusedAppeal : null} />
+                      ) : null
+                    ) : (
+                      <p>
+                        <Link to={threadLink(post)}>
+                          {post.replyCount > 0
+                            ? `See it in the thread, with ${post.replyCount} ${post.replyCount === 1 ? 'reply' : 'replies'}`
+                            : 'See it in the thread'}
+                          <span className="visually-hidden"> ({formatDateTime(post.createdAt)})</span>
+                        </Link>
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

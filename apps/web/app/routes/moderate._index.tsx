@@ -343,6 +343,7 @@ export default function ModerationQueue() {
           Nudges: {stats.nudgesShown} shown, {stats.nudgesRephrased} rephrased, {stats.nudgesPostedAnyway} posted anyway,{' '}
           {stats.nudgesAbandoned} left unposted.
         </p>
+        <p className="appeals">Appeals: {stats.appeals} sent again for review.</p>
       </section>
 
       <h2 id="queue-title">{page.totalCount === 0 ? 'Nothing is waiting' : `${plural(page.totalCount, 'post', 'posts')} waiting`}</h2>

@@ -35,6 +35,12 @@ export class EditPostInput {
   @Field(() => Boolean, { nullable: true }) acknowledgeNudge?: boolean | null;
 }
 
+@InputType()
+export class AppealPostInput {
+  @Field(() => ID) postId: string;
+  @Field({ description: 'The words to send again: changed, or as they were.' }) body: string;
+}
+
 @ObjectType('CreatePostPayload')
 export class CreatePostPayload {
   @Field(() => PostOutcome) outcome: PostOutcome;

@@ -47,6 +47,21 @@ export function ReaderFlags({ flags, base }: { flags: QueueItemView['readerFlags
   );
 }
 
+/**
+ * An appeal, laid out as the readers' flags are (a small heading, then what there is to know): a
+ * moderator did not publish this before, and its author sent it again, perhaps changed (ADR 018).
+ */
+export function AppealNote({ base }: { base: string }) {
+  return (
+    <section className="reader-flags appeal" aria-labelledby={`${base}-appeal`}>
+      <h4 id={`${base}-appeal`}>An appeal</h4>
+      <ul>
+        <li>A moderator did not publish this before. Its author sent it again for review (perhaps changed), once.</li>
+      </ul>
+    </section>
+  );
+}
+
 function ProblemText({ id, problem }: { id: string; problem: CardProblem | null }) {
   return problem ? (
     <p className="field-error" id={id}>

@@ -4,7 +4,7 @@ import { formatDateTime, sectionName } from '~/lib/format';
 import type { QueueItemView, RejectReason, RuleGuide, RuleHitView } from '~/lib/moderator.server';
 import { flagReasons, highlight, priorityLabel, STATUS_WORDS } from './words';
 import { CsrfField } from '../csrf-field';
-import { CrisisCare, QueueNotes, ReaderFlags, type CardProblem } from './card-extras';
+import { AppealNote, CrisisCare, QueueNotes, ReaderFlags, type CardProblem } from './card-extras';
 import { ClaimLine, type ClaimView } from './claim';
 
 export interface BanState {
@@ -38,6 +38,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
   const base = `item-${item.id}`;
   const flagged = flagReasons(item.reasons);
   const postedAnyway = item.reasons.includes('posted-anyway');
+  const appeal = item.reasons.includes('appeal');
   const hitRuleIds = new Set(item.hits.map((hit) => hit.ruleId));
   const suggested = rejectReasons.filter((reason) => hitRuleIds.has(reason.id));
   const others = rejectReasons.filter((reason) => !hitRuleIds.has(reason.id));
@@ -136,6 +137,7 @@ export function QueueCard({ item, position, rejectReasons, rules, waitedFor, cur
         </ul>
       ) : null}
       <ReaderFlags flags={item.readerFlags} base={base} />
+      {appeal ? <AppealNote base={base} /> : null}
       {postedAnyway ? (
         <ul className="other-reasons">
           <li>The author saw a gentle nudge and chose to post it as it was.</li>

@@ -7,6 +7,7 @@ export function priorityLabel(priority: number, flags: number): { text: string; 
   if (priority >= 90) return { text: 'A reader thinks someone may be in danger', tone: 'crisis' };
   if (priority >= 30) return { text: 'Held by the tone rules', tone: 'care' };
   if (priority >= 20) return { text: `Flagged by readers (${flags}), hidden for now`, tone: 'care' };
+  if (priority >= 15) return { text: 'Sent again for review', tone: 'calm' };
   if (priority >= 10) return { text: 'Posted after a nudge', tone: 'calm' };
   return { text: `Flagged by readers (${flags})`, tone: 'calm' };
 }
