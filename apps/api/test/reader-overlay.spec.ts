@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from './app';
 import { post, sectionIds } from './fixtures';
+import { signedIn } from './moderators.fixtures';
 import { webOperation } from './web-documents';
 
 /**
@@ -9,12 +10,15 @@ import { webOperation } from './web-documents';
  * say exactly what executing the read for them says, and nobody else may ever see their held post.
  */
 const HELD_BODY = 'You are pathetic, grow up.';
+/** A post's id as an answer's JSON holds it (a bare "17" is also in every timestamp's digits). */
+const idIn = (id: string) => `"id":"${id}"`;
+const CRISIS_BODY = 'I want to kill myself tonight. Everyone would be better off without me.';
 
 const PAGE = `query($id: ID!, $first: Int!, $after: String) {
   section(id: $id) { title posts(first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { id body status pseudonym mine createdAt editedAt replyCount depth reactions { kind count reactedByMe }
-      replies(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id body status mine reactions { kind count reactedByMe } } } } } }
+    edges { cursor node { id body status pseudonym mine reviewState createdAt editedAt replyCount depth reactions { kind count reactedByMe }
+      replies(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id body status mine reviewState reactions { kind count reactedByMe } } } } } }
   } } }`;
 
 describe('a reader with a key: the cached page and their overlay', () => {
@@ -26,6 +30,8 @@ describe('a reader with a key: the cached page and their overlay', () => {
   let heldReply: string;
   let reactedOn: string;
   let firstId: string;
+  let approved: string;
+  let handled: string;
 
   const send = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
     request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set(headers).send({ query, variables });
@@ -47,6 +53,16 @@ describe('a reader with a key: the cached page and their overlay', () => {
     heldTop = (await post(t, { sectionId, body: HELD_BODY }, reader)).id;
     heldReply = (await post(t, { sectionId, body: HELD_BODY, parentId: firstId }, reader)).id;
     await post(t, { sectionId, body: HELD_BODY }, other); // someone else's held post: never the reader's to see
+    // Where their posts stand with the moderators (reviewState): one published after a moderator read it, one crisis handled.
+    const mod = await signedIn(t, 'MODERATOR');
+    approved = (await post(t, { sectionId, body: 'You are pathetic, grow up please.' }, reader)).id;
+    await t.gql(
+      `mutation($i: ReviewPostInput!) { reviewPost(input: $i) { id } }`,
+      { i: { postId: approved, decision: 'APPROVE' } },
+      mod.headers,
+    );
+    handled = (await post(t, { sectionId, body: CRISIS_BODY }, reader)).id;
+    await t.gql(`mutation($p: ID!, $n: String!) { markHandled(postId: $p, note: $n) }`, { p: handled, n: 'Looked after.' }, mod.headers);
     reactedOn = firstId;
     await t.gql(`mutation($id: ID!) { react(postId: $id, kind: HUG) { id } }`, { id: reactedOn }, { 'x-author-key': reader });
   });
@@ -70,12 +86,14 @@ describe('a reader with a key: the cached page and their overlay', () => {
     expect(firstPost.mine).toBe(false);
     expect(firstPost.reactions.find((r: any) => r.kind === 'HUG')).toEqual({ kind: 'HUG', count: 1, reactedByMe: true });
     expect(firstPost.replies.edges.map((e: any) => e.node.id)).toContain(heldReply);
-    expect(edges.filter((e: any) => e.node.mine).length).toBe(5); // their first, three of the six, the held one
+    expect(edges.filter((e: any) => e.node.mine).length).toBe(7); // their first, three of the six, the held one, the approved, the handled
+    const state = (id: string) => edges.find((e: any) => e.node.id === id).node.reviewState;
+    expect([state(heldTop), state(approved), state(handled), state(firstId)]).toEqual(['WAITING', 'PUBLISHED', 'HANDLED', null]);
     // Theirs only: another reader and a reader without a key see neither the held posts nor the reaction as theirs.
     for (const res of [await send(PAGE, vars, { 'x-author-key': other }), await send(PAGE, vars)]) {
       const text = JSON.stringify(res.body);
-      expect(text).not.toContain(heldTop);
-      expect(text).not.toContain(heldReply);
+      expect(text).not.toContain(idIn(heldTop));
+      expect(text).not.toContain(idIn(heldReply));
     }
     const theirs = await send(PAGE, vars, { 'x-author-key': other });
     expect(theirs.body).toEqual((await executed(PAGE, vars, other)).body);
@@ -119,13 +137,13 @@ describe('a reader with a key: the cached page and their overlay', () => {
     expect(t.db.statements - before).toBe(1);
     expect(mine.headers['x-steady-cache']).toBe('overlay');
     expect(mine.body).toEqual((await executed(THREAD, vars, reader)).body);
-    expect(JSON.stringify(mine.body)).toContain(heldReply);
+    expect(JSON.stringify(mine.body)).toContain(idIn(heldReply));
   });
 
   it('shows the reader’s own reaction and their own new post on their next read', async () => {
     const vars = { id: sectionId, first: 20, after: null };
     await send(PAGE, vars, { 'x-author-key': reader });
-    const target = (await send(PAGE, vars)).body.data.section.posts.edges[1].node;
+    const target = (await send(PAGE, vars)).body.data.section.posts.edges[0].node; // someone else's: one's own post takes no reaction
     await t.gql(`mutation($id: ID!) { react(postId: $id, kind: SUPPORT) { id } }`, { id: target.id }, { 'x-author-key': reader });
     const reacted = await send(PAGE, vars, { 'x-author-key': reader });
     const node = reacted.body.data.section.posts.edges.find((e: any) => e.node.id === target.id).node;
@@ -137,7 +155,7 @@ describe('a reader with a key: the cached page and their overlay', () => {
     const replies = withReply.body.data.section.posts.edges.find((e: any) => e.node.id === target.id).node.replies.edges;
     expect(replies.map((e: any) => e.node.id)).toContain(reply.id);
     expect(withReply.body).toEqual((await executed(PAGE, vars, reader)).body);
-    expect(JSON.stringify((await send(PAGE, vars, { 'x-author-key': other })).body)).not.toContain(reply.id);
+    expect(JSON.stringify((await send(PAGE, vars, { 'x-author-key': other })).body)).not.toContain(idIn(reply.id));
   });
 
   it('executes for the reader what the overlay does not know (me, a post by id)', async () => {

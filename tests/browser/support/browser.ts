@@ -81,10 +81,14 @@ async function settles(check: () => Promise<boolean>, timeout: number): Promise<
 }
 
 /** Whole inside the window as it is scrolled now. */
+/** Layout is in fractions of a pixel (a phone's 390 px at device scale): an edge within half a pixel is on screen. */
+const SUBPIXEL = 0.5;
+
 async function wholeInView(page: Page, locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
-  const viewport = page.viewportSize()!;
-  return Boolean(box && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width);
+  const { width, height } = page.viewportSize()!;
+  if (!box) return false;
+  return box.y >= -SUBPIXEL && box.y + box.height <= height + SUBPIXEL && box.x >= -SUBPIXEL && box.x + box.width <= width + SUBPIXEL;
 }
 
 /**

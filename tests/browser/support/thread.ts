@@ -7,23 +7,20 @@ import { webUrl } from './browser';
 /** Top-level posts on one page of a thread, as the web counts them (apps/web/app/lib/posts.server.ts PAGE_SIZE). */
 export const THREAD_PAGE_SIZE = 20;
 
-interface Places {
-  section: {
-    posts: {
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: Array<{ cursor: string; node: { id: string } }>;
-    };
-  } | null;
+interface ThreadEdge {
+  cursor: string;
+  node: { id: string; body: string };
 }
 
+type Places = {
+  section: { posts: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: ThreadEdge[] } } | null;
+};
+
 /**
- * The `after` cursor of the thread page that shows this top-level post ('' for the first page), as
- * the web's "Show more posts" links and its own `pageOf` count them: walks the thread through the
- * API, 100 posts a request, as the holder of `authorKey` sees it (their own waiting posts
- * included). Throws when the post is not in the thread.
+ * Every top-level post of a section's thread, in order, 100 a request, as the holder of
+ * `authorKey` sees it (their own waiting posts included) or as anyone does.
  */
-export async function pageCursorOf(sectionId: string, postId: string, authorKey?: string): Promise<string> {
-  const cursors: string[] = [];
+async function* threadEdges(sectionId: string, authorKey?: string): AsyncGenerator<ThreadEdge> {
   let after: string | null = null;
   for (;;) {
     const data: Places = await graphql<Places>(
@@ -39,6 +36,7 @@ export async function pageCursorOf(sectionId: string, postId: string, authorKey?
                 cursor
                 node {
                   id
+                  body
                 }
               }
             }
@@ -50,18 +48,27 @@ export async function pageCursorOf(sectionId: string, postId: string, authorKey?
     );
     const connection = data.section?.posts;
     if (!connection) throw new Error(`No section ${sectionId}.`);
-    for (const edge of connection.edges) {
-      if (edge.node.id === postId) {
-        const start = Math.floor(cursors.length / THREAD_PAGE_SIZE) * THREAD_PAGE_SIZE;
-        return start === 0 ? '' : cursors[start - 1];
-      }
-      cursors.push(edge.cursor);
-    }
-    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) {
-      throw new Error(`Post ${postId} is not in the thread of section ${sectionId} (${cursors.length} posts read).`);
-    }
+    yield* connection.edges;
+    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return;
     after = connection.pageInfo.endCursor;
   }
+}
+
+/**
+ * The `after` cursor of the thread page that shows this top-level post ('' for the first page), as
+ * the web's "Show more posts" links and its own `pageOf` count them, as the holder of `authorKey`
+ * sees the thread. Throws when the post is not in the thread.
+ */
+export async function pageCursorOf(sectionId: string, postId: string, authorKey?: string): Promise<string> {
+  const cursors: string[] = [];
+  for await (const edge of threadEdges(sectionId, authorKey)) {
+    if (edge.node.id === postId) {
+      const start = Math.floor(cursors.length / THREAD_PAGE_SIZE) * THREAD_PAGE_SIZE;
+      return start === 0 ? '' : cursors[start - 1];
+    }
+    cursors.push(edge.cursor);
+  }
+  throw new Error(`Post ${postId} is not in the thread of section ${sectionId} (${cursors.length} posts read).`);
 }
 
 /** The web address of the thread page (of the section at `sectionPath`) that shows this top-level post. */
@@ -73,34 +80,6 @@ export async function pageWith(sectionPath: string, sectionId: string, postId: s
 /** How many top-level posts of the thread, as anyone sees it, have exactly these words (every page). */
 export async function countInThread(sectionId: string, body: string): Promise<number> {
   let count = 0;
-  let after: string | null = null;
-  for (;;) {
-    type Page = {
-      section: { posts: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { body: string } }> } };
-    };
-    const data: Page = await graphql<Page>(
-      `
-        query ($id: ID!, $after: String) {
-          section(id: $id) {
-            posts(first: 100, after: $after) {
-              pageInfo {
-                hasNextPage
-                endCursor
-              }
-              edges {
-                node {
-                  body
-                }
-              }
-            }
-          }
-        }
-      `,
-      { id: sectionId, after },
-    );
-    const connection = data.section.posts;
-    count += connection.edges.filter((e) => e.node.body === body).length;
-    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return count;
-    after = connection.pageInfo.endCursor;
-  }
+  for await (const edge of threadEdges(sectionId)) if (edge.node.body === body) count++;
+  return count;
 }

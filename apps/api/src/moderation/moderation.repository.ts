@@ -91,6 +91,9 @@ export const MODERATION_FRAGMENTS = {
     `insert into audit_log (actor, action, post_id, rules_version, reason) select 'system', ${action}, ${from}.id, ${rulesVersion}, ${reason} from ${from}`,
   /** An int: what all the flags on a post weigh together. */
   flagWeight: (postId: string) => `(select coalesce(sum(weight), 0)::int from flag where post_id = ${postId})`,
+  /** A boolean: the post's latest queue item was a crisis a moderator marked handled (nothing opened since). */
+  handled: (postId: string) =>
+    `coalesce((select decision = 'HANDLED' from queue_item where post_id = ${postId} order by id desc limit 1), false)`,
 };
 
 const SQL = {
@@ -195,10 +198,7 @@ const SQL = {
       order by a.id desc limit $2`,
   },
   /** The post's latest queue item was a crisis a moderator marked handled (nothing opened since). */
-  handled: {
-    name: 'post_handled',
-    text: `select coalesce((select decision = 'HANDLED' from queue_item where post_id = $1 order by id desc limit 1), false) as handled`,
-  },
+  handled: { name: 'post_handled', text: `select ${MODERATION_FRAGMENTS.handled('$1')} as handled` },
   appealed: { name: 'post_appealed', text: `select exists (select 1 from audit_log where action = 'appeal' and post_id = $1) as appealed` },
   isBanned: { name: 'ban_check', text: `select ${MODERATION_FRAGMENTS.isBanned('$1')} as banned` },
   ban: {

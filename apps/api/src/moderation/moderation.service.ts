@@ -389,16 +389,32 @@ export class ModerationService {
 
   private async reviewStateOf(caller: Caller, post: ModeratedPost): Promise<{ state: ReviewState; message: string } | null> {
     if (!caller.owns(post)) return null;
-    if (post.status === PostStatus.PENDING) {
-      if (await this.repo.handled(post.id)) return { state: ReviewState.HANDLED, message: M.handled };
-      return { state: ReviewState.WAITING, message: M.waiting };
+    const state = authorReviewState(post, post.status === PostStatus.PENDING && (await this.repo.handled(post.id)));
+    switch (state) {
+      case ReviewState.HANDLED:
+        return { state, message: M.handled };
+      case ReviewState.WAITING:
+        return { state, message: M.waiting };
+      case ReviewState.NOT_PUBLISHED:
+        return { state, message: this.reasons.get(post.reviewReason ?? '')?.text ?? M.notPublished };
+      case ReviewState.PUBLISHED:
+        return { state, message: M.publishedAfterReview };
+      default:
+        return null;
     }
-    if (post.status === PostStatus.REJECTED) {
-      return { state: ReviewState.NOT_PUBLISHED, message: this.reasons.get(post.reviewReason ?? '')?.text ?? M.notPublished };
-    }
-    if (post.status === PostStatus.PUBLISHED && post.reviewedAt) return { state: ReviewState.PUBLISHED, message: M.publishedAfterReview };
-    return null;
   }
+}
+
+/**
+ * Where a post stands for its author (the caller must be its author): the one rule, used by
+ * `reviewStateFor` and by the reader overlay (posts/reader-overlay.ts), which reads `handled` in
+ * its own statement (MODERATION_FRAGMENTS.handled).
+ */
+export function authorReviewState(post: Pick<ModeratedPost, 'status' | 'reviewedAt'>, handled: boolean): ReviewState | null {
+  if (post.status === PostStatus.PENDING) return handled ? ReviewState.HANDLED : ReviewState.WAITING;
+  if (post.status === PostStatus.REJECTED) return ReviewState.NOT_PUBLISHED;
+  if (post.status === PostStatus.PUBLISHED && post.reviewedAt) return ReviewState.PUBLISHED;
+  return null;
 }
 
 const authorMessage = ({ id, body, sentAt }: MessageRow): ModeratorMessageModel => ({ id, body, sentAt });

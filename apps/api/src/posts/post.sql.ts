@@ -113,7 +113,7 @@ export const SQL = {
   readerOverlay: {
     name: 'post_reader_overlay',
     text: `with held as (
-        select ${POST_COLUMNS} from post p
+        select ${POST_COLUMNS}, ${MODERATION_FRAGMENTS.handled('p.id')} as "overlayHandled" from post p
         where p.author_token = any($2::bytea[]) and p.status in ('PENDING', 'REJECTED')
         order by p.id limit $3
       )
@@ -124,6 +124,9 @@ export const SQL = {
           select r.post_id::text || ':' || r.kind from held h join reaction r on r.post_id = h.id and r.author_token = any($2::bytea[])
         ) as "overlayReactions",
         array(select p.id::text from post p where p.id = any($1::bigint[]) and p.author_token = any($2::bytea[])) as "overlayMine",
+        -- Theirs and published after a moderator read it: its author reads so (reviewState).
+        array(select p.id::text from post p where p.id = any($1::bigint[]) and p.author_token = any($2::bytea[])
+          and p.status = 'PUBLISHED' and p.reviewed_at is not null) as "overlayReviewed",
         held.*
       from (select 1) as one left join held on true
       order by held.id`,

@@ -41,7 +41,11 @@ export interface ThreadPage {
 export interface ReaderOverlayRows {
   reactions: ReadonlySet<string>;
   mine: ReadonlySet<string>;
+  /** Of `mine`: published after a moderator read it. */
+  reviewed: ReadonlySet<string>;
   held: PostRecord[];
+  /** Of `held`: a crisis a moderator marked handled. */
+  handled: ReadonlySet<string>;
 }
 
 export interface SearchHitRecord {
@@ -141,14 +145,17 @@ export class PostsRepository {
    * the long way).
    */
   async readerOverlay(shownIds: readonly string[], tokens: readonly Buffer[], maxHeld: number): Promise<ReaderOverlayRows | null> {
-    const rows = await this.db.query<PostRow & { overlayReactions: string[]; overlayMine: string[] }>(SQL.readerOverlay, [
-      shownIds,
-      tokens,
-      maxHeld + 1,
-    ]);
-    const held = rows.filter((r) => r.id !== null).map(({ overlayReactions: _r, overlayMine: _m, ...row }) => toRecord(row));
-    if (held.length > maxHeld) return null;
-    return { reactions: new Set(rows[0]?.overlayReactions ?? []), mine: new Set(rows[0]?.overlayMine ?? []), held };
+    type Row = PostRow & { overlayReactions: string[]; overlayMine: string[]; overlayReviewed: string[]; overlayHandled: boolean | null };
+    const rows = await this.db.query<Row>(SQL.readerOverlay, [shownIds, tokens, maxHeld + 1]);
+    const heldRows = rows.filter((r) => r.id !== null);
+    if (heldRows.length > maxHeld) return null;
+    return {
+      reactions: new Set(rows[0]?.overlayReactions ?? []),
+      mine: new Set(rows[0]?.overlayMine ?? []),
+      reviewed: new Set(rows[0]?.overlayReviewed ?? []),
+      held: heldRows.map(({ overlayReactions: _r, overlayMine: _m, overlayReviewed: _v, overlayHandled: _h, ...row }) => toRecord(row)),
+      handled: new Set(heldRows.filter((r) => r.overlayHandled).map((r) => String(r.id))),
+    };
   }
 
   async existingPseudonym(sectionId: string, token: Buffer): Promise<string | null> {

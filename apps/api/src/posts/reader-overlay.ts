@@ -16,17 +16,20 @@ import {
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { AuthorCrypto } from '../authors/author-crypto';
+import { authorReviewState } from '../moderation/moderation.service';
 import { Caller } from '../authors/caller';
 import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
 import type { AnswerOverlay, CachedAnswer, ReadRequest } from '../graphql/response-cache';
+import { ReviewState } from '../moderation/moderation.models';
 import { PostStatus } from './post.entity';
 import { REACTION_KINDS, type PostRecord } from './post.model';
 import type { PostsRepository, ReaderOverlayRows } from './posts.repository';
 import { Sight, sightOf, type Viewer } from './visibility';
 
 /*
- * A reader with an author key sees a thread as everyone does, with three differences: `mine` on
- * their posts, `reactedByMe` on their reactions, and their own held posts (PENDING, REJECTED:
+ * A reader with an author key sees a thread as everyone does, with four differences: `mine` on
+ * their posts, `reactedByMe` on their reactions, `reviewState` on their posts a moderator read,
+ * and their own held posts (PENDING, REJECTED:
  * the one rule, posts/visibility.ts) merged in where they belong. So their answer is the cached
  * anonymous answer with those laid over it, read in ONE statement (SQL.readerOverlay) and never
  * cached. A read that depends on the reader in any other way, or a field this file does not
@@ -53,6 +56,7 @@ const KNOWN: Record<string, ReadonlySet<string>> = {
     'reactions',
     'replies',
     'replyCount',
+    'reviewState',
     'section',
     'status',
   ]),
@@ -370,6 +374,8 @@ type Setter = (obj: Record<string, unknown>, key: string, value: unknown) => voi
 function markShown(obj: Record<string, unknown>, plan: ObjectPlan, id: string, overlay: ReaderOverlayRows, set: Setter) {
   for (const field of plan.fields) {
     if (field.name === 'mine' && overlay.mine.has(id)) set(obj, field.key, true);
+    // Everyone else reads null (the cached answer's); a post shown to all is published.
+    if (field.name === 'reviewState' && overlay.reviewed.has(id)) set(obj, field.key, ReviewState.PUBLISHED);
     if (field.name === 'reactions' && Array.isArray(obj[field.key])) {
       const kindKey = field.child!.fields.find((f) => f.name === 'kind')?.key;
       const mineKey = field.child!.fields.find((f) => f.name === 'reactedByMe')?.key;
@@ -456,6 +462,9 @@ function renderHeld(
         break;
       case 'mine':
         out[f.key] = true;
+        break;
+      case 'reviewState':
+        out[f.key] = authorReviewState(post, overlay.handled.has(post.id));
         break;
       case 'reactions':
         out[f.key] = REACTION_KINDS.map((kind) => {
