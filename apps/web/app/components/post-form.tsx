@@ -5,6 +5,7 @@ import { checkPostBody, POST_BODY_MAX } from '~/lib/post-body';
 import type { IntentName } from '~/lib/post-intents';
 import { ToneHintView, useToneHint } from './tone-hint';
 import { CsrfField } from './csrf-field';
+import { FormError } from './form-error';
 import { KeyNotice } from './key-notice';
 
 /** What the section route's action answers to a form (also read by fetchers). */
@@ -293,11 +294,7 @@ export function PostForm(props: PostFormProps) {
           {nudge.message}
         </p>
       ) : null}
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError>{formError}</FormError>
       {choosing ? null : (
         <div className="actions">
           <button type="submit" aria-disabled={busy || undefined}>

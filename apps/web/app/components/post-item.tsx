@@ -7,6 +7,7 @@ import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server'
 import { pendingWords } from '~/lib/review-state';
 import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type Done, type FormResult } from './post-form';
+import { FormError } from './form-error';
 import { KEY_NOTICE_ANCHOR, KeyNotice, WrittenNote } from './key-notice';
 import { CsrfField } from './csrf-field';
 import { useMoreReplies } from './more-replies';
@@ -163,11 +164,7 @@ function Reactions({ post }: { post: Post }) {
             );
           })}
         </div>
-        {failed ? (
-          <p className="form-error" role="alert">
-            {failed}
-          </p>
-        ) : null}
+        <FormError>{failed}</FormError>
       </fetcher.Form>
       {newKey ? <KeyNotice focusOnMount level={3} /> : null}
     </>
@@ -286,11 +283,7 @@ function DeleteTool({ post }: { post: Post }) {
         <button type="submit" className="danger" aria-disabled={fetcher.state !== 'idle' || undefined}>
           Yes, remove my post
         </button>
-        {failed ? (
-          <p className="form-error" role="alert">
-            {failed}
-          </p>
-        ) : null}
+        <FormError>{failed}</FormError>
       </fetcher.Form>
     </details>
   );
@@ -356,11 +349,7 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
         <p className="hint" id={`${uid}-note-hint`}>
           Up to {FLAG_NOTE_MAX} characters.
         </p>
-        {failed ? (
-          <p className="form-error" role="alert" id={`${uid}-error`}>
-            {failed}
-          </p>
-        ) : null}
+        <FormError id={`${uid}-error`}>{failed}</FormError>
         <div className="actions">
           <button type="submit" aria-disabled={busy || undefined}>
             {busy ? 'Sending…' : 'Send to a moderator'}
