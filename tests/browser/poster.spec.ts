@@ -162,8 +162,11 @@ describeBrowser('the poster’s side: nudge, key notice, confirmations, drafts, 
       await page.getByLabel('Share your thoughts').fill(HOLD_WORDS);
       await page.locator('#new-post').getByRole('button', { name: 'Post', exact: true }).click();
       const where = javaScriptEnabled ? '#new-post .form-status' : '.written-note .notice-done';
-      await page.waitForFunction((selector) => /guideline/.test(document.querySelector(selector)?.textContent ?? ''), where);
-      const text = (await page.locator(where).first().textContent())!;
+      // A locator, not waitForFunction: without JavaScript the form's answer is a new page, and a
+      // function polled in the page it was sent from can wait there until it times out.
+      const said = page.locator(where, { hasText: 'guideline' }).first();
+      await said.waitFor();
+      const text = (await said.textContent())!;
       expect(text).toMatch(/This touches the guideline “[^”]+”: .+ A moderator will read this soon/);
       const mine = await myPost(context, HOLD_WORDS);
       expect(mine.status).toBe('PENDING');
