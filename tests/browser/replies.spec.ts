@@ -5,22 +5,16 @@ import type { Browser, Page } from 'playwright-core';
 import { sectionId, seedPost } from './support/api';
 import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
+import { pageWith } from './support/thread';
 
 // The section other specs post in least: our post may still be on a later page of its thread.
 const SLUG = 'intro';
 const REPLIES = 5; // more than the first slice a thread page shows (3)
 
-/** Opens the thread and follows "Show more posts" until the post is on the page. */
+/** Opens the page of the thread that holds the post (support/thread.ts: other specs fill this thread too). */
 async function openThreadAt(page: Page, postId: string): Promise<void> {
-  await page.goto(webUrl(`${ARTICLE}/${SLUG}`));
-  for (let pages = 1; (await page.locator(`#post-${postId}`).count()) === 0; pages++) {
-    expect(pages).toBeLessThan(20);
-    const more = page.getByRole('link', { name: /^Show more posts/ });
-    expect(await more.count()).toBe(1);
-    const before = page.url();
-    await more.click();
-    await page.waitForURL((url) => url.toString() !== before);
-  }
+  await page.goto(await pageWith(`${ARTICLE}/${SLUG}`, await sectionId('rebuilding-connection', SLUG), postId));
+  await page.locator(`#post-${postId}`).waitFor();
 }
 
 describeBrowser('a post with more replies than a thread page shows', () => {
