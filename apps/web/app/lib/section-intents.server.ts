@@ -7,7 +7,16 @@ import { SEND_FAILED_MESSAGE, type FormResult } from '~/components/post-form';
 import { CrisisConcern, PostOutcome } from '~/graphql/generated';
 import { ApiError } from './api.server';
 import { ensureAuthorKey, getAuthorKey, setAuthorKey } from './author.server';
-import { done, flashNotices, fromApiError, isServerTrouble, readSubmission, refusal, type Flash, type Submission } from './form-results.server';
+import {
+  done,
+  flashNotices,
+  fromApiError,
+  isServerTrouble,
+  readSubmission,
+  refusal,
+  type Flash,
+  type Submission,
+} from './form-results.server';
 import { readForm } from './forms.server';
 import { oncePerSubmission } from './once.server';
 import { parsePostIntent, type IntentOf, type PostIntent } from './post-intents';
