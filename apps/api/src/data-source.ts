@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { MIGRATION_LOCK } from './database/locks';
 import { ArticleEntity } from './articles/article.entity';
-import { SectionEntity } from './articles/section.entity';
+import { SectionCountShardEntity, SectionEntity } from './articles/section.entity';
 import { AuthorKeyEntity } from './authors/author-key.entity';
 import { MODERATION_ENTITIES } from './moderation/moderation.entities';
 import { ModeratorEntity, ModeratorSessionEntity } from './moderators/moderator.entity';
@@ -17,6 +17,7 @@ import { PostEntity, ReactionEntity, SectionAuthorEntity } from './posts/post.en
 export const entities = [
   ArticleEntity,
   SectionEntity,
+  SectionCountShardEntity,
   PostEntity,
   ReactionEntity,
   SectionAuthorEntity,

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { renderPostBody } from './index.js';
+import { plainPostHtml, renderMarkdown } from './post-body.js';
 
 describe('renderPostBody', () => {
   describe('renders light Markdown', () => {
@@ -136,5 +138,61 @@ describe('renderPostBody', () => {
       expect(built.mock.calls.length).toBe(atLoad);
       jest.dontMock('unified');
     });
+  });
+});
+
+describe('plain text skips the pipeline with the same answer', () => {
+  // Letters, digits, the punctuation plain text is allowed, and the characters that must send a
+  // line to the full pipeline (markers, inline syntax, whitespace at the edges, tabs, \r, digits first).
+  const alphabet = [
+    ...'aZé日ß0 9.,;:!?\'"()/@%$^{}|+=-\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u0301',
+    ...'*_`[]<>&\\~#\t\r',
+    '\n',
+    '\n\n',
+    '  \n',
+    '- ',
+    '1. ',
+    '> ',
+    '    ',
+    '&amp;',
+    '**',
+    '[a](https://a.example)',
+  ];
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('answers exactly what the full pipeline answers, whenever it answers', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(text, (markdown) => {
+        const fast = plainPostHtml(markdown);
+        if (fast === null) return;
+        plain += 1;
+        expect(fast).toBe(renderMarkdown(markdown));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(plain).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['one sentence', 'Thank you for sharing this. We started (note abc)'],
+    ['lines and paragraphs', 'First line\nsecond line\n\n\nA new “paragraph” — with quotes…'],
+    ['accents and scripts', 'Café, naïve, 日本語 and Ελληνικά'],
+  ])('takes %s', (_, markdown) => {
+    expect(plainPostHtml(markdown)).not.toBeNull();
+    expect(plainPostHtml(markdown)).toBe(renderMarkdown(markdown));
+  });
+
+  it.each([
+    ['a list', '- one'],
+    ['an ordered list', '1. one'],
+    ['emphasis', 'so *hard*'],
+    ['a hard break', 'two spaces  \nthen'],
+    ['an indent', '    code'],
+    ['an entity', 'a &amp; b'],
+    ['a tag', 'a <b>c</b>'],
+    ['a link', 'see [this](https://a.example)'],
+  ])('leaves %s to the pipeline', (_, markdown) => {
+    expect(plainPostHtml(markdown)).toBeNull();
   });
 });

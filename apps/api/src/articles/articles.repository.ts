@@ -3,7 +3,33 @@ import { Db, Tx, type Statement } from '../database/db';
 import { ArticleModel, SectionModel } from './article.model';
 
 const ARTICLE_COLUMNS = 'id, slug, title, summary, published';
-const SECTION_COLUMNS = `id, article_id as "articleId", slug, title, position, html, post_count as "postCount", thread_count as "threadCount", hidden`;
+/** More shards than the pool has connections, so that two writers rarely share one. */
+const COUNT_SHARDS = 16;
+
+/**
+ * A section's counts live in its row (everything counted before migration 1796710000000) and in
+ * a few shard rows that posts add to (ADR 026): what is shown is their sum. Other features'
+ * statements that read or move a section's counts take their SQL from here.
+ */
+export const SECTION_COUNT_FRAGMENTS = {
+  /** The section `s`'s count (`post_count` or `thread_count`) as it is now: an int. */
+  count: (s: string, column: 'post_count' | 'thread_count') =>
+    `(${s}.${column} + coalesce((select sum(c.${column}) from section_count_shard c where c.section_id = ${s}.id), 0))::int`,
+  /**
+   * Adds to a section's counts from this connection's shard (a backend writes one row of its own,
+   * so concurrent posts do not wait for each other's commit), as one data-modifying statement:
+   * `section`, `posts`, `threads` SQL expressions; `when` a condition for the row to be added at all.
+   */
+  add: ({ section, posts, threads, when }: { section: string; posts: string; threads: string; when: string }) =>
+    `insert into section_count_shard as c (section_id, shard, post_count, thread_count)
+        select ${section}, pg_backend_pid() % ${COUNT_SHARDS}, ${posts}, ${threads} where ${when}
+        on conflict (section_id, shard) do update set post_count = c.post_count + excluded.post_count,
+          thread_count = c.thread_count + excluded.thread_count`,
+};
+
+const SECTION_COLUMNS = `id, article_id as "articleId", slug, title, position, html,
+  ${SECTION_COUNT_FRAGMENTS.count('section', 'post_count')} as "postCount",
+  ${SECTION_COUNT_FRAGMENTS.count('section', 'thread_count')} as "threadCount", hidden`;
 
 /** What a section says (its text and place), not its counts: it changes only when an instance imports the articles. */
 export interface SectionMeta {
@@ -38,7 +64,8 @@ const SQL = {
   articleDirectory: { name: 'article_directory', text: `select ${ARTICLE_COLUMNS} from article` },
   sectionCounts: {
     name: 'section_counts',
-    text: 'select id, post_count as "postCount", thread_count as "threadCount" from section where id = any($1::uuid[])',
+    text: `select id, ${SECTION_COUNT_FRAGMENTS.count('section', 'post_count')} as "postCount",
+      ${SECTION_COUNT_FRAGMENTS.count('section', 'thread_count')} as "threadCount" from section where id = any($1::uuid[])`,
   },
   // The content import (once per start, in one transaction): unnamed, never prepared.
   importLock: { text: 'select pg_advisory_xact_lock($1)' },

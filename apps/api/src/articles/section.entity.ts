@@ -1,4 +1,4 @@
-import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity('section')
 @Unique('section_article_id_slug_key', ['articleId', 'slug'])
@@ -19,5 +19,20 @@ export class SectionEntity {
   /** Published top-level posts and replies (maintained on every write). */
   @Column({ name: 'post_count', type: 'int', default: 0 }) postCount: number;
   /** Published top-level posts only: the `totalCount` of `Section.posts`. */
+  @Column({ name: 'thread_count', type: 'int', default: 0 }) threadCount: number;
+}
+
+/**
+ * Part of a section's counts (migration 1796710000000, ADR 026): a post adds to the shard of the
+ * connection that writes it, so concurrent posts to one thread do not queue on one row. A count
+ * is the section's column plus the sum of its shards; a shard may be negative (a removal), the sum never is.
+ */
+@Entity('section_count_shard')
+export class SectionCountShardEntity {
+  @ForeignKey('section', { name: 'section_count_shard_section_id_fkey', onDelete: 'CASCADE' })
+  @PrimaryColumn({ name: 'section_id', type: 'uuid', primaryKeyConstraintName: 'section_count_shard_pkey' })
+  sectionId: string;
+  @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'section_count_shard_pkey' }) shard: number;
+  @Column({ name: 'post_count', type: 'int', default: 0 }) postCount: number;
   @Column({ name: 'thread_count', type: 'int', default: 0 }) threadCount: number;
 }

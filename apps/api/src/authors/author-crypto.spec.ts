@@ -33,6 +33,14 @@ describe('AuthorCrypto', () => {
     expect(() => new AuthorCrypto('another-server-secret-of-enough-length-xyz').open(a)).toThrow();
   });
 
+  it('never hands out a nonce twice, across refills of its block of random bytes', () => {
+    const sealed = Array.from({ length: 1000 }, () => crypto.seal(hash));
+    const nonces = new Set(sealed.map((s) => s.subarray(0, 12).toString('hex')));
+    expect(nonces.size).toBe(sealed.length);
+    expect(nonces.has('00'.repeat(12))).toBe(false);
+    for (const s of sealed) expect(crypto.open(s).equals(hash)).toBe(true);
+  });
+
   it('uses gentle, unique words', () => {
     expect(new Set(ADJECTIVES).size).toBe(ADJECTIVES.length);
     expect(new Set(NOUNS).size).toBe(NOUNS.length);

@@ -45,8 +45,24 @@ export function inspectJson(value: unknown, field = 'input', maxDepth = MAX_INPU
   return null;
 }
 
+/**
+ * Apollo keeps one parsed document per query text and hands the same object to every request
+ * that sends it, so a document is walked once, not on every request (issue 15: the walk was ~1%
+ * of a post's CPU).
+ */
+const literalFindings = new WeakMap<DocumentNode, Finding | null>();
+
 /** The same check for string literals written into the document, named by their argument or input field. */
 export function inspectLiterals(document: DocumentNode): Finding | null {
+  let found = literalFindings.get(document);
+  if (found === undefined) {
+    found = walkLiterals(document);
+    literalFindings.set(document, found);
+  }
+  return found;
+}
+
+function walkLiterals(document: DocumentNode): Finding | null {
   let found: Finding | null = null;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {

@@ -2,6 +2,7 @@ import type { Statement } from '../database/db';
 import { entityColumns, selectList } from '../database/entity-columns';
 import { MODERATION_FRAGMENTS } from '../moderation/moderation.repository';
 import { AUTHOR_KEY_FRAGMENTS } from '../authors/author-keys.repository';
+import { SECTION_COUNT_FRAGMENTS } from '../articles/articles.repository';
 import { PostEntity } from './post.entity';
 import { PostRecord, ReactionKind } from './post.model';
 import { removedHoldingReplies, visibleInSql, visibleToEveryoneInSql } from './visibility';
@@ -76,7 +77,7 @@ export const SQL = {
    */
   threadPage: {
     name: 'post_thread_page_counted',
-    text: `select s.thread_count as "sectionThreadCount", page.* from section s
+    text: `select ${SECTION_COUNT_FRAGMENTS.count('s', 'thread_count')} as "sectionThreadCount", page.* from section s
       left join lateral (
         select ${POST_COLUMNS} from post p
         where p.section_id = s.id and p.parent_id is null and ${IN_THREAD} and p.id > $2
@@ -169,9 +170,12 @@ export const SQL = {
         on conflict (author_token, idempotency_key) where idempotency_key is not null do nothing
         returning *
       ), counted as (
-        update section set post_count = post_count + 1,
-          thread_count = thread_count + case when $2::bigint is null then 1 else 0 end
-        where id = $1 and exists (select 1 from p where p.status = 'PUBLISHED')
+        ${SECTION_COUNT_FRAGMENTS.add({
+          section: '$1::uuid',
+          posts: '1',
+          threads: 'case when $2::bigint is null then 1 else 0 end',
+          when: "exists (select 1 from p where p.status = 'PUBLISHED')",
+        })}
       ), replied as (
         update post set reply_count = reply_count + 1
         where id = $2::bigint and exists (select 1 from p where p.status = 'PUBLISHED')
@@ -190,9 +194,12 @@ export const SQL = {
   adjustCounts: {
     name: 'post_adjust_counts',
     text: `with s as (
-        update section set post_count = post_count + $3,
-          thread_count = thread_count + case when $2::bigint is null then $3 else 0 end
-        where id = $1
+        ${SECTION_COUNT_FRAGMENTS.add({
+          section: '$1::uuid',
+          posts: '$3::int',
+          threads: 'case when $2::bigint is null then $3::int else 0 end',
+          when: 'true',
+        })}
       )
       update post set reply_count = reply_count + $3 where id = $2::bigint`,
   },
