@@ -43,10 +43,15 @@ async function axeWhenScripted(page: Page, javaScriptEnabled: boolean): Promise<
 
 const card = (page: Page, text: string) => page.locator('article.queue-item', { hasText: text });
 
-/** Submits a card's form and waits for the queue to come back with its notice (JavaScript on or off). */
+/**
+ * Submits a card's form and waits for the queue to come back with its notice (JavaScript on or
+ * off). Without JavaScript the answer is a new page, streamed: the notice at its top can be there
+ * before the cards below it, so this also waits for the whole document.
+ */
 async function submitAndWait(page: Page, click: () => Promise<void>, notice: string | RegExp): Promise<void> {
   await click();
   await page.locator('.moderate-status', { hasText: notice }).waitFor();
+  await page.waitForLoadState('domcontentloaded');
 }
 
 describeBrowser('the moderators’ tools', () => {
