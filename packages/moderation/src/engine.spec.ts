@@ -123,8 +123,17 @@ describe('the engine (rules + model) by category', () => {
     });
   }
 
-  it('leaves a few neutral words to the rules (the model decides nothing on fewer than five words)', () => {
-    for (const text of ['Hi.', 'Another post.', 'Soon gone', 'Replying to myself', 'React to me', 'Thanks so much', 'same here x']) {
+  it('leaves a few neutral words to the rules (the model decides nothing on fewer than six words)', () => {
+    for (const text of [
+      'Hi.',
+      'Another post.',
+      'Soon gone',
+      'Replying to myself',
+      'React to me',
+      'Thanks so much',
+      'same here x',
+      'A post some readers dislike.',
+    ]) {
       expect([text, moderate({ text, kind: 'reply' }).action]).toEqual([text, 'publish']);
     }
     expect(moderate({ text: 'I want to die' }).action).toBe('crisis');

@@ -10,7 +10,7 @@ import type { Guideline, Principle, RejectReason, Rule } from './types.js';
  * model combine changes (the decision's bars, the cues the model reads), so a stored verdict can
  * say what produced it. Format: <date>.<n>.
  */
-export const rulesVersion = '2026-12-07.1';
+export const rulesVersion = '2026-12-07.2';
 
 /** Coral-style phases, in order: each is a list of rules run over the same normalised text. */
 export const phases: ReadonlyArray<{ name: string; rules: readonly Rule[] }> = [
