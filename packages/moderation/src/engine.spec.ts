@@ -5,6 +5,7 @@ import { FEATURE_DIM, featurize } from './model/features.js';
 import { createModel, decodeWeights, K, type ModelData } from './model/model.js';
 import { train, quantize, weightsHash, DEFAULT_TRAIN, type Example } from './model/train.js';
 import { MODEL_DATA } from './model/weights.js';
+import { sentenceCues } from './cues.js';
 
 // The combined engine (rules + model) on sentences written for this spec, one block per
 // category: what it must catch, and the near misses it must publish. None of these comes from
@@ -122,8 +123,17 @@ describe('the engine (rules + model) by category', () => {
     });
   }
 
-  it('leaves a few neutral words to the rules (the model decides nothing on fewer than five words)', () => {
-    for (const text of ['Hi.', 'Another post.', 'Soon gone', 'Replying to myself', 'React to me', 'Thanks so much', 'same here x']) {
+  it('leaves a few neutral words to the rules (the model decides nothing on fewer than six words)', () => {
+    for (const text of [
+      'Hi.',
+      'Another post.',
+      'Soon gone',
+      'Replying to myself',
+      'React to me',
+      'Thanks so much',
+      'same here x',
+      'A post some readers dislike.',
+    ]) {
       expect([text, moderate({ text, kind: 'reply' }).action]).toEqual([text, 'publish']);
     }
     expect(moderate({ text: 'I want to die' }).action).toBe('crisis');
@@ -259,6 +269,66 @@ describe('a short text: the briefHold bar', () => {
   it('leaves longer texts, and models without the bar, to the category’s flag', () => {
     expect(decide(at(long, 0.45), null, thresholds(0.6), { highlight: false }).action).toBe('hold');
     expect(decide(at(short, 0.45), null, thresholds(undefined), { highlight: false }).action).toBe('hold');
+  });
+});
+
+describe('nothing for a person to look at: the holdAlone bar', () => {
+  // Made-up probabilities: harassment (index 3) at the given value, nothing else.
+  const at = (text: string, harassment: number) => {
+    const a = analyse({ text }, null);
+    const probs = new Float64Array(K);
+    probs[3] = harassment;
+    return { ...a, probs };
+  };
+  const thresholds = (holdAlone?: number) => ({
+    ...MODEL_DATA.thresholds,
+    flag: { ...MODEL_DATA.thresholds.flag, harassment: 0.4 },
+    briefHold: 0,
+    holdAlone,
+  });
+  const warm = 'Congratulations to you both, this is such wonderful news and I am so glad you told us tonight.';
+
+  it('a hold the model alone calls, with no rule hit at all, needs the holdAlone bar', () => {
+    expect(analyse({ text: warm }, null).ruleHits).toEqual([]);
+    expect(decide(at(warm, 0.5), null, thresholds(0.6), { highlight: false }).action).toBe('publish');
+    expect(decide(at(warm, 0.65), null, thresholds(0.6), { highlight: false }).action).toBe('hold');
+    expect(decide(at(warm, 0.5), null, thresholds(undefined), { highlight: false }).action).toBe('hold');
+  });
+
+  it('leaves the category’s flag alone when a rule found something', () => {
+    const text = 'Congratulations, I guess. Just leave him already, honestly, it is the only way you will ever be happy again.';
+    const a = at(text, 0.5);
+    expect(a.ruleHits.length).toBeGreaterThan(0);
+    expect(decide(a, null, thresholds(0.6), { highlight: false }).action).toBe('hold');
+  });
+});
+
+describe('no word of risk: the crisisAlone bar', () => {
+  // Made-up probabilities: self-harm (index 0) at the given value; the risk flag as the cues read it.
+  const at = (text: string, selfHarm: number) => {
+    const a = analyse({ text }, null);
+    const probs = new Float64Array(K);
+    probs[0] = selfHarm;
+    return { ...a, probs, risk: sentenceCues(normalise(text).text).risk };
+  };
+  const thresholds = (crisisAlone?: number) => ({
+    ...MODEL_DATA.thresholds,
+    flag: { ...MODEL_DATA.thresholds.flag, 'self-harm': 0.3 },
+    support: 1.01,
+    brief: 0,
+    crisisAlone,
+  });
+  const flat = 'Worked a double today and came home to a sink full of dishes, so I did them and went to bed early.';
+  const sign = 'I have written letters for the kids and my sister and sorted out the insurance, so it is all tidy now.';
+
+  it('a crisis the model alone calls on a text with no word of risk needs the crisisAlone bar', () => {
+    expect(decide(at(flat, 0.35), null, thresholds(0.5), { highlight: false }).action).toBe('publish');
+    expect(decide(at(flat, 0.55), null, thresholds(0.5), { highlight: false }).action).toBe('crisis');
+    expect(decide(at(flat, 0.35), null, thresholds(undefined), { highlight: false }).action).toBe('crisis');
+  });
+
+  it('keeps the category’s flag when a sentence names a warning sign', () => {
+    expect(decide(at(sign, 0.35), null, thresholds(0.5), { highlight: false }).action).toBe('crisis');
   });
 });
 

@@ -131,8 +131,39 @@ const MARKS_G = /\p{M}/gu;
 /** Longest run of one character kept in the normalised text. */
 export const MAX_RUN = 8;
 
+/**
+ * Most posts are plain ASCII with single spaces and short runs: then normalising changes nothing
+ * but the case, and each unit maps to itself. Checking that is one pass over the codes, far
+ * cheaper than building the text unit by unit (the result is the same, to the offset).
+ */
+function plainAscii(input: string, n: number): Normalised | null {
+  let prev = -1;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 128 || (c >= 9 && c <= 13 && c !== 10)) return null;
+    if (c === 32 || c === 10) {
+      if (prev === 32 || prev === 10) return null;
+      run = 0;
+    } else if (c === prev) {
+      if (++run > MAX_RUN) return null;
+    } else run = 1;
+    prev = c;
+  }
+  const cased = n === input.length ? input : input.slice(0, n);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < n; i++) {
+    starts.push(i);
+    ends.push(i + 1);
+  }
+  return { text: cased.toLowerCase(), cased, starts, ends, originalLength: input.length };
+}
+
 export function normalise(input: string, limit = Infinity): Normalised {
   const n = Math.min(input.length, limit);
+  const plain = plainAscii(input, n);
+  if (plain !== null) return plain;
   // Code units, not strings: building two strings character by character is the slow part.
   const lowerCodes: number[] = [];
   const casedCodes: number[] = [];

@@ -6,10 +6,11 @@ import { spamRules } from './phases/spam.js';
 import type { Guideline, Principle, RejectReason, Rule } from './types.js';
 
 /**
- * Bump when a rule is added, removed or changes what it catches, so a stored verdict can say
- * which rules produced it. Format: <date>.<n>.
+ * Bump when a rule is added, removed or changes what it catches, or when the way rules and
+ * model combine changes (the decision's bars, the cues the model reads), so a stored verdict can
+ * say what produced it. Format: <date>.<n>.
  */
-export const rulesVersion = '2026-12-06.3';
+export const rulesVersion = '2026-12-07.2';
 
 /** Coral-style phases, in order: each is a list of rules run over the same normalised text. */
 export const phases: ReadonlyArray<{ name: string; rules: readonly Rule[] }> = [

@@ -43,6 +43,16 @@ export interface Thresholds {
    * "An ordinary post, from the person who wants her key." Absent or 0: no extra bar.
    */
   briefHold?: number;
+  /**
+   * With no rule hit at all, a hold the model alone calls (contempt, personal information, spam)
+   * needs at least this probability (and its category's flag). Absent or 0: no extra bar.
+   */
+  holdAlone?: number;
+  /**
+   * With no rule hit at all and no sentence carrying a word of risk, a crisis the model alone
+   * calls needs at least this probability (and its category's flag). Absent or 0: no extra bar.
+   */
+  crisisAlone?: number;
 }
 
 export interface ModelData {
@@ -65,7 +75,7 @@ export interface Model {
    * Probabilities of every output, in MODEL_OUTPUTS order. `signals` are extra indicator
    * features (each worth 1, not scaled by length): which rules fired (see ruleSignal).
    */
-  predict(text: string, cased?: string, signals?: Uint32Array): Float64Array;
+  predict(text: string, cased?: string, signals?: Uint32Array, extra?: Uint32Array): Float64Array;
   /** Raw linear scores of every output for a text (for picking the sentence that scored highest). */
   logits(text: string): Float64Array;
 }
@@ -160,10 +170,13 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
   const sums = new Float64Array(K);
   // One feature buffer for every verdict (grown for a longer text): scoring allocates no table.
   let scratch = new Uint32Array(featureBound(1024));
-  const features = (text: string, cased?: string): Uint32Array => {
-    const bound = featureBound(text.length);
+  const features = (text: string, cased?: string, extra?: Uint32Array): Uint32Array => {
+    const bound = featureBound(text.length) + (extra ? extra.length : 0);
     if (scratch.length < bound) scratch = new Uint32Array(bound + 1024);
-    return featurizeInto(text, cased, scratch);
+    const f = featurizeInto(text, cased, scratch);
+    if (!extra || extra.length === 0) return f;
+    scratch.set(extra, f.length);
+    return scratch.subarray(0, f.length + extra.length);
   };
   const linear = (idx: Uint32Array, signals?: Uint32Array): void => {
     sums.fill(0);
@@ -219,8 +232,8 @@ export function createModel(data: ModelData, weights: Int8Array): Model {
   return {
     version: data.version,
     thresholds: data.thresholds,
-    predict(text, cased, signals) {
-      linear(features(text, cased), signals);
+    predict(text, cased, signals, extra) {
+      linear(features(text, cased, extra), signals);
       const p = new Float64Array(K);
       for (let k = 0; k < K; k++) p[k] = sigmoid(sums[k]);
       return p;

@@ -50,13 +50,14 @@ const SAFE_URL =
 
 function salesLinks(text: string, ctx: DetectContext): Range[] {
   const out: Range[] = [];
-  const salesy = SALES_WORDS.test(text);
+  // Whether the text sells anything is read once, and only when it holds a link.
+  let salesy: boolean | undefined;
   for (const [s, host] of find(URL, text, ctx)) {
     let e = host;
     while (e < text.length && e - host < 300 && !/[\s"<>]/.test(text[e])) e++;
     const url = text.slice(s, e);
     if (SAFE_URL.test(url)) continue;
-    if (SALES_URL.test(url) || salesy) out.push([s, e]);
+    if (SALES_URL.test(url) || (salesy ??= SALES_WORDS.test(text))) out.push([s, e]);
   }
   return out;
 }
