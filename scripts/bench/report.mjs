@@ -205,9 +205,9 @@ export function printTable(report) {
   if (report.live) {
     const l = report.live;
     out.push(
-      `Live: ${l.subscribers.toLocaleString('en')} subscriptions on one API instance (opened in ${l.openSeconds.toFixed(1)} s), ${l.posts} posts: ` +
+      `Live: ${l.subscribers.toLocaleString('en')} subscriptions on one API instance (${l.keyed ? `${l.keyed.toLocaleString('en')} with a key, ` : ''}opened in ${l.openSeconds.toFixed(1)} s), ${l.posts} posts after ${l.warmup} to warm up: ` +
         `a post reaches them in p50 ${l.p50?.toFixed(0)} ms, p99 ${l.p99?.toFixed(0)} ms, max ${l.max?.toFixed(0)} ms (from sending createPost); ` +
-        `${l.deliveries.toLocaleString('en')} deliveries, ${l.missed} missed; API RSS ${l.rssBeforeMb?.toFixed(0)} MB before, ${l.rssOpenMb?.toFixed(0)} MB with the sockets open, max ${l.rssMaxMb?.toFixed(0)} MB, ${l.rssAfterMb?.toFixed(0)} MB after.`,
+        `${l.deliveries.toLocaleString('en')} deliveries, ${l.missed} missed, ${l.wrongMine} with a wrong \`mine\`; API RSS ${l.rssBeforeMb?.toFixed(0)} MB before, ${l.rssOpenMb?.toFixed(0)} MB with the sockets open, max ${l.rssMaxMb?.toFixed(0)} MB, ${l.rssAfterMb?.toFixed(0)} MB after.`,
     );
   }
   if (report.soak) {
