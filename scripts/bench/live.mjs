@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { rssMb } from '../../bench/measure.mjs';
 import { env, log } from './options.mjs';
 import { gql } from './servers.mjs';
+import { launch, stopChild } from './processes.mjs';
 import { AUTHORS, authorKey } from '../../bench/seed.mjs';
 
 export const LIVE_SUBSCRIBERS = Number(env.BENCH_LIVE_SUBSCRIBERS ?? 2000);
@@ -17,7 +18,7 @@ const LIVE_POSTS = Number(env.BENCH_LIVE_POSTS ?? 20);
 // cookie); the posts are written with the first one's key, so it alone must read `mine: true`.
 const LIVE_KEYED = Math.min(LIVE_SUBSCRIBERS, Number(env.BENCH_LIVE_KEYED ?? 0));
 // The seed's issued keys (an unknown key would be a new one), past the few the other scenarios use.
-const liveKey = (i) => authorKey(10 + (i % (AUTHORS - 10)));
+export const liveKey = (i) => authorKey(10 + (i % (AUTHORS - 10)));
 const LIVE_WARMUP = Number(env.BENCH_LIVE_WARMUP ?? 2);
 const THREAD = 'subscription($s: ID!) { threadActivity(sectionId: $s) { kind postId post { id body mine } } }';
 
@@ -27,7 +28,7 @@ function percentile(sorted, p) {
 }
 
 /** One subscriber: resolves once its subscription is acknowledged and live. */
-function subscriber(apiUrl, sectionId, onEvent, key) {
+export function subscriber(apiUrl, sectionId, onEvent, key) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${apiUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
     const timer = setTimeout(() => reject(new Error('no connection_ack within 30 s')), 30_000);
@@ -132,5 +133,59 @@ export async function liveRun({ api, sectionId, only }) {
     rssOpenMb,
     rssMaxMb,
     rssAfterMb,
+  };
+}
+
+/**
+ * BENCH_LIVE_OPEN subscriptions left open through the read and write scenarios (0: none, the
+ * figures without the live layer in use): on a thread no scenario writes to, and
+ * BENCH_LIVE_OPEN_WRITE of them on the thread createPost writes to (each post reaches those).
+ * Returns a stop() that closes them and tells how many events they received; null when off.
+ */
+export async function openBackground({ api, quietSectionId, writeSectionId }) {
+  const total = Number(env.BENCH_LIVE_OPEN ?? 0);
+  if (!total) return null;
+  const onWrite = Math.min(total, Number(env.BENCH_LIVE_OPEN_WRITE ?? 0));
+  log(`Opening ${total.toLocaleString('en')} live subscriptions for the scenarios (${onWrite} on the thread createPost writes to)…`);
+  const child = launch(
+    'live-subscribers',
+    'scripts/bench/live-subscribers.mjs',
+    {
+      ...env,
+      LIVE_API_URL: api.url,
+      LIVE_SECTIONS: JSON.stringify([
+        [writeSectionId, onWrite],
+        [quietSectionId, total - onWrite],
+      ]),
+      LIVE_KEYED: String(Math.min(total, LIVE_KEYED)),
+    },
+    [],
+    'pipe',
+  );
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  await new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (out.includes('ready')) {
+        clearInterval(timer);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error('the live subscribers exited before they were ready'));
+      }
+    }, 100);
+  });
+  const rssMbOpen = rssMb(api.child.pid);
+  return {
+    total,
+    onWrite,
+    keyed: Math.min(total, LIVE_KEYED),
+    rssMbOpen,
+    async stop() {
+      child.kill('SIGTERM');
+      await stopChild(child);
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      return { total, onWrite, keyed: Math.min(total, LIVE_KEYED), rssMbOpen, events: line ? JSON.parse(line).events : null };
+    },
   };
 }

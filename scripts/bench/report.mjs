@@ -19,6 +19,7 @@ export function buildReport({
   results,
   soak,
   live,
+  liveOpen = null,
   browser,
 }) {
   const report = {
@@ -55,6 +56,7 @@ export function buildReport({
     scenarios: results,
     soak,
     live,
+    liveOpen,
     browser,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
@@ -200,6 +202,12 @@ export function printTable(report) {
   if (cp) {
     out.push(
       `createPost: ${cp.steady.acknowledged} acknowledged, ${cp.steady.committed} committed (${cp.steady.everyAckCommitted ? 'every acknowledged post is stored' : 'MISSING POSTS'}); outcomes ${JSON.stringify(cp.steady.outcomes)}; synchronous_commit=${report.database.synchronousCommit}, fsync=${report.database.fsync}.`,
+    );
+  }
+  if (report.liveOpen) {
+    const o = report.liveOpen;
+    out.push(
+      `With the live layer in use: ${o.total.toLocaleString('en')} subscriptions open through the scenarios above (${o.onWrite} on the thread createPost writes to${o.keyed ? `, ${o.keyed} with a key` : ''}), ${o.events?.toLocaleString('en') ?? '?'} events delivered to them; API RSS ${o.rssMbOpen?.toFixed(0)} MB once they were open.`,
     );
   }
   if (report.live) {

@@ -81,6 +81,12 @@ const schema = z.object({
   LIVE_MAX_QUEUED_EVENTS: positiveInt.default(64),
   /** Bytes a WebSocket may have waiting in its send buffer before it counts as too slow. */
   LIVE_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
+  /**
+   * Live frames leave in one write per socket at most this often (milliseconds; 0: every turn of
+   * the event loop). A busy thread's events wait up to this long and share a write; a quiet one's
+   * leave at once (graphql/live-server.ts).
+   */
+  LIVE_WRITE_BATCH_MS: z.coerce.number().int().min(0).max(1000).default(20),
   /** How often a moderator's WebSocket checks that their session still holds. */
   LIVE_REAUTH_MS: positiveInt.default(60_000),
   /**

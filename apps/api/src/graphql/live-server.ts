@@ -288,9 +288,11 @@ export class LiveServer {
   }
 
   /**
-   * Writes one whole graphql-ws message. A socket written to in this turn of the event loop is
-   * corked until the next turn (or until it holds a buffer's worth), so the frames of a burst of
-   * events leave in one write per socket rather than one each.
+   * Writes one whole graphql-ws message. A socket written to is corked until the next flush (or
+   * until it holds a buffer's worth), so the frames of several events leave in one write per
+   * socket rather than one each: the write (a system call per socket) is most of what an event
+   * costs per subscriber. A flush comes on the next turn of the event loop, but at most one every
+   * LIVE_WRITE_BATCH_MS: a quiet thread's event leaves at once, a busy one's wait that long at most.
    */
   private send(socket: WebSocket, frame: Buffer) {
     if (socket.readyState !== socket.OPEN) return;
@@ -298,7 +300,7 @@ export class LiveServer {
     if (raw) {
       const held = this.corked.get(raw);
       if (held === undefined) {
-        if (this.corked.size === 0) setImmediate(this.uncork);
+        if (this.corked.size === 0) this.scheduleFlush();
         raw.cork();
         this.corked.set(raw, frame.length);
       } else if (held + frame.length > this.options.config.LIVE_MAX_BUFFERED_BYTES) {
@@ -320,10 +322,18 @@ export class LiveServer {
 
   /** Sockets corked in this turn, with the bytes each holds back. */
   private readonly corked = new Map<Duplex, number>();
+  private lastFlush = 0;
   private readonly uncork = () => {
+    this.lastFlush = performance.now();
     for (const raw of this.corked.keys()) raw.uncork();
     this.corked.clear();
   };
+
+  private scheduleFlush() {
+    const wait = this.lastFlush + this.options.config.LIVE_WRITE_BATCH_MS - performance.now();
+    if (wait <= 0) setImmediate(this.uncork);
+    else setTimeout(this.uncork, wait);
+  }
 
   private completed(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
     const state = this.state(ctx);
