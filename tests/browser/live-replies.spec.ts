@@ -3,24 +3,14 @@
 // then opens in place is no longer announced as new, and a reply to a reply shown only in place
 // is announced (before, the live layer did not know those replies: it missed the one and kept
 // counting the other), and shown in place when they ask.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sectionId, seedPost } from './support/api';
-import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
+import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage } from './support/browser';
 import { ARTICLE } from './support/fixtures';
+import { openThreadAt } from './support/threads';
 
 const SLUG = 'intro';
 const REPLIES = 5; // more than the first slice a thread page shows (3)
-
-/** Opens the thread and follows "Show more posts" until the post is on the page. */
-async function openThreadAt(page: Page, postId: string): Promise<void> {
-  await page.goto(webUrl(`${ARTICLE}/${SLUG}`));
-  for (let pages = 1; (await page.locator(`#post-${postId}`).count()) === 0; pages++) {
-    expect(pages).toBeLessThan(30);
-    const more = page.locator('#more-posts a');
-    expect(await more.count()).toBe(1);
-    await page.goto(new URL((await more.getAttribute('href'))!, page.url()).toString());
-  }
-}
 
 describeBrowser('live: replies opened in place', () => {
   let browser: Browser;
@@ -42,7 +32,7 @@ describeBrowser('live: replies opened in place', () => {
 
   test('a new reply opened in place is no longer news; a reply to a reply shown only in place is, and shows in place', async () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: true });
-    await openThreadAt(page, root.id);
+    await openThreadAt(page, `${ARTICLE}/${SLUG}`, root.id);
     await page.locator('#new-post input[name="_js"]').waitFor({ state: 'attached' });
     await page.locator('.live-thread').waitFor({ state: 'attached' });
     await page.waitForTimeout(800); // the live connection settles before the event it waits for
