@@ -231,6 +231,30 @@ describe('live: subscriptions and visibility', () => {
     expect(bus.listenerCount).toBe(base);
   });
 
+  it('a reply whose parent was edited into a held post: a shared reader sees no parent, the parent’s author (same execution) sees theirs', async () => {
+    const WEB = `subscription LiveThread($sectionId: ID!) { threadActivity(sectionId: $sectionId) { kind postId post { id mine parent { id } } } }`;
+    const author = await post(t, { sectionId: section, body: 'Something I wanted to say first.' });
+    const reply = await post(t, { sectionId: section, parentId: author.id, body: 'Thank you for saying it.' });
+    const edited = await t.gql(
+      `mutation($i: EditPostInput!) { editPost(input: $i) { outcome } }`,
+      { i: { postId: author.id, body: HOLD_TEXT, acknowledgeNudge: true } },
+      { 'x-author-key': author.key },
+    );
+    expect(edited.data.editPost.outcome).toBe('HELD');
+    const [reader, writer] = await Promise.all([open(), open({ authorKey: author.key })]);
+    const r = reader.subscribe(WEB, { sectionId: section });
+    const w = writer.subscribe(WEB, { sectionId: section });
+    await settle(200);
+    const bus = t.app.get<symbol, LiveBus>(LIVE_BUS);
+    await bus.publish({ topic: 'post', kind: 'EDITED', postId: reply.id, sectionId: section, parentId: author.id });
+    const [seenByReader, seenByAuthor] = await Promise.all([
+      reader.event(r, (p) => p.data.threadActivity.postId === reply.id),
+      writer.event(w, (p) => p.data.threadActivity.postId === reply.id),
+    ]);
+    expect(seenByReader.data.threadActivity.post).toEqual({ id: reply.id, mine: false, parent: null });
+    expect(seenByAuthor.data.threadActivity.post).toEqual({ id: reply.id, mine: false, parent: { id: author.id } });
+  });
+
   it('a published post edited into one that is held leaves the thread as HIDDEN, without its new words', async () => {
     const author = await post(t, { sectionId: section, body: 'A calm first version.' });
     const reader = await open();
