@@ -13,7 +13,8 @@
 // Env: BENCH_POSTS (100000), BENCH_SECONDS (10), BENCH_QUICK=1 (20k posts, 3 s), BENCH_CONNECTIONS
 // (50), BENCH_WEB_CONNECTIONS (20), BENCH_WRITE_CONNECTIONS (50), BENCH_ONLY (comma list of
 // scenario ids; `live` for the live layer, `web-browser` for the page in Chromium), BENCH_SOAK_SECONDS (0: off; e.g. 300 for the leak check), BENCH_SKIP_BUILD=1,
-// BENCH_LIVE_SUBSCRIBERS (2000), BENCH_LIVE_POSTS (20), BENCH_DB_NAME (steady_bench: the database made beside DATABASE_URL),
+// BENCH_LIVE_SUBSCRIBERS (2000), BENCH_LIVE_POSTS (20), BENCH_LIVE_WARMUP (2), BENCH_LIVE_KEYED (0),
+// BENCH_LIVE_OPEN (0) and BENCH_LIVE_OPEN_WRITE (0): subscriptions open through the other scenarios, BENCH_DB_NAME (steady_bench: the database made beside DATABASE_URL),
 //
 // The parts: options.mjs (settings), processes.mjs (children and cleanup), database.mjs, servers.mjs,
 // queries.mjs, scenarios.mjs, runs.mjs (measuring), report.mjs (table and JSON). The seed, the
@@ -29,7 +30,7 @@ import { coldThreadStatements, scenarioRunner, soakRun } from './runs.mjs';
 import { prepareScenarios } from './scenarios.mjs';
 import { startApi, startServers } from './servers.mjs';
 import { authorKey } from '../../bench/seed.mjs';
-import { liveRun } from './live.mjs';
+import { liveRun, openBackground } from './live.mjs';
 import { browserRun } from './browser.mjs';
 
 stopOnFailureOrSignal();
@@ -71,6 +72,13 @@ async function main() {
   const apiRssIdleMb = rssMb(api.child.pid);
   const cold = await coldThreadStatements({ api, counter, main, big, cursors, deepCursor, deepPage, readerKey: authorKey(0) });
 
+  // The live layer in use while the others run (BENCH_LIVE_OPEN): compare with runs without it.
+  const background = await openBackground({
+    api,
+    quietSectionId: seeded.sections[(seeded.writeIdx + 2) % seeded.sections.length].id,
+    writeSectionId: writeSection.id,
+  });
+
   const results = {};
   for (const scenario of scenarios) {
     log(`Scenario ${scenario.id}: ${scenario.title}, ${scenario.connections} connections…`);
@@ -86,6 +94,9 @@ async function main() {
       ratio: { reqPerSec: round(steady.reqPerSec / baseline.reqPerSec, 3), p99: round(steady.p99 / Math.max(1, baseline.p99), 2) },
     };
   }
+
+  const liveOpen = background ? await background.stop() : null;
+  if (liveOpen) log(`  live subscriptions open during the scenarios: ${JSON.stringify(liveOpen)}`);
 
   // The live layer: subscribers on a thread of its own (no other scenario writes there).
   const live = await liveRun({ api, sectionId: seeded.sections[(seeded.writeIdx + 1) % seeded.sections.length].id, only: ONLY });
@@ -110,6 +121,7 @@ async function main() {
       results,
       soak,
       live,
+      liveOpen,
       browser,
     }),
   );

@@ -9,11 +9,11 @@ const children = [];
 export const tracked = { embedded: null, monitor: null };
 let cleaning = null;
 
-export function launch(name, file, childEnv, nodeArgs = []) {
+export function launch(name, file, childEnv, nodeArgs = [], stdout = 2) {
   const child = spawn(process.execPath, [...nodeArgs, file], {
     cwd: root,
     env: childEnv,
-    stdio: ['ignore', 2, 2], // logs to stderr: stdout carries only the table and the JSON line
+    stdio: ['ignore', stdout, 2], // logs to stderr: stdout carries only the table and the JSON line
   });
   child.benchName = name;
   child.on('exit', (code, signal) => {

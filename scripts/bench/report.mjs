@@ -19,6 +19,7 @@ export function buildReport({
   results,
   soak,
   live,
+  liveOpen = null,
   browser,
 }) {
   const report = {
@@ -55,6 +56,7 @@ export function buildReport({
     scenarios: results,
     soak,
     live,
+    liveOpen,
     browser,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
@@ -202,12 +204,18 @@ export function printTable(report) {
       `createPost: ${cp.steady.acknowledged} acknowledged, ${cp.steady.committed} committed (${cp.steady.everyAckCommitted ? 'every acknowledged post is stored' : 'MISSING POSTS'}); outcomes ${JSON.stringify(cp.steady.outcomes)}; synchronous_commit=${report.database.synchronousCommit}, fsync=${report.database.fsync}.`,
     );
   }
+  if (report.liveOpen) {
+    const o = report.liveOpen;
+    out.push(
+      `With the live layer in use: ${o.total.toLocaleString('en')} subscriptions open through the scenarios above (${o.onWrite} on the thread createPost writes to${o.keyed ? `, ${o.keyed} with a key` : ''}), ${o.events?.toLocaleString('en') ?? '?'} events delivered to them; API RSS ${o.rssMbOpen?.toFixed(0)} MB once they were open.`,
+    );
+  }
   if (report.live) {
     const l = report.live;
     out.push(
-      `Live: ${l.subscribers.toLocaleString('en')} subscriptions on one API instance (opened in ${l.openSeconds.toFixed(1)} s), ${l.posts} posts: ` +
+      `Live: ${l.subscribers.toLocaleString('en')} subscriptions on one API instance (${l.keyed ? `${l.keyed.toLocaleString('en')} with a key, ` : ''}opened in ${l.openSeconds.toFixed(1)} s), ${l.posts} posts after ${l.warmup} to warm up: ` +
         `a post reaches them in p50 ${l.p50?.toFixed(0)} ms, p99 ${l.p99?.toFixed(0)} ms, max ${l.max?.toFixed(0)} ms (from sending createPost); ` +
-        `${l.deliveries.toLocaleString('en')} deliveries, ${l.missed} missed; API RSS ${l.rssBeforeMb?.toFixed(0)} MB before, ${l.rssOpenMb?.toFixed(0)} MB with the sockets open, max ${l.rssMaxMb?.toFixed(0)} MB, ${l.rssAfterMb?.toFixed(0)} MB after.`,
+        `${l.deliveries.toLocaleString('en')} deliveries, ${l.missed} missed, ${l.wrongMine} with a wrong \`mine\`; API RSS ${l.rssBeforeMb?.toFixed(0)} MB before, ${l.rssOpenMb?.toFixed(0)} MB with the sockets open, max ${l.rssMaxMb?.toFixed(0)} MB, ${l.rssAfterMb?.toFixed(0)} MB after.`,
     );
   }
   if (report.soak) {

@@ -17,22 +17,12 @@ import {
 import { describeBrowser, expectNoAxeViolations, holdKey, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
 import { signIn } from './support/moderators';
+import { openThreadAt } from './support/thread';
 
 const SLUG = 'where-rebuilding-usually-begins';
 const THREAD = `${ARTICLE}/${SLUG}`;
 const HELD = 'You are pathetic, grow up.';
 const CRISIS = 'I want to kill myself tonight. Everyone would be better off without me.';
-
-/** The thread page that holds this post: the shared database fills a section's first pages with other specs' posts. */
-async function openThreadAt(page: Page, postId: string): Promise<void> {
-  await page.goto(webUrl(THREAD));
-  for (let i = 0; i < 50 && (await page.locator(`#post-${postId}`).count()) === 0; i++) {
-    const more = page.locator('#more-posts a');
-    if ((await more.count()) === 0) throw new Error(`post ${postId} is on no page of ${THREAD}`);
-    await page.goto(new URL((await more.getAttribute('href'))!, page.url()).toString());
-  }
-  await page.locator(`#post-${postId}`).waitFor();
-}
 
 /** Waits until the page's scripts are running (the live connection opens from them). */
 async function hydrated(page: Page) {
@@ -161,7 +151,7 @@ describeBrowser('live: claims, first views, reactions and replies', () => {
     const tag = randomUUID().slice(0, 6);
     const author = await seedPost({ sectionId: section, body: `Some weeks the kindness is all on one side (${tag}).` });
     const { context, page } = await openPage(browser);
-    await openThreadAt(page, author.id);
+    await openThreadAt(page, THREAD, author.id);
     await hydrated(page);
     let navigations = 0;
     page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations++);

@@ -5,17 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { sectionId, seedPost } from './support/api';
 import { describeBrowser, expectNoAxeViolations, launchBrowser, openPage, webUrl } from './support/browser';
 import { ARTICLE } from './support/fixtures';
-import { pageWith } from './support/thread';
+import { openThreadAt } from './support/thread';
 
 // The section other specs post in least: our post may still be on a later page of its thread.
 const SLUG = 'intro';
 const REPLIES = 5; // more than the first slice a thread page shows (3)
-
-/** Opens the page of the thread that holds the post (support/thread.ts: other specs fill this thread too). */
-async function openThreadAt(page: Page, postId: string): Promise<void> {
-  await page.goto(await pageWith(`${ARTICLE}/${SLUG}`, await sectionId('rebuilding-connection', SLUG), postId));
-  await page.locator(`#post-${postId}`).waitFor();
-}
 
 describeBrowser('a post with more replies than a thread page shows', () => {
   let browser: Browser;
@@ -40,7 +34,7 @@ describeBrowser('a post with more replies than a thread page shows', () => {
 
   test('without JavaScript: the first replies, then the page of all of them', async () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: false });
-    await openThreadAt(page, root.id);
+    await openThreadAt(page, `${ARTICLE}/${SLUG}`, root.id);
     await expect(shownReplies(page).then(numbers)).resolves.toEqual([1, 2, 3]);
     // Its name says whose replies: "Show all 5 replies to <pseudonym>".
     const name = await page.locator(`#post-${root.id} .pseudonym`).textContent();
@@ -60,7 +54,7 @@ describeBrowser('a post with more replies than a thread page shows', () => {
 
   test('with JavaScript: the replies open in place, focus on the first new one; both pages pass axe', async () => {
     const { context, page } = await openPage(browser, { javaScriptEnabled: true });
-    await openThreadAt(page, root.id);
+    await openThreadAt(page, `${ARTICLE}/${SLUG}`, root.id);
     const threadUrl = page.url();
     await page.locator('#new-post input[name="_js"]').waitFor({ state: 'attached' });
     await expect(shownReplies(page).then(numbers)).resolves.toEqual([1, 2, 3]);

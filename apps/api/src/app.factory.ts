@@ -6,6 +6,7 @@ import { registerHttpEdge } from './graphql/http-edge';
 import { trustedProxyList } from './config/config';
 import { registerResponseCache } from './graphql/response-cache';
 import { ReaderOverlay } from './posts/reader-overlay';
+import { threadOverlay } from './posts/live-overlay';
 import { MemoryThreadVersions } from './common/thread-versions';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -81,6 +82,7 @@ function attachLiveServer(app: NestFastifyApplication, deps: AppDependencies): L
     logger: deps.logger,
     validationRules: queryLimits().validationRules,
     wellFormedKey: (key) => AuthorCrypto.isWellFormed(key),
+    personal: (document, operationName, ctx, alone) => threadOverlay(document, operationName, ctx.caller, alone),
     sessionHolds: async (token) => (await moderators.authenticate(token)) !== null,
     context: (credentials: LiveCredentials, address: string, live: LiveControls): RequestContext => {
       const caller = new Caller(deps.crypto, credentials.authorKey, address);

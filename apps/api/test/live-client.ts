@@ -57,8 +57,8 @@ export class LiveClient {
     this.ws.send(JSON.stringify(message));
   }
 
-  subscribe(query: string, variables: Record<string, unknown> = {}): string {
-    const id = String(this.nextId++);
+  /** Subscribes under the next number, or under `id` (graphql-ws clients use UUIDs). */
+  subscribe(query: string, variables: Record<string, unknown> = {}, id = String(this.nextId++)): string {
     this.send({ id, type: 'subscribe', payload: { query, variables } });
     return id;
   }

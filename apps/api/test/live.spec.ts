@@ -197,6 +197,64 @@ describe('live: subscriptions and visibility', () => {
     expect(bus.listenerCount).toBe(base);
   });
 
+  it('readers with a key share the thread’s execution when only `mine` is theirs: the author alone reads `mine: true`, every frame is a whole graphql-ws message', async () => {
+    // The web's own document (live-thread.tsx): no `reactedByMe`, so a key changes only `mine` (posts/live-overlay.ts).
+    const WEB = `subscription LiveThread($sectionId: ID!) { threadActivity(sectionId: $sectionId) { kind postId post { id mine parent { id } reactions { kind count } } } }`;
+    const bus = t.app.get<symbol, LiveBus>(LIVE_BUS);
+    await settle(500);
+    const base = bus.listenerCount;
+    const author = await post(t, { sectionId: section, body: 'A few words before the others arrive.' });
+    const other = await post(t, { sectionId: section, body: 'Someone else, with a key of their own.' });
+    const subscribers = await Promise.all([
+      open(),
+      open(),
+      open({ authorKey: author.key }),
+      open({ authorKey: other.key }),
+      open({ authorKey: author.key }),
+    ]);
+    const ids = subscribers.map((c, i) => c.subscribe(WEB, { sectionId: section }, `sub-${i}`));
+    await settle(300);
+    // Five subscribers, two of them with the same key and one with another: one execution.
+    expect(bus.listenerCount - base).toBe(1);
+
+    const written = await post(t, { sectionId: section, body: 'Shared once, and mine only for me.' }, author.key);
+    const got = await Promise.all(subscribers.map((c, i) => c.event(ids[i], (p) => p.data.threadActivity.postId === written.id)));
+    expect(got.map((p) => p.data.threadActivity.post.mine)).toEqual([false, false, true, false, true]);
+    for (const p of got) expect(p.data.threadActivity).toMatchObject({ kind: 'PUBLISHED', post: { id: written.id, parent: null } });
+
+    const reply = await post(t, { sectionId: section, body: 'Glad you said it.', parentId: written.id }, other.key);
+    const replied = await Promise.all(subscribers.map((c, i) => c.event(ids[i], (p) => p.data.threadActivity.postId === reply.id)));
+    expect(replied.map((p) => p.data.threadActivity.post.mine)).toEqual([false, false, false, true, false]);
+    for (const p of replied) expect(p.data.threadActivity.post.parent).toEqual({ id: written.id });
+    for (const c of subscribers) c.close();
+    await settle(300);
+    expect(bus.listenerCount).toBe(base);
+  });
+
+  it('a reply whose parent was edited into a held post: a shared reader sees no parent, the parent’s author (same execution) sees theirs', async () => {
+    const WEB = `subscription LiveThread($sectionId: ID!) { threadActivity(sectionId: $sectionId) { kind postId post { id mine parent { id } } } }`;
+    const author = await post(t, { sectionId: section, body: 'Something I wanted to say first.' });
+    const reply = await post(t, { sectionId: section, parentId: author.id, body: 'Thank you for saying it.' });
+    const edited = await t.gql(
+      `mutation($i: EditPostInput!) { editPost(input: $i) { outcome } }`,
+      { i: { postId: author.id, body: HOLD_TEXT, acknowledgeNudge: true } },
+      { 'x-author-key': author.key },
+    );
+    expect(edited.data.editPost.outcome).toBe('HELD');
+    const [reader, writer] = await Promise.all([open(), open({ authorKey: author.key })]);
+    const r = reader.subscribe(WEB, { sectionId: section });
+    const w = writer.subscribe(WEB, { sectionId: section });
+    await settle(200);
+    const bus = t.app.get<symbol, LiveBus>(LIVE_BUS);
+    await bus.publish({ topic: 'post', kind: 'EDITED', postId: reply.id, sectionId: section, parentId: author.id });
+    const [seenByReader, seenByAuthor] = await Promise.all([
+      reader.event(r, (p) => p.data.threadActivity.postId === reply.id),
+      writer.event(w, (p) => p.data.threadActivity.postId === reply.id),
+    ]);
+    expect(seenByReader.data.threadActivity.post).toEqual({ id: reply.id, mine: false, parent: null });
+    expect(seenByAuthor.data.threadActivity.post).toEqual({ id: reply.id, mine: false, parent: { id: author.id } });
+  });
+
   it('a published post edited into one that is held leaves the thread as HIDDEN, without its new words', async () => {
     const author = await post(t, { sectionId: section, body: 'A calm first version.' });
     const reader = await open();
@@ -452,5 +510,50 @@ describe('live: limits', () => {
     expect([1008, 1006]).toContain(closed.code);
     expect(slow.events('1').length).toBeLessThan(events);
     expect(steady.ws.readyState).toBe(steady.ws.OPEN);
+  });
+});
+
+describe('live: the three execution paths', () => {
+  const clients = new OpenClients(() => 0);
+  const { track } = clients;
+  afterEach(() => clients.closeAll());
+
+  it('LIVE_EXECUTION=shared and =each answer the same as the default, for readers with and without a key', async () => {
+    const answers: unknown[] = [];
+    for (const mode of ['frames', 'shared', 'each'] as const) {
+      // Each app starts from empty threads (and an empty list of issued keys): this spec's last test.
+      const other = await createTestApp({ LIVE_EXECUTION: mode });
+      try {
+        const otherPort = await listening(other);
+        const section = Object.values(await sectionIds(other))[1];
+        const WEB = `subscription { threadActivity(sectionId: "${section}") { kind postId post { id mine parent { id } } } }`;
+        const author = await post(other, { sectionId: section, body: 'A thought to compare the paths with.' });
+        const reader = track(await LiveClient.open(otherPort));
+        const writer = track(await LiveClient.open(otherPort, { authorKey: author.key }));
+        const r = reader.subscribe(WEB);
+        const w = writer.subscribe(WEB);
+        await settle(200);
+        const written = await post(
+          other,
+          { sectionId: section, body: `The same words, through ${mode === 'each' ? 'another' : 'a'} path.` },
+          author.key,
+        );
+        const seen = await Promise.all([
+          reader.event(r, (p) => p.data.threadActivity.postId === written.id),
+          writer.event(w, (p) => p.data.threadActivity.postId === written.id),
+        ]);
+        answers.push(seen.map((p) => ({ ...p.data.threadActivity, postId: 'x', post: { ...p.data.threadActivity.post, id: 'x' } })));
+        reader.close();
+        writer.close();
+      } finally {
+        await other.close();
+      }
+    }
+    expect(answers[0]).toEqual([
+      { kind: 'PUBLISHED', postId: 'x', post: { id: 'x', mine: false, parent: null } },
+      { kind: 'PUBLISHED', postId: 'x', post: { id: 'x', mine: true, parent: null } },
+    ]);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
   });
 });

@@ -1,7 +1,8 @@
 // Where a post is in its section's thread. Every browser spec shares ONE database and runs in
 // sequence, so a section's first page fills with other specs' posts: a spec that seeds a post
 // opens the page that holds it, never "the section" and hopes it is on page 1.
-import { graphql } from './api';
+import type { Page } from 'playwright-core';
+import { graphql, sectionId } from './api';
 import { webUrl } from './browser';
 
 /** Top-level posts on one page of a thread, as the web counts them (apps/web/app/lib/posts.server.ts PAGE_SIZE). */
@@ -82,4 +83,14 @@ export async function countInThread(sectionId: string, body: string): Promise<nu
   let count = 0;
   for await (const edge of threadEdges(sectionId)) if (edge.node.body === body) count++;
   return count;
+}
+
+/**
+ * Opens the thread page (`/articles/<article>/<section>`) that holds this top-level post, as the
+ * holder of `authorKey` (or anyone) sees the thread, and waits for the post.
+ */
+export async function openThreadAt(page: Page, threadPath: string, postId: string, authorKey?: string): Promise<void> {
+  const [articleSlug, sectionSlug] = threadPath.split('/').slice(-2);
+  await page.goto(await pageWith(threadPath, await sectionId(articleSlug, sectionSlug), postId, authorKey));
+  await page.locator(`#post-${postId}`).waitFor();
 }

@@ -81,14 +81,22 @@ const schema = z.object({
   LIVE_MAX_QUEUED_EVENTS: positiveInt.default(64),
   /** Bytes a WebSocket may have waiting in its send buffer before it counts as too slow. */
   LIVE_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
+  /**
+   * Live frames leave in one write per socket at most this often (milliseconds; 0: every turn of
+   * the event loop). A busy thread's events wait up to this long and share a write; a quiet one's
+   * leave at once (graphql/live-server.ts).
+   */
+  LIVE_WRITE_BATCH_MS: z.coerce.number().int().min(0).max(1000).default(20),
   /** How often a moderator's WebSocket checks that their session still holds. */
   LIVE_REAUTH_MS: positiveInt.default(60_000),
   /**
-   * `shared` (default): subscribers with no key and no session, on the same document and variables,
-   * share one execution per event (graphql/live-share.ts); `each`: one execution per subscriber
-   * (for comparing in the bench).
+   * `frames` (default): subscribers on the same document and variables share one execution per
+   * event, and its message is serialised once and written to every socket; readers with a key join
+   * when an overlay answers their `mine` (graphql/live-share.ts, posts/live-overlay.ts). `shared`:
+   * only keyless subscribers share the execution, each message goes through graphql-ws (the
+   * previous path); `each`: one execution per subscriber. The last two are for comparing in the bench.
    */
-  LIVE_EXECUTION: z.enum(['shared', 'each']).default('shared'),
+  LIVE_EXECUTION: z.enum(['frames', 'shared', 'each']).default('frames'),
   /** How long a moderator session lasts, in hours. */
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -6,11 +6,14 @@ import {
   Kind,
   OperationTypeNode,
   getOperationAST,
+  createSourceEventStream,
+  execute,
   parse,
   specifiedRules,
   subscribe as graphqlSubscribe,
   validate,
   type DocumentNode,
+  type ExecutionResult,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -23,7 +26,7 @@ import type { Logger } from '../common/logger';
 import type { Config } from '../config/config';
 import { trustedProxyList } from '../config/config';
 import type { LiveControls, RequestContext } from './context';
-import { SharedSubscriptions, type ShareMember } from './live-share';
+import { SharedSubscriptions, type Personal, type ShareMember } from './live-share';
 
 /** What connection_init may carry. Credentials travel here, never in the URL (CONTRACT, ADR 020). */
 export interface LiveCredentials {
@@ -44,6 +47,17 @@ export interface LiveServerOptions {
   sessionHolds(token: string): Promise<boolean>;
   /** A fresh per-subscription context, as a request over HTTP would get with the same credentials; its `live.renew` must call the given one. */
   context(credentials: LiveCredentials, address: string, live: LiveControls): RequestContext;
+  /**
+   * For a reader with a key: how their answer differs from everyone's, when an overlay can say so
+   * without executing (then they share the group's execution and frames); null: they execute alone.
+   * `alone` executes one event for them only.
+   */
+  personal?(
+    document: DocumentNode,
+    operationName: string | undefined,
+    context: RequestContext,
+    alone: (source: unknown) => Promise<ExecutionResult>,
+  ): Personal | null;
 }
 
 /** Words a person may read when their live connection closes: short and calm. */
@@ -89,7 +103,7 @@ export class LiveServer {
     const { config } = options;
     this.trust = proxyaddr.compile(trustedProxyList(config.TRUSTED_PROXIES));
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.LIVE_MAX_MESSAGE_BYTES });
-    this.shared = new SharedSubscriptions(graphqlSubscribe, (args, onOverflow) => ({
+    this.shared = new SharedSubscriptions({ createSourceEventStream, execute }, (args, onOverflow) => ({
       ...args,
       // The group's own context: no key, no session (the public class), loaders renewed per event.
       contextValue: options.context({}, 'shared', {
@@ -108,7 +122,7 @@ export class LiveServer {
         },
         connectionInitWaitTimeout: config.LIVE_CONNECTION_INIT_TIMEOUT_MS,
         onConnect: (ctx) => this.connect(ctx),
-        onSubscribe: (ctx, id, payload) => this.subscribe(ctx, payload),
+        onSubscribe: (ctx, id, payload) => this.subscribe(ctx, id, payload),
         onComplete: (ctx) => this.completed(ctx),
         onClose: (ctx) => this.closed(ctx),
       },
@@ -192,6 +206,7 @@ export class LiveServer {
 
   private async subscribe(
     ctx: WsContext<Record<string, unknown> | undefined, Extra>,
+    id: string,
     payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
   ) {
     const state = this.state(ctx);
@@ -231,19 +246,93 @@ export class LiveServer {
       maxQueued: config.LIVE_MAX_QUEUED_EVENTS,
       renew: () => undefined,
       // A socket whose send buffer is past the bound is as slow as one whose queue is full.
-      slow: () => socket.bufferedAmount > config.LIVE_MAX_BUFFERED_BYTES,
+      slow: () => this.unsent(socket) > config.LIVE_MAX_BUFFERED_BYTES,
       overflow: () => this.closeWith(socket, LIVE_CLOSE.tooSlow),
     };
     const contextValue = this.options.context(state.credentials, state.address, controls);
-    // No key, no session: the answer is everyone's, so one execution serves every such subscriber
-    // of the same document and variables on this instance (each keeps its own bounded queue).
-    if (config.LIVE_EXECUTION === 'shared' && !state.credentials.authorKey && !state.credentials.token) {
-      const key = JSON.stringify([payload.operationName ?? null, payload.query, payload.variables ?? null]);
-      this.shares.set(contextValue, { key, member: controls });
-    }
+    const share = this.shareOf(state.credentials, id, socket, document, payload, controls, contextValue);
+    if (share) this.shares.set(contextValue, share);
     state.active++;
     this.disarmIdle(state);
     return { schema: this.options.schema, document, variableValues: payload.variables ?? undefined, contextValue };
+  }
+
+  /**
+   * Which shared execution this subscription joins, if any (ADR 020, "Speed"). No key, no session:
+   * the answer is everyone's. A key: when the document's only per-reader fields are ones the
+   * overlay answers (`mine`), the reader joins the same group. With `frames` (the default) each
+   * event's message is serialised once and written to every member's socket; `shared` hands each
+   * member the result through graphql-ws (the previous path); `each` shares nothing.
+   */
+  private shareOf(
+    credentials: LiveCredentials,
+    id: string,
+    socket: WebSocket,
+    document: DocumentNode,
+    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+    controls: LiveControls,
+    contextValue: RequestContext,
+  ): { key: string; member: ShareMember } | null {
+    const mode = this.options.config.LIVE_EXECUTION;
+    if (mode === 'each' || credentials.token) return null;
+    const key = JSON.stringify([payload.operationName ?? null, payload.query, payload.variables ?? null]);
+    const direct = mode === 'frames' ? { id, send: (frame: Buffer) => this.send(socket, frame) } : undefined;
+    if (!credentials.authorKey) return { key, member: { ...controls, direct } };
+    if (!direct || !this.options.personal) return null;
+    const { schema } = this.options;
+    const variableValues = payload.variables ?? undefined;
+    const operationName = payload.operationName ?? undefined;
+    const alone = async (source: unknown) => execute({ schema, document, variableValues, operationName, contextValue, rootValue: source });
+    const personal = this.options.personal(document, operationName, contextValue, alone);
+    return personal ? { key, member: { ...controls, direct, personal } } : null;
+  }
+
+  /**
+   * Writes one whole graphql-ws message. A socket written to is corked until the next flush (or
+   * until it holds a buffer's worth), so the frames of several events leave in one write per
+   * socket rather than one each: the write (a system call per socket) is most of what an event
+   * costs per subscriber. A flush comes on the next turn of the event loop, but at most one every
+   * LIVE_WRITE_BATCH_MS: a quiet thread's event leaves at once, a busy one's wait that long at most.
+   */
+  private send(socket: WebSocket, frame: Buffer) {
+    if (socket.readyState !== socket.OPEN) return;
+    const raw = rawSocket(socket);
+    if (raw) {
+      const held = this.corked.get(raw);
+      if (held === undefined) {
+        if (this.corked.size === 0) this.scheduleFlush();
+        raw.cork();
+        this.corked.set(raw, frame.length);
+      } else if (held + frame.length > this.options.config.LIVE_MAX_BUFFERED_BYTES) {
+        raw.uncork();
+        raw.cork();
+        this.corked.set(raw, frame.length);
+      } else {
+        this.corked.set(raw, held + frame.length);
+      }
+    }
+    socket.send(frame, { binary: false });
+  }
+
+  /** Bytes the socket has not sent, leaving out those it holds back for this turn's batch (those are not the reader's slowness). */
+  private unsent(socket: WebSocket): number {
+    const raw = rawSocket(socket);
+    return socket.bufferedAmount - ((raw && this.corked.get(raw)) || 0);
+  }
+
+  /** Sockets corked in this turn, with the bytes each holds back. */
+  private readonly corked = new Map<Duplex, number>();
+  private lastFlush = 0;
+  private readonly uncork = () => {
+    this.lastFlush = performance.now();
+    for (const raw of this.corked.keys()) raw.uncork();
+    this.corked.clear();
+  };
+
+  private scheduleFlush() {
+    const wait = this.lastFlush + this.options.config.LIVE_WRITE_BATCH_MS - performance.now();
+    if (wait <= 0) setImmediate(this.uncork);
+    else setTimeout(this.uncork, wait);
   }
 
   private completed(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
@@ -279,6 +368,11 @@ export class LiveServer {
     setTimeout(() => socket.terminate(), 2000).unref();
     return false;
   }
+}
+
+/** ws keeps the TCP socket it writes to here; corking it batches the frames of one turn. */
+function rawSocket(socket: WebSocket): Duplex | undefined {
+  return (socket as unknown as { _socket?: Duplex })._socket;
 }
 
 function refuse(socket: Duplex, status: number, text: string, body: string) {

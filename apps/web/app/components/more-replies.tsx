@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useHydrated } from '~/lib/hydrated';
 import type { PostView } from '~/lib/posts.server';
 import { flattenUnder, repliesHref } from '~/lib/replies';
+import { useShowOpenedReplies } from './live/opened-replies';
 import type { loader as repliesLoader } from '~/routes/articles.$slug.$section_.replies.$post';
 
 /**
@@ -19,6 +20,8 @@ export function useMoreReplies(post: PostView, level: 0 | 1 | 2): { replies: Pos
   const loaded = fetcher.data && 'replies' in fetcher.data ? fetcher.data.replies : null;
   const replies = level === 2 ? [] : loaded ? (level === 0 ? loaded.post.replies : flattenUnder(loaded.post.replies)) : post.replies;
   const firstNew = loaded ? replies[shownBefore.current]?.id : undefined;
+  // The thread's live layer must know them: an event for one is not news, a reply to one is.
+  useShowOpenedReplies(post.id, level === 2 ? null : (loaded?.post.replies ?? null));
 
   useEffect(() => {
     if (firstNew) document.getElementById(`post-${firstNew}`)?.focus();

@@ -2,6 +2,7 @@ import { useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { subscribeLive } from '~/lib/live.client';
 import { plural } from '~/lib/format';
+import { useOpenedReplies } from './opened-replies';
 
 const THREAD_ACTIVITY = `subscription LiveThread($sectionId: ID!) {
   threadActivity(sectionId: $sectionId) { kind postId post { id mine parent { id } reactions { kind count } } }
@@ -52,19 +53,24 @@ export function useLiveReactionCounts(postId: string): Counts | undefined {
  * down. Without JavaScript nothing of this renders and the page is as it always was.
  */
 export function LiveThread({ sectionId, knownIds, lastPage }: { sectionId: string; knownIds: ReadonlySet<string>; lastPage: boolean }) {
-  const [fresh, setFresh] = useState<{ posts: number; replies: number }>({ posts: 0, replies: 0 });
+  // New posts and replies by id (true: a reply), until the reader shows them or the page shows them anyway.
+  const [fresh, setFresh] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [mounted, setMounted] = useState(false);
-  const known = useRef(knownIds);
+  // The page's posts and the replies opened in place with "Show all N replies" (more-replies.tsx).
+  const opened = useOpenedReplies();
+  const known = useRef({ page: knownIds, opened });
   const seen = useRef(new Set<string>());
   const revalidator = useRevalidator();
   const page = useLoaderData();
-  known.current = knownIds;
+  known.current = { page: knownIds, opened };
+  const isKnown = (id: string) => knownIds.has(id) || opened.has(id);
 
   // Fresh data from the server: its counts are at least as new as anything that arrived before.
   useEffect(() => changeCounts(() => liveCounts.clear()), [page]);
 
   useEffect(() => {
     setMounted(true);
+    const shown = (id: string) => known.current.page.has(id) || known.current.opened.has(id);
     return subscribeLive<Activity>(THREAD_ACTIVITY, { sectionId }, ({ threadActivity: a }) => {
       if (a.kind === 'REACTED' && a.post) {
         const counts = Object.fromEntries(a.post.reactions.map((r) => [r.kind, r.count]));
@@ -72,21 +78,22 @@ export function LiveThread({ sectionId, knownIds, lastPage }: { sectionId: strin
         return;
       }
       if (a.kind !== 'PUBLISHED' || !a.post || a.post.mine) return;
-      if (known.current.has(a.postId) || seen.current.has(a.postId)) return;
+      if (shown(a.postId) || seen.current.has(a.postId)) return;
       seen.current.add(a.postId);
       const reply = a.post.parent !== null;
-      // Only what this page would show once reloaded: replies to its posts, new posts on the last page.
-      if (reply ? !known.current.has(a.post.parent!.id) : !lastPage) return;
-      setFresh((f) => ({ posts: f.posts + (reply ? 0 : 1), replies: f.replies + (reply ? 1 : 0) }));
+      // Only what this page would show once read again: replies to what it shows, new posts on the last page.
+      if (reply ? !shown(a.post.parent!.id) : !lastPage) return;
+      setFresh((f) => new Map(f).set(a.postId, reply));
     });
   }, [sectionId, lastPage]);
 
   if (!mounted) return null;
-  const count = fresh.posts + fresh.replies;
-  const words = [
-    fresh.posts ? plural(fresh.posts, 'new post', 'new posts') : '',
-    fresh.replies ? plural(fresh.replies, 'new reply', 'new replies') : '',
-  ]
+  // A reply the reader has meanwhile opened in place (or the page now shows) is no longer news.
+  const waiting = [...fresh].filter(([id]) => !isKnown(id));
+  const replies = waiting.filter(([, reply]) => reply).length;
+  const posts = waiting.length - replies;
+  const count = waiting.length;
+  const words = [posts ? plural(posts, 'new post', 'new posts') : '', replies ? plural(replies, 'new reply', 'new replies') : '']
     .filter(Boolean)
     .join(' and ');
   return (
@@ -96,7 +103,7 @@ export function LiveThread({ sectionId, knownIds, lastPage }: { sectionId: strin
           type="button"
           className="live-thread-show"
           onClick={() => {
-            setFresh({ posts: 0, replies: 0 });
+            setFresh(new Map());
             revalidator.revalidate();
           }}
         >
