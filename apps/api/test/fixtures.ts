@@ -14,11 +14,11 @@ export async function post(
   t: TestApp,
   input: { sectionId: string; body: string; parentId?: string; idempotencyKey?: string },
   key?: string,
-): Promise<{ id: string; key: string; pseudonym: string }> {
+): Promise<{ id: string; key: string; pseudonym: string; status: string }> {
   const res = await t.gql(CREATE, { input }, key ? { 'x-author-key': key } : {});
   if (res.errors) throw new Error(`createPost failed: ${JSON.stringify(res.errors)}`);
   const payload = res.data.createPost;
-  return { id: payload.post.id, key: key ?? payload.authorKey, pseudonym: payload.post.pseudonym };
+  return { id: payload.post.id, key: key ?? payload.authorKey, pseudonym: payload.post.pseudonym, status: payload.post.status };
 }
 
 /**
