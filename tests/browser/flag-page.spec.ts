@@ -92,6 +92,8 @@ describeBrowser('the flag page', () => {
     const article = page.locator(`#post-${target.id}`);
     await expect(article.getByRole('link', { name: /^Flag/ }).count()).resolves.toBe(0);
     await article.locator('summary', { hasText: 'Flag' }).click();
+    // Drawn once opened (after the toggle event): wait for it, then count.
+    await article.locator('.flag-form').waitFor();
     await expect(article.locator('.flag-form input[type="radio"]').count()).resolves.toBeGreaterThan(1);
     await context.close();
   });

@@ -78,6 +78,8 @@ describeBrowser('readers without a key: reactions and flags', () => {
     await article(page).getByRole('link', { name: /^Flag/ }).click();
     expect(new URL(page.url()).pathname).toBe(new URL(webUrl(`${SECTION}/flag/${post.id}`)).pathname);
     const form = page.locator('.flag-form');
+    // The click starts the navigation; the count waits for the flag page's form.
+    await form.waitFor();
     await expect(form.getByRole('radio').count()).resolves.toBe(reasons.length);
     for (const reason of reasons) await expect(form.textContent()).resolves.toContain(reason.description);
     const other = reasons.find((r) => r.reason === 'OTHER') ?? reasons.at(-1)!;
