@@ -133,6 +133,18 @@ describeBrowser('writes from other sites’ pages, in Chromium', () => {
       expect(await attack(page, site, host, target, fields)).toBe(403);
       expect((await stats()).moderationStats.flags).toBe(before);
     });
+
+    // The flag page (ADR 027) is a write of its own: the same checks, whatever its `back`.
+    it.each(shapes(`${SECTION_PATH}/flag/:post?back=${encodeURIComponent(SECTION_PATH)}`, 'routes/articles.$slug.$section_.flag.$post'))(
+      'cannot flag in her name through the flag page (%s)',
+      async (_shape, path) => {
+        const stats = () => asModeratorAccount<{ moderationStats: { flags: number } }>(admin, '{ moderationStats { flags } }');
+        const before = (await stats()).moderationStats.flags;
+        const fields = { intent: 'flag', formId: `flag-${intruder.id}`, postId: intruder.id, reason: 'SPAM' };
+        expect(await attack(page, site, host, path.replace(':post', intruder.id), fields)).toBe(403);
+        expect((await stats()).moderationStats.flags).toBe(before);
+      },
+    );
   });
 
   describe.each(ORIGINS)('against a signed-in moderator, from %s', (_name, host) => {

@@ -1,7 +1,8 @@
-import { useActionData, useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react';
-import { EDIT_WINDOW_MS, FLAG_NOTE_MAX } from '@steady/rules';
-import { useId, useRef, useState } from 'react';
+import { useActionData, useFetcher, useLocation, useParams, useRouteLoaderData } from '@remix-run/react';
+import { EDIT_WINDOW_MS } from '@steady/rules';
+import { useRef, useState } from 'react';
 import { formatDateTime, minutesLeft, plural } from '~/lib/format';
+import { flagHref } from '~/lib/flag-page';
 import { useHydrated } from '~/lib/hydrated';
 import type { FlagReasonInfo, PostView, ReactionKind } from '~/lib/posts.server';
 import { pendingWords } from '~/lib/review-state';
@@ -9,7 +10,8 @@ import type { loader as rootLoader } from '~/root';
 import { isFormResult, PostForm, type Done, type FormResult } from './post-form';
 import { FormError } from './form-error';
 import { KEY_NOTICE_ANCHOR, KeyNotice, WrittenNote } from './key-notice';
-import { CsrfField } from './csrf-field';
+import { FlagFields } from './flag-form';
+import { PostActionFields } from './post-action-fields';
 import { useMoreReplies } from './more-replies';
 import { useLiveReactionCounts } from './live/live-thread';
 import { useNow, When } from './when';
@@ -290,21 +292,24 @@ function DeleteTool({ post }: { post: Post }) {
 }
 
 /**
- * "Flag" for a moderator's eyes: a plain form inside <details>, so it works without JavaScript.
- * The reader gets the API's thank-you in place, never what happens to someone else's post.
+ * "Flag" for a moderator's eyes (ADR 027). Without JavaScript (and before it runs) a plain link to
+ * the post's flag page, so the form's seven reasons are not in every post's HTML; with JavaScript
+ * it opens in place and the form is drawn only once opened. The reader gets the API's thank-you in
+ * place, never what happens to someone else's post.
  */
 function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) {
   const fetcher = useFetcher<FormResult>();
   const formId = `flag-${post.id}`;
   const result = useFormResult(formId, fetcher.data);
   const hydrated = useHydrated();
-  const action = useNoJsAction(formId);
-  const uid = useId();
+  const location = useLocation();
+  const params = useParams();
+  const [open, setOpen] = useState(false);
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const flashed = root?.notice?.postId === post.id ? root.notice.text : null;
   const thanks = result?.ok ? (result.message ?? null) : flashed;
   const failed = result && !result.ok && fetcher.state === 'idle' ? result.errors.form : null;
-  const busy = fetcher.state !== 'idle';
+  const who = <span className="visually-hidden"> {post.pseudonym}'s post for a moderator</span>;
 
   if (thanks) {
     return (
@@ -317,58 +322,32 @@ function FlagTool({ post, reasons }: { post: Post; reasons: FlagReasonInfo[] }) 
     );
   }
 
-  return (
-    <details className="post-tool flag-tool" open={failed ? true : undefined} id={formId}>
-      <summary>
-        Flag<span className="visually-hidden"> {post.pseudonym}'s post for a moderator</span>
-      </summary>
-      <fetcher.Form method="post" action={action} className="flag-form">
-        <PostActionFields intent="flag" formId={formId} postId={post.id} hydrated={hydrated} />
-        <fieldset aria-describedby={failed ? `${uid}-error` : undefined}>
-          <legend>What worries you about this post?</legend>
-          <p className="hint">A moderator will read it. {post.pseudonym} will not know who flagged it.</p>
-          {reasons.map((reason) => (
-            <div className="choice" key={reason.reason}>
-              <input
-                type="radio"
-                name="reason"
-                value={reason.reason}
-                id={`${uid}-${reason.reason}`}
-                aria-describedby={`${uid}-${reason.reason}-about`}
-                required
-              />
-              <label htmlFor={`${uid}-${reason.reason}`}>{reason.title}</label>
-              <p className="hint" id={`${uid}-${reason.reason}-about`}>
-                {reason.description}
-              </p>
-            </div>
-          ))}
-        </fieldset>
-        <label htmlFor={`${uid}-note`}>A note for the moderator (optional)</label>
-        <textarea id={`${uid}-note`} name="note" rows={2} maxLength={FLAG_NOTE_MAX} aria-describedby={`${uid}-note-hint`} />
-        <p className="hint" id={`${uid}-note-hint`}>
-          Up to {FLAG_NOTE_MAX} characters.
-        </p>
-        <FormError id={`${uid}-error`}>{failed}</FormError>
-        <div className="actions">
-          <button type="submit" aria-disabled={busy || undefined}>
-            {busy ? 'Sending…' : 'Send to a moderator'}
-          </button>
-        </div>
-      </fetcher.Form>
-    </details>
-  );
-}
+  if (!hydrated) {
+    const href = flagHref(params.slug ?? '', params.section ?? '', post.id, `${location.pathname}${location.search}`);
+    return (
+      <>
+        <a className="post-tool post-tool-link" href={href} id={formId} rel="nofollow">
+          Flag{who}
+        </a>
+        <FormError>{failed}</FormError>
+      </>
+    );
+  }
 
-/** What every per-post form tells the section's action: which intent, which form (to answer in place), which post, and whether JavaScript ran. */
-function PostActionFields(props: { intent: string; formId: string; postId: string; hydrated: boolean }) {
   return (
-    <>
-      <CsrfField />
-      <input type="hidden" name="intent" value={props.intent} />
-      <input type="hidden" name="formId" value={props.formId} />
-      <input type="hidden" name="postId" value={props.postId} />
-      {props.hydrated ? <input type="hidden" name="_js" value="1" /> : null}
-    </>
+    <details
+      className="post-tool flag-tool"
+      open={failed ? true : undefined}
+      id={formId}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary>Flag{who}</summary>
+      {open || failed ? (
+        <fetcher.Form method="post" action={`${location.pathname}${location.search}`} className="flag-form">
+          <PostActionFields intent="flag" formId={formId} postId={post.id} hydrated />
+          <FlagFields pseudonym={post.pseudonym} reasons={reasons} failed={failed} busy={fetcher.state !== 'idle'} />
+        </fetcher.Form>
+      ) : null}
+    </details>
   );
 }

@@ -409,6 +409,13 @@ export type ThreadPlacesQueryVariables = Exact<{
 
 export type ThreadPlacesQuery = { section: { posts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string } }> } } | null };
 
+export type PostToFlagQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PostToFlagQuery = { post: { id: string, html: string, pseudonym: string, status: PostStatus, mine: boolean, section: { id: string } } | null };
+
 export type SearchPostsQueryVariables = Exact<{
   slug: Scalars['String']['input'];
   query: Scalars['String']['input'];
@@ -1304,6 +1311,20 @@ export const ThreadPlacesDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ThreadPlacesQuery, ThreadPlacesQueryVariables>;
+export const PostToFlagDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PostToFlag($id: ID!) {
+  post(id: $id) {
+    id
+    html
+    pseudonym
+    status
+    mine
+    section {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostToFlagQuery, PostToFlagQueryVariables>;
 export const SearchPostsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SearchPosts($slug: String!, $query: String!, $first: Int!, $after: String, $threadPageSize: Int!) {
   article(slug: $slug) {

@@ -11,6 +11,7 @@ import {
   FlagReasonsDocument,
   MeDocument,
   PostRepliesDocument,
+  PostToFlagDocument,
   PostStatus,
   ReactDocument,
   ReactionKind,
@@ -23,6 +24,7 @@ import {
   type FlagReasonsQuery,
   type MeQuery,
   type PostFieldsFragment,
+  type PostToFlagQuery,
   type ThreadPlacesQuery,
   type ThreadQuery,
   type WriteOutcomeFragment,
@@ -263,6 +265,24 @@ export type FlagReasonInfo = FlagReasonsQuery['flagReasons'][number];
 export async function getFlagReasons(request: Request, context: AppLoadContext): Promise<FlagReasonInfo[]> {
   const result = await gql(request, context, FlagReasonsDocument);
   return result.flagReasons;
+}
+
+/** A post someone else wrote, published, that this reader may flag. */
+export type PostToFlag = NonNullable<PostToFlagQuery['post']>;
+
+/**
+ * The post the flag page quotes, or null when there is none to flag here: not visible to the
+ * reader, in another section, not published, or the reader's own (no flag on one's own words).
+ */
+export async function getPostToFlag(
+  request: Request,
+  context: AppLoadContext,
+  postId: string,
+  sectionId: string,
+): Promise<PostToFlag | null> {
+  const { post } = await gql(request, context, PostToFlagDocument, { id: postId });
+  if (!post || post.section.id !== sectionId || post.status !== PostStatus.PUBLISHED || post.mine) return null;
+  return post;
 }
 
 /** Flags a post for the moderators; the answer is a thank-you, never the outcome. */

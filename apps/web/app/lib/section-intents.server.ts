@@ -19,20 +19,50 @@ import {
 } from './form-results.server';
 import { readForm } from './forms.server';
 import { oncePerSubmission } from './once.server';
-import { parsePostIntent, type IntentOf, type PostIntent } from './post-intents';
+import { parsePostIntent, UNKNOWN_INTENT_MESSAGE, type IntentOf, type PostIntent } from './post-intents';
 import { createPost, deletePost, editPost, flagPost, pageOf, react, type CreatePostResult } from './posts.server';
 
 /** The action of every page that shows posts (a section's thread, a post's replies). */
 export async function postsAction({ request, context }: Pick<ActionFunctionArgs, 'request' | 'context'>) {
+  return answer(request, context, (intent, submission) => handleIntent(intent, submission));
+}
+
+/**
+ * The flag page's action (ADR 027): only a flag of that page's post; the person goes back to
+ * `back` (already checked: this section's thread or replies page), beside the post, as after an
+ * in-place flag without JavaScript. The page is a plain form, so it always answers with a redirect.
+ */
+export async function flagPageAction(
+  { request, context }: Pick<ActionFunctionArgs, 'request' | 'context'>,
+  page: { postId: string; back: string },
+) {
+  return answer(
+    request,
+    context,
+    async (intent, submission) => {
+      if (intent.intent !== 'flag' || intent.postId !== page.postId) return refusal(submission, { form: UNKNOWN_INTENT_MESSAGE });
+      return flag(intent, { ...submission, back: page.back, withJs: false });
+    },
+    { withJs: false },
+  );
+}
+
+/** Reads and checks the form, then `handle`s its intent; a refusal keeps the words beside the form. */
+async function answer<T>(
+  request: Request,
+  context: ActionFunctionArgs['context'],
+  handle: (intent: PostIntent, submission: Submission) => Promise<T> | T,
+  override: Partial<Submission> = {},
+) {
   const posted = await readForm(request, context);
-  const submission = readSubmission(request, context, posted.form);
+  const submission = { ...readSubmission(request, context, posted.form), ...override };
   // A page left open, or a form from somewhere else: nothing happens, the words stay.
   if (!posted.trusted) return refusal(submission, { form: posted.refusal }, 403);
 
   const parsed = parsePostIntent(posted.form);
   if (!parsed.ok) return refusal(submission, parsed.errors);
   try {
-    return await handleIntent(parsed.intent, submission);
+    return await handle(parsed.intent, submission);
   } catch (error) {
     if (error instanceof ApiError) return fromApiError(submission, error);
     // The API could not be reached: the words stay in the form, with a calm sentence.
