@@ -173,34 +173,56 @@ function Reactions({ post }: { post: Post }) {
   );
 }
 
-/** A reply or an edit went through: fold the form away and say so right here, where the person is. */
-function useWritten(detailsRef: React.RefObject<HTMLDetailsElement>) {
+/**
+ * A reply or an edit: its form folded under a summary, open again when the server sent it back
+ * (a problem to fix), and folded away once it went through, saying so right here, where the
+ * person is (`WrittenNote`).
+ */
+function WritingTool({
+  formId,
+  summary,
+  children,
+}: {
+  formId: string;
+  summary: React.ReactNode;
+  children: (onDone: (result: Done) => void) => React.ReactNode;
+}) {
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const actionData = useActionData<unknown>();
+  const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
   const [done, setDone] = useState<Done | null>(null);
   const onDone = (result: Done) => {
     if (detailsRef.current) detailsRef.current.open = false;
     setDone(result);
   };
-  const note = done ? <WrittenNote text={done.message} postId={done.postId} keyNotice={done.keyNotice} focusOnMount /> : null;
-  return { onDone, note, clear: () => setDone(null) };
-}
-
-function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
-  const formId = `reply-${post.id}`;
-  const detailsRef = useRef<HTMLDetailsElement>(null);
-  const actionData = useActionData<unknown>();
-  const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
-  const written = useWritten(detailsRef);
   return (
     <>
       <details
         className="post-tool"
         ref={detailsRef}
         open={reopen || undefined}
-        onToggle={(event) => event.currentTarget.open && written.clear()}
+        onToggle={(event) => event.currentTarget.open && setDone(null)}
       >
-        <summary>
+        <summary>{summary}</summary>
+        {children(onDone)}
+      </details>
+      {done ? <WrittenNote text={done.message} postId={done.postId} keyNotice={done.keyNotice} focusOnMount /> : null}
+    </>
+  );
+}
+
+function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
+  const formId = `reply-${post.id}`;
+  return (
+    <WritingTool
+      formId={formId}
+      summary={
+        <>
           Reply<span className="visually-hidden"> to {post.pseudonym}</span>
-        </summary>
+        </>
+      }
+    >
+      {(onDone) => (
         <PostForm
           formId={formId}
           intent="create"
@@ -214,11 +236,10 @@ function ReplyTool({ post, thread }: { post: Post; thread: ThreadContext }) {
           parentId={post.id}
           idempotencyKey={`${thread.keyBase}-${post.id}`}
           keepDraft
-          onDone={written.onDone}
+          onDone={onDone}
         />
-      </details>
-      {written.note}
-    </>
+      )}
+    </WritingTool>
   );
 }
 
@@ -228,27 +249,22 @@ const WHY_IT_CLOSES = `Posts settle after ${EDIT_WINDOW_MINUTES} minutes, so tha
 
 function EditTool({ post }: { post: Post }) {
   const formId = `edit-${post.id}`;
-  const detailsRef = useRef<HTMLDetailsElement>(null);
-  const actionData = useActionData<unknown>();
-  const reopen = isFormResult(actionData) && actionData.formId === formId && !actionData.ok;
   const left = minutesLeft(post.createdAt, EDIT_WINDOW_MS, useNow());
-  const written = useWritten(detailsRef);
   if (left === 0) {
     // The window closed while the page was open (with JavaScript the minutes count down).
     return <p className="edit-closed">The time to edit this has passed. {WHY_IT_CLOSES} You're welcome to add a reply instead.</p>;
   }
   return (
-    <>
-      <details
-        className="post-tool"
-        ref={detailsRef}
-        open={reopen || undefined}
-        onToggle={(event) => event.currentTarget.open && written.clear()}
-      >
-        <summary>
+    <WritingTool
+      formId={formId}
+      summary={
+        <>
           Edit<span className="visually-hidden"> your post</span>
           <span className="edit-left"> ({left} min left)</span>
-        </summary>
+        </>
+      }
+    >
+      {(onDone) => (
         <PostForm
           formId={formId}
           intent="edit"
@@ -259,11 +275,10 @@ function EditTool({ post }: { post: Post }) {
           successMessage="Your changes are saved."
           postId={post.id}
           defaultBody={post.body}
-          onDone={written.onDone}
+          onDone={onDone}
         />
-      </details>
-      {written.note}
-    </>
+      )}
+    </WritingTool>
   );
 }
 
