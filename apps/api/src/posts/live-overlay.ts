@@ -1,6 +1,6 @@
 import { Kind, type DocumentNode, type ExecutionResult, type SelectionSetNode, getOperationAST } from 'graphql';
 import type { Caller } from '../authors/caller';
-import type { PostRecord } from './post.model';
+import { SAME_FOR_EVERY_READER, type PostRecord } from './post.model';
 
 /*
  * A reader with an author key, subscribed to a thread, gets what everyone gets except `mine` on
@@ -14,7 +14,7 @@ import type { PostRecord } from './post.model';
  */
 
 /** Fields of a post whose value is the same whoever asks. */
-const SAME_POST = new Set(['__typename', 'id', 'body', 'html', 'pseudonym', 'status', 'createdAt', 'editedAt', 'replyCount', 'depth']);
+const SAME_POST = new Set<string>(['__typename', ...SAME_FOR_EVERY_READER]);
 const SAME_ACTIVITY = new Set(['__typename', 'kind', 'postId', 'sectionId']);
 const SAME_REACTION = new Set(['__typename', 'kind', 'count']);
 

@@ -8,6 +8,13 @@ export enum ReactionKind {
   RELATE = 'RELATE',
   HELPFUL = 'HELPFUL',
 }
+/**
+ * A post's fields whose value is the same whoever asks: what the reader overlay (HTTP, ADR 024)
+ * and the live overlay (subscriptions, ADR 020) may take from everyone's answer. A field that
+ * depends on the reader (`mine`, `reactedByMe`, `reviewState`…) must never be listed here.
+ */
+export const SAME_FOR_EVERY_READER = ['body', 'createdAt', 'depth', 'editedAt', 'html', 'id', 'pseudonym', 'replyCount', 'status'] as const;
+
 export const REACTION_KINDS = Object.values(ReactionKind);
 
 registerEnumType(PostStatus, { name: 'PostStatus' });

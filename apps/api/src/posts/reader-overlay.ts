@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../common/pagination';
 import type { AnswerOverlay, CachedAnswer, ReadRequest } from '../graphql/response-cache';
 import { ReviewState } from '../moderation/moderation.models';
 import { PostStatus } from './post.entity';
-import { REACTION_KINDS, type PostRecord } from './post.model';
+import { REACTION_KINDS, SAME_FOR_EVERY_READER, type PostRecord } from './post.model';
 import type { PostsRepository, ReaderOverlayRows } from './posts.repository';
 import { Sight, sightOf, type Viewer } from './visibility';
 
@@ -44,22 +44,7 @@ const KNOWN: Record<string, ReadonlySet<string>> = {
   PostConnection: new Set(['edges', 'pageInfo', 'totalCount']),
   PostEdge: new Set(['cursor', 'node']),
   PageInfo: new Set(['endCursor', 'hasNextPage']),
-  Post: new Set([
-    'body',
-    'createdAt',
-    'depth',
-    'editedAt',
-    'html',
-    'id',
-    'mine',
-    'pseudonym',
-    'reactions',
-    'replies',
-    'replyCount',
-    'reviewState',
-    'section',
-    'status',
-  ]),
+  Post: new Set([...SAME_FOR_EVERY_READER, 'mine', 'reactions', 'replies', 'reviewState', 'section']),
   ReactionCount: new Set(['count', 'kind', 'reactedByMe']),
 };
 
